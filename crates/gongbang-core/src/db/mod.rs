@@ -1,0 +1,40 @@
+//! Why: one SQLite file holds the owner's work; it is opened the same way everywhere (WAL, foreign keys,
+//! busy timeout) and brought to the current schema in one transaction before anything reads it.
+
+mod migrations;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+use crate::{CoreError, Result};
+
+pub use migrations::{schema_version, SCHEMA_VERSION};
+
+/// Opens (creating when missing) the library database at `path` and migrates it.
+pub fn open(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open(path)?;
+    configure(&conn)?;
+    migrations::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // WAL survives a kill at any point; NORMAL sync is durable across application crashes in WAL mode.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(CoreError::invalid(
+            "저장소를 WAL 방식으로 열 수 없습니다.",
+            format!("the database refused WAL mode ({mode})"),
+        ));
+    }
+    conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+    Ok(())
+}
+
+/// Current local time as stored in the database.
+pub fn now() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}

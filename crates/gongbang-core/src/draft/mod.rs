@@ -1,0 +1,97 @@
+//! Why: the owner should never face an empty page; a first draft is made from the job's facts and photos
+//! by templates a mentor can edit (assets/templates), then kept as structured blocks.
+
+mod josa;
+mod keywords;
+mod markup;
+mod templates;
+
+use serde::Serialize;
+
+use crate::library::Library;
+use crate::repo::jobs::{self, Job};
+use crate::repo::photos::{self, Photo};
+use crate::repo::posts::{self, Block, Platform, Post};
+use crate::Result;
+
+pub use josa::attach as attach_josa;
+pub use keywords::{main_keyword, suggest_tags, suggest_title};
+pub use markup::parse as parse_markup;
+
+#[derive(Serialize)]
+struct PhotoCtx {
+    number: usize,
+    role: String,
+    caption: String,
+}
+
+#[derive(Serialize)]
+struct JobCtx<'a> {
+    title: &'a str,
+    material: &'a str,
+    process: &'a str,
+    machine: &'a str,
+    tolerance: &'a str,
+    finish: &'a str,
+    quantity: &'a str,
+    lead_time: &'a str,
+    story: &'a str,
+}
+
+/// A draft before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub title: String,
+    pub blocks: Vec<Block>,
+    pub tags: Vec<String>,
+}
+
+/// Writes a draft for `platform` from a job and its photos (in order).
+pub fn compose(job: &Job, photos: &[Photo], _platform: Platform) -> Result<Draft> {
+    let f = &job.fields;
+    let ctx = minijinja::context! {
+        job => JobCtx {
+            title: &f.title, material: &f.material, process: &f.process, machine: &f.machine,
+            tolerance: &f.tolerance, finish: &f.finish, quantity: &f.quantity, lead_time: &f.lead_time,
+            story: &f.story,
+        },
+        photos => photos.iter().enumerate().map(|(i, p)| PhotoCtx {
+            number: i + 1,
+            role: p.role.map(|r| r.label_ko().to_string()).unwrap_or_default(),
+            caption: p.caption.clone(),
+        }).collect::<Vec<_>>(),
+        keyword => main_keyword(&job.fields),
+    };
+    let text = templates::render(templates::BLOG_BODY_KO, ctx)?;
+    let blocks = markup::parse(&text, photos);
+    Ok(Draft {
+        title: suggest_title(&job.fields),
+        blocks,
+        tags: suggest_tags(&job.fields),
+    })
+}
+
+/// Makes a fresh draft for a job: replaces the text of the job's post for `platform` (one post per job
+/// and platform), or creates that post.
+pub fn make_draft(lib: &mut Library, job_id: i64, platform: Platform) -> Result<Post> {
+    let job = jobs::get(lib.conn(), job_id)?;
+    let photos = photos::for_job(lib.conn(), job_id)?;
+    let draft = compose(&job, &photos, platform)?;
+    match posts::latest_for_job(lib.conn(), job_id, Some(platform))? {
+        Some(existing) => posts::save(
+            lib.conn_mut(),
+            existing.id,
+            &draft.title,
+            &draft.blocks,
+            &draft.tags,
+        ),
+        None => posts::create(
+            lib.conn_mut(),
+            job_id,
+            platform,
+            &draft.title,
+            &draft.blocks,
+            &draft.tags,
+        ),
+    }
+}

@@ -1,0 +1,118 @@
+//! Why: every failure the owner can meet has one type with a stable code and a plain Korean and English
+//! message, so the window, the CLI and the tests all say the same thing.
+
+use std::path::PathBuf;
+
+/// Result type of the core.
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("database migration error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("the library was written by a newer Gongbang Post (schema {found}, this app knows {known})")]
+    NewerDatabase { found: usize, known: usize },
+    #[error("file error at {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("unreadable photo: {0}")]
+    Image(#[from] crate::imaging::ImageError),
+    #[error("no job number {0}")]
+    NoSuchJob(i64),
+    #[error("no post number {0}")]
+    NoSuchPost(i64),
+    #[error("no photo number {0}")]
+    NoSuchPhoto(i64),
+    #[error("the post has no photos")]
+    NoPhotos,
+    #[error("template error: {0}")]
+    Template(#[from] minijinja::Error),
+    #[error("data error: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("invalid input: {en}")]
+    Invalid { ko: String, en: String },
+}
+
+impl CoreError {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        CoreError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A stable machine-readable code, for the window and for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CoreError::Db(_) => "db",
+            CoreError::Migration(_) => "migration",
+            CoreError::NewerDatabase { .. } => "newer_database",
+            CoreError::Io { .. } => "io",
+            CoreError::Image(_) => "image",
+            CoreError::NoSuchJob(_) => "no_such_job",
+            CoreError::NoSuchPost(_) => "no_such_post",
+            CoreError::NoSuchPhoto(_) => "no_such_photo",
+            CoreError::NoPhotos => "no_photos",
+            CoreError::Template(_) => "template",
+            CoreError::Json(_) => "json",
+            CoreError::Invalid { .. } => "invalid",
+        }
+    }
+
+    /// The message in plain Korean.
+    pub fn message_ko(&self) -> String {
+        match self {
+            CoreError::Db(e) => format!("저장소(데이터베이스)에 문제가 생겼습니다: {e}"),
+            CoreError::Migration(e) => format!("저장소를 새 버전으로 바꾸지 못했습니다: {e}"),
+            CoreError::NewerDatabase { .. } => {
+                "이 자료는 더 새 버전의 공방포스트로 만들어졌습니다. 프로그램을 업데이트해 주세요.".into()
+            }
+            CoreError::Io { path, source } => {
+                format!("파일을 읽거나 쓸 수 없습니다 ({}): {source}", path.display())
+            }
+            CoreError::Image(e) => e.message_ko(),
+            CoreError::NoSuchJob(id) => format!("{id}번 작업을 찾을 수 없습니다."),
+            CoreError::NoSuchPost(id) => format!("{id}번 글을 찾을 수 없습니다."),
+            CoreError::NoSuchPhoto(id) => format!("{id}번 사진을 찾을 수 없습니다."),
+            CoreError::NoPhotos => "글에 사진이 한 장도 없습니다. 사진을 먼저 넣어 주세요.".into(),
+            CoreError::Template(e) => format!("글 틀(템플릿)에 문제가 있습니다: {e}"),
+            CoreError::Json(e) => format!("저장된 글 자료가 손상되었습니다: {e}"),
+            CoreError::Invalid { ko, .. } => ko.clone(),
+        }
+    }
+
+    /// The message in plain English.
+    pub fn message_en(&self) -> String {
+        match self {
+            CoreError::Image(e) => e.message_en(),
+            CoreError::NewerDatabase { .. } => {
+                "This library was made by a newer Gongbang Post. Please update the app.".into()
+            }
+            CoreError::NoPhotos => "The post has no photos. Add photos first.".into(),
+            CoreError::Invalid { en, .. } => en.clone(),
+            other => {
+                let mut s = other.to_string();
+                if let Some(first) = s.get_mut(0..1) {
+                    first.make_ascii_uppercase();
+                }
+                s.push('.');
+                s
+            }
+        }
+    }
+
+    /// Shorthand for an invalid-input error in both languages.
+    pub fn invalid(ko: impl Into<String>, en: impl Into<String>) -> Self {
+        CoreError::Invalid {
+            ko: ko.into(),
+            en: en.into(),
+        }
+    }
+}

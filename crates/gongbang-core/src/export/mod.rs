@@ -1,0 +1,108 @@
+//! Why: an export is the package the owner uploads by hand (Naver) or pastes (Tistory/WordPress/Markdown):
+//! one new folder, complete or absent, photos numbered in post order, fixed file names.
+
+mod photos;
+mod staging;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::library::Library;
+use crate::render;
+use crate::repo::photos::{self as photo_repo, Photo};
+use crate::repo::posts::{self, Platform, Post};
+use crate::{imaging, CoreError, Result};
+
+pub use photos::{render_one, BLOG_LONG_SIDE};
+pub use staging::Staging;
+
+/// Fixed names inside a Naver package.
+pub mod naver_files {
+    pub const BODY: &str = "본문.txt";
+    pub const TITLE: &str = "제목.txt";
+    pub const TAGS: &str = "태그.txt";
+    pub const PREVIEW: &str = "post.html";
+    pub const HOWTO: &str = "올리는 방법.txt";
+}
+
+const NAVER_HOWTO: &str = include_str!("../../../../assets/templates/naver_howto.ko.txt");
+
+/// Where an export went.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportResult {
+    pub folder: String,
+    pub files: Vec<String>,
+}
+
+/// Exports a post into a new folder under `out_dir` and records it on the post.
+pub fn export_post(lib: &mut Library, post_id: i64, out_dir: &Path) -> Result<ExportResult> {
+    let post = posts::get(lib.conn(), post_id)?;
+    let photos = post_photos(lib, &post)?;
+    if photos.is_empty() {
+        return Err(CoreError::NoPhotos);
+    }
+    let paths = Library::store_paths(lib.root());
+    let rendered = photos::render_all(&paths, &photos, BLOG_LONG_SIDE)?;
+
+    let mut staging = Staging::begin(out_dir)?;
+    let count = rendered.len();
+    for (i, bytes) in rendered.iter().enumerate() {
+        let rel = format!("photos/{}", render::photo_file_name(i + 1, count));
+        staging.write(&rel, bytes)?;
+        // Re-read what reached the disk: the check is on the file, not on our buffer.
+        let on_disk = crate::store::read_original(&staging.path().join(&rel))?;
+        imaging::jpeg_segments::verify_clean(&on_disk)
+            .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
+    }
+    write_texts(&mut staging, &post)?;
+    let (folder, files) = staging.commit(post.platform.as_str())?;
+    let folder = folder.to_string_lossy().into_owned();
+    posts::mark_exported(lib.conn(), post.id, &folder)?;
+    Ok(ExportResult { folder, files })
+}
+
+fn post_photos(lib: &Library, post: &Post) -> Result<Vec<Photo>> {
+    post.photo_ids()
+        .into_iter()
+        .map(|id| photo_repo::get(lib.conn(), id)?.ok_or(CoreError::NoSuchPhoto(id)))
+        .collect()
+}
+
+fn tags_line(tags: &[String]) -> String {
+    let mut s = tags
+        .iter()
+        .map(|t| format!("#{t}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    s.push('\n');
+    s
+}
+
+fn write_texts(staging: &mut Staging, post: &Post) -> Result<()> {
+    let title = format!("{}\n", post.title.trim());
+    match post.platform {
+        Platform::Naver => {
+            let date = chrono::Local::now().format("%Y. %-m. %-d.").to_string();
+            staging.write(naver_files::TITLE, title.as_bytes())?;
+            staging.write(naver_files::BODY, render::naver_body(&post.blocks).as_bytes())?;
+            staging.write(naver_files::TAGS, tags_line(&post.tags).as_bytes())?;
+            let html = render::naver_preview_html(&post.title, &post.blocks, &post.tags, &date)?;
+            staging.write(naver_files::PREVIEW, html.as_bytes())?;
+            staging.write(naver_files::HOWTO, NAVER_HOWTO.as_bytes())?;
+        }
+        Platform::Html => {
+            staging.write("title.txt", title.as_bytes())?;
+            staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
+            staging.write("post.html", render::article_html(&post.title, &post.blocks)?.as_bytes())?;
+            staging.write("post.md", render::markdown(&post.title, &post.blocks).as_bytes())?;
+        }
+        Platform::Markdown => {
+            staging.write("title.txt", title.as_bytes())?;
+            staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
+            staging.write("post.md", render::markdown(&post.title, &post.blocks).as_bytes())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! Why: an export is either complete or absent. It is written into a hidden temporary folder beside the
+//! target and renamed into place at the end; its name comes from the app (date, platform, number), never
+//! from the owner's text.
+
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+use crate::{store, CoreError, Result};
+
+/// An export being written.
+pub struct Staging {
+    dir: TempDir,
+    out_dir: PathBuf,
+    files: Vec<String>,
+}
+
+impl Staging {
+    /// Starts an export under `out_dir` (created when missing).
+    pub fn begin(out_dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(out_dir).map_err(|e| CoreError::io(out_dir, e))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".gongbang-export-")
+            .tempdir_in(out_dir)
+            .map_err(|e| CoreError::io(out_dir, e))?;
+        Ok(Staging {
+            dir,
+            out_dir: out_dir.to_path_buf(),
+            files: Vec::new(),
+        })
+    }
+
+    /// Writes a file at `rel` (an app-chosen relative path) inside the export.
+    pub fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.dir.path().join(rel);
+        store::write_atomic(&path, bytes)?;
+        self.files.push(rel.to_string());
+        Ok(())
+    }
+
+    /// The folder being written.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Renames the finished export into place as `YYYY-MM-DD_<platform>_NN`; returns the path and the
+    /// files written (relative, sorted).
+    pub fn commit(self, platform: &str) -> Result<(PathBuf, Vec<String>)> {
+        let date = chrono::Local::now().format("%Y-%m-%d").to_string();
+        let tmp = self.dir.keep();
+        for n in 1..10_000 {
+            let target = self.out_dir.join(format!("{date}_{platform}_{n:02}"));
+            if target.exists() {
+                continue;
+            }
+            match rename_no_replace(&tmp, &target) {
+                Ok(()) => {
+                    let mut files = self.files;
+                    files.sort();
+                    return Ok((target, files));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(e) => {
+                    let _ = std::fs::remove_dir_all(&tmp);
+                    return Err(CoreError::io(target, e));
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&tmp);
+        Err(CoreError::invalid(
+            "내보내기 폴더 이름을 정할 수 없습니다.",
+            "No free export folder name.",
+        ))
+    }
+}
+
+/// Renames a folder, failing rather than replacing an existing target.
+fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
+    // A folder appearing between the exists() check and here makes rename fail (ENOTEMPTY/EEXIST) on
+    // Linux unless it is empty; creating the target first closes even that window.
+    std::fs::create_dir(to)?;
+    std::fs::rename(from, to)
+}

@@ -1,0 +1,130 @@
+//! Why: photos come from anywhere; decoding must be bounded (a lying header cannot exhaust memory), must
+//! survive a decoder panic, and must always hand back upright pixels.
+
+use std::io::Cursor;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use image::metadata::Orientation;
+use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+
+use super::ImageError;
+
+/// Largest side we accept: well above any phone or DSLR photo (a 100 MP sensor is ~12,000 px wide).
+const MAX_SIDE: u32 = 16_384;
+/// Largest allocation one decode may make: a 100 MP RGBA photo fits, a forged header does not.
+const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+
+/// The limits every decode runs under.
+pub const DECODE_LIMITS: (u32, u64) = (MAX_SIDE, MAX_ALLOC);
+
+/// The photo formats the app takes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoFormat {
+    Jpeg,
+    Png,
+    WebP,
+    Tiff,
+}
+
+impl PhotoFormat {
+    /// File extension used in the library's store.
+    pub fn extension(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "jpg",
+            PhotoFormat::Png => "png",
+            PhotoFormat::WebP => "webp",
+            PhotoFormat::Tiff => "tiff",
+        }
+    }
+
+    /// Name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoFormat::Jpeg => "jpeg",
+            PhotoFormat::Png => "png",
+            PhotoFormat::WebP => "webp",
+            PhotoFormat::Tiff => "tiff",
+        }
+    }
+
+    fn image_format(self) -> ImageFormat {
+        match self {
+            PhotoFormat::Jpeg => ImageFormat::Jpeg,
+            PhotoFormat::Png => ImageFormat::Png,
+            PhotoFormat::WebP => ImageFormat::WebP,
+            PhotoFormat::Tiff => ImageFormat::Tiff,
+        }
+    }
+}
+
+/// Tells the format from the file's first bytes (never from its name).
+pub fn sniff_format(bytes: &[u8]) -> Result<PhotoFormat, ImageError> {
+    if bytes.is_empty() {
+        return Err(ImageError::Empty);
+    }
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Jpeg) => Ok(PhotoFormat::Jpeg),
+        Ok(ImageFormat::Png) => Ok(PhotoFormat::Png),
+        Ok(ImageFormat::WebP) => Ok(PhotoFormat::WebP),
+        Ok(ImageFormat::Tiff) => Ok(PhotoFormat::Tiff),
+        Ok(other) => Err(ImageError::Unsupported(
+            other.extensions_str().first().copied().unwrap_or("?").to_uppercase(),
+        )),
+        Err(_) => {
+            if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+                Err(ImageError::Unsupported("HEIC/AVIF".into()))
+            } else {
+                Err(ImageError::NotAnImage)
+            }
+        }
+    }
+}
+
+/// Decodes `bytes` under the limits, turning a decoder panic into an error.
+pub fn decode(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {
+    catch_unwind(AssertUnwindSafe(|| decode_bounded(bytes, format))).map_err(|_| ImageError::DecoderPanic)?
+}
+
+/// Turns pixels upright by the EXIF `orientation` (0 and unknown values count as 1).
+pub fn orient(mut img: DynamicImage, orientation: u16) -> DynamicImage {
+    let orientation = u8::try_from(orientation)
+        .ok()
+        .and_then(Orientation::from_exif)
+        .unwrap_or(Orientation::NoTransforms);
+    img.apply_orientation(orientation);
+    img
+}
+
+/// Decodes and turns upright; `max_side`, when given, shrinks before rotating (cheaper).
+pub fn decode_upright(
+    bytes: &[u8],
+    format: PhotoFormat,
+    orientation: u16,
+    max_side: Option<u32>,
+) -> Result<DynamicImage, ImageError> {
+    let decoded = decode(bytes, format)?;
+    let img = match max_side {
+        Some(side) => DynamicImage::ImageRgb8(super::fit_within(&decoded, side)?),
+        None => decoded,
+    };
+    Ok(orient(img, orientation))
+}
+
+fn decode_bounded(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => {
+            let (width, height) = image::ImageReader::with_format(Cursor::new(bytes), format.image_format())
+                .into_dimensions()
+                .unwrap_or((0, 0));
+            ImageError::TooLarge { width, height }
+        }
+        image::ImageError::Unsupported(u) => ImageError::Unsupported(u.to_string()),
+        other => ImageError::Corrupt(other.to_string()),
+    })
+}

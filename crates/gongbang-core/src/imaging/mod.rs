@@ -1,0 +1,15 @@
+//! Why: every pixel the app reads or writes goes through one place, so the rules (decode limits, upright
+//! orientation, resize quality, clean re-encoding) hold for thumbnails and exports alike.
+
+mod decode;
+mod encode;
+mod error;
+mod exif_meta;
+pub mod jpeg_segments;
+mod resize;
+
+pub use decode::{decode, decode_upright, orient, sniff_format, PhotoFormat, DECODE_LIMITS};
+pub use encode::{encode_clean_jpeg, EXPORT_JPEG_QUALITY, THUMB_JPEG_QUALITY};
+pub use error::ImageError;
+pub use exif_meta::{read_meta, PhotoMeta};
+pub use resize::fit_within;

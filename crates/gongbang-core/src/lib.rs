@@ -1,0 +1,21 @@
+//! Gongbang Post's core: every rule of the trade (library, jobs, photos, drafts, rendering, export) with
+//! no GUI, shared by the desktop window and the `gongbang` CLI.
+
+pub mod db;
+pub mod draft;
+mod error;
+pub mod export;
+pub mod imaging;
+pub mod import;
+pub mod library;
+pub mod presets;
+pub mod render;
+pub mod repo;
+pub mod session;
+mod store;
+
+pub use error::{CoreError, Result};
+pub use library::Library;
+pub use repo::jobs::{Job, JobFields};
+pub use repo::photos::{Photo, PhotoRole};
+pub use repo::posts::{Block, Platform, Post, PostStatus};

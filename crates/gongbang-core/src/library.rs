@@ -1,0 +1,103 @@
+//! Why: the owner's library is one folder — the SQLite file plus the content-addressed photo store and
+//! thumbnails — found in the OS data folder unless `GONGBANG_LIBRARY` or `--library` says otherwise.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::{db, CoreError, Result};
+
+/// The environment variable that overrides the library folder.
+pub const LIBRARY_ENV: &str = "GONGBANG_LIBRARY";
+/// Folder name under the OS data folder; equals the app's Tauri identifier, so the window and the CLI
+/// share one library.
+pub const APP_IDENTIFIER: &str = "kr.gongbang.post";
+
+/// An open library.
+pub struct Library {
+    root: PathBuf,
+    conn: Connection,
+}
+
+impl Library {
+    /// Opens the library at `root`, creating the folder and the database when missing.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Self> {
+        let root = root.into();
+        std::fs::create_dir_all(&root).map_err(|e| CoreError::io(&root, e))?;
+        let conn = db::open(&root.join("library.sqlite3"))?;
+        Ok(Library { root, conn })
+    }
+
+    /// The default library folder: `GONGBANG_LIBRARY`, else the OS data folder.
+    pub fn default_root() -> Result<PathBuf> {
+        if let Some(dir) = std::env::var_os(LIBRARY_ENV).filter(|v| !v.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        dirs::data_dir()
+            .map(|d| d.join(APP_IDENTIFIER))
+            .ok_or_else(|| {
+                CoreError::invalid(
+                    "자료 폴더를 찾을 수 없습니다. GONGBANG_LIBRARY로 폴더를 지정해 주세요.",
+                    "No data folder found; set GONGBANG_LIBRARY to a folder.",
+                )
+            })
+    }
+
+    /// The library folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The database connection.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The database connection, for transactions.
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The store's file paths (cheap to clone, usable from worker threads).
+    pub fn store_paths(root: &Path) -> StorePaths {
+        StorePaths {
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// Where the original with this hash lives.
+    pub fn original_path(&self, hash: &str, extension: &str) -> PathBuf {
+        Self::store_paths(&self.root).original(hash, extension)
+    }
+
+    /// Where the thumbnail of the photo with this hash lives.
+    pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
+        Self::store_paths(&self.root).thumbnail(hash)
+    }
+}
+
+/// Paths inside the content-addressed store: `originals/ab/abcd….ext` and `thumbs/ab/abcd….jpg`.
+#[derive(Debug, Clone)]
+pub struct StorePaths {
+    root: PathBuf,
+}
+
+impl StorePaths {
+    fn sharded(&self, kind: &str, hash: &str, extension: &str) -> PathBuf {
+        let shard = hash.get(..2).unwrap_or("__");
+        self.root
+            .join(kind)
+            .join(shard)
+            .join(format!("{hash}.{extension}"))
+    }
+
+    /// Where the original with this hash lives.
+    pub fn original(&self, hash: &str, extension: &str) -> PathBuf {
+        self.sharded("originals", hash, extension)
+    }
+
+    /// Where the thumbnail of the photo with this hash lives.
+    pub fn thumbnail(&self, hash: &str) -> PathBuf {
+        self.sharded("thumbs", hash, "jpg")
+    }
+}

@@ -1,0 +1,198 @@
+//! Why: the photos table is the library's index of content-addressed originals; jobs refer to its rows.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::Result;
+
+/// What a photo is in a job: the owner tags it so drafts can tell the story in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhotoRole {
+    Stock,
+    InProcess,
+    Finished,
+    Measured,
+    Machine,
+}
+
+impl PhotoRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhotoRole::Stock => "stock",
+            PhotoRole::InProcess => "in_process",
+            PhotoRole::Finished => "finished",
+            PhotoRole::Measured => "measured",
+            PhotoRole::Machine => "machine",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "stock" => PhotoRole::Stock,
+            "in_process" => PhotoRole::InProcess,
+            "finished" => PhotoRole::Finished,
+            "measured" => PhotoRole::Measured,
+            "machine" => PhotoRole::Machine,
+            _ => return None,
+        })
+    }
+
+    /// The Korean word shown to the owner and used in drafts.
+    pub fn label_ko(self) -> &'static str {
+        match self {
+            PhotoRole::Stock => "소재",
+            PhotoRole::InProcess => "가공 중",
+            PhotoRole::Finished => "완성",
+            PhotoRole::Measured => "측정",
+            PhotoRole::Machine => "장비",
+        }
+    }
+}
+
+/// A photo in the library (with its role and caption when listed for a job).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Photo {
+    pub id: i64,
+    pub hash: String,
+    pub format: String,
+    pub original_name: String,
+    pub original_path: String,
+    pub imported_at: String,
+    pub taken_at: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    pub orientation: u16,
+    pub camera_make: Option<String>,
+    pub camera_model: Option<String>,
+    pub has_gps: bool,
+    pub byte_size: i64,
+    pub role: Option<PhotoRole>,
+    pub caption: String,
+}
+
+/// The fields of a new photo row.
+#[derive(Debug, Clone)]
+pub struct NewPhoto {
+    pub hash: String,
+    pub format: &'static str,
+    pub original_name: String,
+    pub original_path: String,
+    pub taken_at: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    pub orientation: u16,
+    pub camera_make: Option<String>,
+    pub camera_model: Option<String>,
+    pub has_gps: bool,
+    pub byte_size: i64,
+}
+
+const COLUMNS: &str = "p.id, p.hash, p.format, p.original_name, p.original_path, p.imported_at, p.taken_at, \
+     p.width, p.height, p.orientation, p.camera_make, p.camera_model, p.has_gps, p.byte_size";
+
+fn from_row(row: &Row<'_>, with_job: bool) -> rusqlite::Result<Photo> {
+    let (role, caption) = if with_job {
+        let role: Option<String> = row.get(14)?;
+        (role.as_deref().and_then(PhotoRole::parse), row.get(15)?)
+    } else {
+        (None, String::new())
+    };
+    Ok(Photo {
+        id: row.get(0)?,
+        hash: row.get(1)?,
+        format: row.get(2)?,
+        original_name: row.get(3)?,
+        original_path: row.get(4)?,
+        imported_at: row.get(5)?,
+        taken_at: row.get(6)?,
+        width: row.get(7)?,
+        height: row.get(8)?,
+        orientation: row.get(9)?,
+        camera_make: row.get(10)?,
+        camera_model: row.get(11)?,
+        has_gps: row.get(12)?,
+        byte_size: row.get(13)?,
+        role,
+        caption,
+    })
+}
+
+/// Inserts a photo row; returns its id.
+pub fn insert(conn: &Connection, p: &NewPhoto) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO photos (hash, format, original_name, original_path, imported_at, taken_at, width, height,
+             orientation, camera_make, camera_model, has_gps, byte_size)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            p.hash,
+            p.format,
+            p.original_name,
+            p.original_path,
+            crate::db::now(),
+            p.taken_at,
+            p.width,
+            p.height,
+            p.orientation,
+            p.camera_make,
+            p.camera_model,
+            p.has_gps,
+            p.byte_size
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The photo with this content hash, if the library has it.
+pub fn by_hash(conn: &Connection, hash: &str) -> Result<Option<Photo>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM photos p WHERE p.hash = ?1"),
+            [hash],
+            |r| from_row(r, false),
+        )
+        .optional()?)
+}
+
+/// The photo with this id.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Photo>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM photos p WHERE p.id = ?1"),
+            [id],
+            |r| from_row(r, false),
+        )
+        .optional()?)
+}
+
+/// Every content hash in the library (for duplicate detection during an import).
+pub fn all_hashes(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT hash FROM photos")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The photos of a job in their order, with role and caption.
+pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Photo>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS}, jp.role, jp.caption FROM job_photos jp JOIN photos p ON p.id = jp.photo_id
+         WHERE jp.job_id = ?1 ORDER BY jp.position, jp.rowid"
+    ))?;
+    let rows = stmt.query_map([job_id], |r| from_row(r, true))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One photo of a job, with its role and caption.
+pub fn in_job(conn: &Connection, job_id: i64, photo_id: i64) -> Result<Option<Photo>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS}, jp.role, jp.caption FROM job_photos jp JOIN photos p ON p.id = jp.photo_id
+                 WHERE jp.job_id = ?1 AND jp.photo_id = ?2"
+            ),
+            params![job_id, photo_id],
+            |r| from_row(r, true),
+        )
+        .optional()?)
+}

@@ -1,0 +1,252 @@
+//! Why: a post is the owner's text for one platform, kept as structured blocks so every renderer (Naver
+//! text, HTML, Markdown) reads the same thing; post_photos mirrors the photo order for queries.
+
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use crate::db::now;
+use crate::{CoreError, Result};
+
+/// Where a post goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    /// Naver Blog: a copy-paste package (no publish API since 2020-05-06).
+    Naver,
+    /// Tistory / WordPress: clean HTML (and Markdown) with the photos.
+    Html,
+    /// Markdown (CommonMark) with the photos.
+    Markdown,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Naver => "naver",
+            Platform::Html => "html",
+            Platform::Markdown => "markdown",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "naver" => Platform::Naver,
+            "html" => Platform::Html,
+            "markdown" => Platform::Markdown,
+            _ => return None,
+        })
+    }
+}
+
+/// One block of a post's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Block {
+    Heading { text: String },
+    Paragraph { text: String },
+    #[serde(rename_all = "camelCase")]
+    Photo { photo_id: i64, caption: String },
+    List { items: Vec<String> },
+}
+
+/// Where a post stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PostStatus {
+    Draft,
+    Exported,
+    Published,
+}
+
+impl PostStatus {
+    fn parse(s: &str) -> Self {
+        match s {
+            "exported" => PostStatus::Exported,
+            "published" => PostStatus::Published,
+            _ => PostStatus::Draft,
+        }
+    }
+}
+
+/// A post as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Post {
+    pub id: i64,
+    pub job_id: i64,
+    pub platform: Platform,
+    pub title: String,
+    pub blocks: Vec<Block>,
+    pub tags: Vec<String>,
+    pub status: PostStatus,
+    pub export_path: Option<String>,
+    pub updated_at: String,
+}
+
+impl Post {
+    /// The photo ids of the post, in order.
+    pub fn photo_ids(&self) -> Vec<i64> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Photo { photo_id, .. } => Some(*photo_id),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+const COLUMNS: &str =
+    "id, job_id, platform, title, blocks_json, tags_json, status, export_path, updated_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<(Post, String, String)> {
+    let platform: String = r.get(2)?;
+    let status: String = r.get(6)?;
+    Ok((
+        Post {
+            id: r.get(0)?,
+            job_id: r.get(1)?,
+            platform: Platform::parse(&platform).unwrap_or(Platform::Naver),
+            title: r.get(3)?,
+            blocks: Vec::new(),
+            tags: Vec::new(),
+            status: PostStatus::parse(&status),
+            export_path: r.get(7)?,
+            updated_at: r.get(8)?,
+        },
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+fn finish((mut post, blocks, tags): (Post, String, String)) -> Result<Post> {
+    post.blocks = serde_json::from_str(&blocks)?;
+    post.tags = serde_json::from_str(&tags)?;
+    Ok(post)
+}
+
+/// The post with this id, or `NoSuchPost`.
+pub fn get(conn: &Connection, id: i64) -> Result<Post> {
+    let raw = conn
+        .query_row(&format!("SELECT {COLUMNS} FROM posts WHERE id = ?1"), [id], from_row)
+        .optional()?
+        .ok_or(CoreError::NoSuchPost(id))?;
+    finish(raw)
+}
+
+/// The post of a job last worked on (optionally for one platform).
+pub fn latest_for_job(
+    conn: &Connection,
+    job_id: i64,
+    platform: Option<Platform>,
+) -> Result<Option<Post>> {
+    let raw = conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM posts WHERE job_id = ?1 AND (?2 IS NULL OR platform = ?2)
+                 ORDER BY updated_at DESC, id DESC LIMIT 1"
+            ),
+            params![job_id, platform.map(Platform::as_str)],
+            from_row,
+        )
+        .optional()?;
+    raw.map(finish).transpose()
+}
+
+/// Creates a post in `draft` status.
+pub fn create(
+    conn: &mut Connection,
+    job_id: i64,
+    platform: Platform,
+    title: &str,
+    blocks: &[Block],
+    tags: &[String],
+) -> Result<Post> {
+    let tx = conn.transaction()?;
+    let t = now();
+    tx.execute(
+        "INSERT INTO posts (job_id, platform, title, blocks_json, tags_json, status, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'draft', ?6, ?6)",
+        params![
+            job_id,
+            platform.as_str(),
+            title,
+            serde_json::to_string(blocks)?,
+            serde_json::to_string(tags)?,
+            t
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_post_photos(&tx, id, blocks)?;
+    tx.execute("UPDATE jobs SET updated_at = ?2 WHERE id = ?1", params![job_id, t])?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Saves the owner's title, blocks and tags.
+pub fn save(
+    conn: &mut Connection,
+    id: i64,
+    title: &str,
+    blocks: &[Block],
+    tags: &[String],
+) -> Result<Post> {
+    let tx = conn.transaction()?;
+    let t = now();
+    let n = tx.execute(
+        "UPDATE posts SET title = ?2, blocks_json = ?3, tags_json = ?4, updated_at = ?5 WHERE id = ?1",
+        params![
+            id,
+            title,
+            serde_json::to_string(blocks)?,
+            serde_json::to_string(tags)?,
+            t
+        ],
+    )?;
+    if n == 0 {
+        return Err(CoreError::NoSuchPost(id));
+    }
+    write_post_photos(&tx, id, blocks)?;
+    tx.execute(
+        "UPDATE jobs SET updated_at = ?2 WHERE id = (SELECT job_id FROM posts WHERE id = ?1)",
+        params![id, t],
+    )?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// Records where a post was exported.
+pub fn mark_exported(conn: &Connection, id: i64, folder: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE posts SET status = 'exported', export_path = ?2, exported_at = ?3, updated_at = ?3
+         WHERE id = ?1",
+        params![id, folder, now()],
+    )?;
+    Ok(())
+}
+
+fn write_post_photos(tx: &rusqlite::Transaction<'_>, post_id: i64, blocks: &[Block]) -> Result<()> {
+    tx.execute("DELETE FROM post_photos WHERE post_id = ?1", [post_id])?;
+    let mut pos = 0i64;
+    for b in blocks {
+        if let Block::Photo { photo_id, caption } = b {
+            pos += 1;
+            let n = tx.execute(
+                "INSERT OR IGNORE INTO post_photos (post_id, photo_id, position, caption)
+                 SELECT ?1, id, ?3, ?4 FROM photos WHERE id = ?2",
+                params![post_id, photo_id, pos, caption],
+            )?;
+            if n == 0 {
+                let exists: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM photos WHERE id = ?1)",
+                    [photo_id],
+                    |r| r.get(0),
+                )?;
+                if !exists {
+                    return Err(CoreError::NoSuchPhoto(*photo_id));
+                }
+            }
+        }
+    }
+    Ok(())
+}

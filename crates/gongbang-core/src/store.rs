@@ -1,0 +1,44 @@
+//! Why: files are written so that a crash never leaves a half file under a real name: into a temporary
+//! file beside the target, flushed, then renamed into place. Originals are only ever opened for reading.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::{CoreError, Result};
+
+/// Reads a whole file, opened read-only.
+pub fn read_original(path: &Path) -> Result<Vec<u8>> {
+    let mut f = File::open(path).map_err(|e| CoreError::io(path, e))?;
+    let mut buf = Vec::new();
+    f.read_to_end(&mut buf).map_err(|e| CoreError::io(path, e))?;
+    Ok(buf)
+}
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(dir)
+        .map_err(|e| CoreError::io(dir, e))?;
+    tmp.write_all(bytes).map_err(|e| CoreError::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| CoreError::io(path, e))?;
+    tmp.persist(path).map_err(|e| CoreError::io(path, e.error))?;
+    Ok(())
+}
+
+/// Stores a content-addressed file once: when `path` exists it already holds these bytes.
+pub fn store_once(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    write_atomic(path, bytes)?;
+    let mut perms = std::fs::metadata(path)
+        .map_err(|e| CoreError::io(path, e))?
+        .permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(path, perms).map_err(|e| CoreError::io(path, e))?;
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Shared by the core's integration tests: where the real test photos are, a fresh library in a temporary
+//! folder, and the real checkers (exiftool).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use gongbang_core::Library;
+
+/// `../shared/testdata/photos` relative to the project root (or `GONGBANG_TESTDATA`/photos).
+pub fn photos_dir() -> PathBuf {
+    let base = std::env::var_os("GONGBANG_TESTDATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata")
+        });
+    let dir = base.join("photos");
+    assert!(
+        dir.is_dir(),
+        "test photos not found at {} (expected ../shared/testdata beside the project)",
+        dir.display()
+    );
+    dir
+}
+
+/// The image files of one test folder, sorted.
+pub fn photos_in(folder: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(photos_dir().join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("jpg" | "jpeg" | "tiff" | "png" | "webp")
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A library in a fresh temporary folder (kept alive by the returned guard).
+pub fn temp_library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(dir.path().join("lib")).unwrap();
+    (dir, lib)
+}
+
+/// `exiftool -j -a -G1 -s FILE` as JSON key → value.
+pub fn exiftool(path: &Path) -> serde_json::Map<String, serde_json::Value> {
+    let out = Command::new("exiftool")
+        .args(["-j", "-a", "-G1", "-s"])
+        .arg(path)
+        .output()
+        .expect("exiftool must be installed (Debian: libimage-exiftool-perl)");
+    assert!(out.status.success(), "exiftool failed on {}", path.display());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v[0].as_object().unwrap().clone()
+}
+
+/// The tag groups exiftool may report on a clean JPEG: file facts and the JFIF header only
+/// (ICC_Profile is allowed too, for sources that carried one).
+pub const ALLOWED_GROUPS: &[&str] = &["ExifTool", "System", "File", "JFIF", "Composite", "ICC_Profile", "ICC-header", "ICC-view", "ICC-meas"];
+
+/// Asserts exiftool finds nothing but allowed groups in `path`.
+pub fn assert_no_metadata(path: &Path) {
+    let tags = exiftool(path);
+    for key in tags.keys() {
+        if key == "SourceFile" {
+            continue;
+        }
+        let group = key.split(':').next().unwrap();
+        assert!(
+            ALLOWED_GROUPS.contains(&group),
+            "{}: exiftool found {key} = {}",
+            path.display(),
+            tags[key]
+        );
+    }
+}
+
+/// Mean absolute difference per channel between two same-size RGB images (0–255).
+pub fn mean_abs_diff(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
+    assert_eq!(a.dimensions(), b.dimensions());
+    let sum: u64 = a
+        .as_raw()
+        .iter()
+        .zip(b.as_raw())
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    sum as f64 / a.as_raw().len() as f64
+}

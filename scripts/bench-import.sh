@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Import benchmark (prints figures; no target yet): `gongbang import` of every photo under
+# ../shared/testdata/photos into a fresh library, against libvips' `vipsthumbnail` making 320 px thumbnails of
+# the same files. Photos per second (best of RUNS) and peak memory (largest maximum resident set size, from
+# /usr/bin/time -v) for each, and the ratios.
+#
+# gongbang does more per photo than vipsthumbnail: it hashes and copies the original into the
+# content-addressed store, reads EXIF, writes a thumbnail and a row in SQLite.
+#
+#   scripts/bench-import.sh            3 runs each
+#   RUNS=5 scripts/bench-import.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gongbang-post/target}"
+runs=${RUNS:-3}
+photos=$(realpath -m "$root/../shared/testdata/photos")
+
+for tool in vipsthumbnail /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench-import.sh: $tool is missing: run scripts/setup.sh --test" >&2; exit 1; }
+done
+[ -d "$photos" ] || { echo "bench-import.sh: no test photos at $photos" >&2; exit 1; }
+mapfile -t files < <(find "$photos" -type f \( -iname '*.jpg' -o -iname '*.jpeg' -o -iname '*.png' \
+  -o -iname '*.webp' -o -iname '*.tif' -o -iname '*.tiff' \) | sort)
+count=${#files[@]}
+bytes=$(cat "${files[@]}" | wc -c)
+
+echo "building the CLI: cargo build --release -p gongbang-cli"
+cargo build --release -p gongbang-cli
+gongbang="$CARGO_TARGET_DIR/release/gongbang"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# measure NAME CMD...: runs CMD once under /usr/bin/time -v; appends "seconds rss_kb exit" to $tmp/NAME.
+measure() {
+  local name=$1 t0 t1 rc=0
+  shift
+  t0=$(date +%s.%N)
+  /usr/bin/time -v -o "$tmp/time.txt" "$@" >"$tmp/$name.out" 2>&1 || rc=$?
+  t1=$(date +%s.%N)
+  local rss
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+  awk -v a="$t0" -v b="$t1" -v m="$rss" -v rc="$rc" 'BEGIN {printf "%.3f %d %d\n", b - a, m, rc}' >>"$tmp/$name"
+}
+
+for i in $(seq "$runs"); do
+  rm -rf "$tmp/lib" "$tmp/thumbs"
+  mkdir -p "$tmp/thumbs"
+  measure gongbang "$gongbang" --library "$tmp/lib" import "${files[@]}"
+  measure vips vipsthumbnail --size 320x320 -o "$tmp/thumbs/%s.jpg" "${files[@]}"
+done
+
+# best (shortest) wall time, largest peak memory, last exit status
+stats() { sort -n "$tmp/$1" | awk 'NR==1 {t=$1} {if ($2>m) m=$2; rc=$3} END {printf "%s %s %s\n", t, m, rc}'; }
+read -r g_t g_rss g_rc < <(stats gongbang)
+read -r v_t v_rss v_rc < <(stats vips)
+
+awk -v n="$count" -v bytes="$bytes" -v dir="$photos" -v runs="$runs" \
+  -v gt="$g_t" -v gm="$g_rss" -v grc="$g_rc" -v vt="$v_t" -v vm="$v_rss" -v vrc="$v_rc" 'BEGIN {
+  printf "\nImport benchmark: %d photos, %.1f MB, under %s (best of %d runs)\n", n, bytes / 1048576, dir, runs
+  printf "%-30s %9s %10s %12s %5s\n", "tool", "seconds", "photos/s", "peak RSS MB", "exit"
+  printf "%-30s %9.2f %10.1f %12.1f %5d\n", "gongbang import (release)", gt, n / gt, gm / 1024, grc
+  printf "%-30s %9.2f %10.1f %12.1f %5d\n", "vipsthumbnail --size 320x320", vt, n / vt, vm / 1024, vrc
+  printf "ratio gongbang/vipsthumbnail: %.2fx the time, %.2fx the peak memory\n", gt / vt, gm / vm
+}'
+echo "gongbang's summary line (last run): $(tail -n 1 "$tmp/gongbang.out")"
+echo "(gongbang exits 2 when a file was rejected: the broken photos are in the set on purpose)"

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Installs what is missing for building and running Gongbang Post (and, with --test, for every test).
+# Idempotent and quick when everything is present: each step checks first and does nothing when satisfied.
+#
+#   scripts/setup.sh          Debian packages Tauri needs to build the app, Rust checks, npm dependencies
+#   scripts/setup.sh --test   the above, plus what the tests need: Xvfb, WebKitWebDriver, tauri-driver,
+#                             xdotool, a GTK drag source (python3-gi), exiftool, ImageMagick, Chromium for the
+#                             UI's Playwright tests, libvips-tools for the benchmark, and a Python venv with pytest
+#
+# Uses sudo only when not root. Debian 12 (bookworm) or newer.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+want_test=0
+for arg in "$@"; do
+  case "$arg" in
+    --test) want_test=1 ;;
+    *) echo "setup.sh: unknown argument: $arg" >&2; exit 64 ;;
+  esac
+done
+
+say() { printf '[setup] %s\n' "$*"; }
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Debian packages ----------------------------------------------------------------------------------
+# What the Tauri v2 build needs on Linux (WebKitGTK 4.1, GTK 3, libxdo for menus, librsvg for icons).
+build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
+  libayatana-appindicator3-dev librsvg2-dev patchelf pkg-config ca-certificates git)
+# What the tests need: a virtual X server, the WebKit WebDriver, a real drag-and-drop source (GTK 3 from
+# Python), X tools, metadata and image checks, a Korean font for the webview, Chromium for the UI tests.
+test_pkgs=(xvfb xauth webkit2gtk-driver xdotool x11-utils python3 python3-venv python3-gi gir1.2-gtk-3.0
+  libimage-exiftool-perl imagemagick desktop-file-utils fonts-nanum chromium libvips-tools time)
+
+pkgs=("${build_pkgs[@]}")
+[ "$want_test" -eq 1 ] && pkgs+=("${test_pkgs[@]}")
+command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)
+
+missing=()
+for p in "${pkgs[@]}"; do
+  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  sudo_if_needed apt-get update -q
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  say "Debian packages: all present"
+fi
+
+# --- Rust ---------------------------------------------------------------------------------------------
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+if ! command -v cargo >/dev/null 2>&1; then
+  say "installing Rust with rustup (Debian's cargo is too old for Tauri 2)"
+  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt -c clippy
+  . "$HOME/.cargo/env"
+fi
+for comp in rustfmt clippy; do
+  if ! cargo "${comp/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    say "adding the Rust component $comp"
+    rustup component add "$comp"
+  fi
+done
+
+# --- npm dependencies (root: the Tauri CLI; ui/: Vite + Preact + Playwright) -------------------------------
+# `npm ci` is skipped when node_modules was installed from the same package-lock.json.
+npm_ci() {
+  local dir=$1 stamp="$1/node_modules/.gongbang-lock.sha256" sum
+  [ -f "$dir/package-lock.json" ] || return 0
+  sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ]; then
+    say "npm dependencies in ${dir#"$root"/}: up to date"
+    return 0
+  fi
+  say "npm ci in ${dir#"$root"/}"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$sum" >"$stamp"
+}
+npm_ci "$root/."
+npm_ci "$root/ui"
+
+[ "$want_test" -eq 1 ] || { say "done"; exit 0; }
+
+# --- Test tools -----------------------------------------------------------------------------------------
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  say "cargo install tauri-driver --locked"
+  # Its own temporary build folder: the project's CARGO_TARGET_DIR is for the project.
+  env -u CARGO_TARGET_DIR cargo install tauri-driver --locked --quiet
+else
+  say "tauri-driver: present"
+fi
+
+# Python venv for the end-to-end tests, outside the clone and reused; --system-site-packages so the tests'
+# GTK helpers can import Debian's python3-gi.
+venv="${GONGBANG_VENV:-$HOME/.cache/gongbang-post/venv}"
+req="$root/tests/e2e/requirements.txt"
+req_sum=$(sha256sum "$req" | cut -d' ' -f1)
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/.requirements.sha256" 2>/dev/null)" != "$req_sum" ]; then
+  say "Python venv for the e2e tests: $venv"
+  mkdir -p "$(dirname "$venv")"
+  /usr/bin/python3 -m venv --system-site-packages "$venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req"
+  echo "$req_sum" >"$venv/.requirements.sha256"
+else
+  say "Python venv: up to date"
+fi
+say "done"

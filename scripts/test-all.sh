@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Every test of Gongbang Post, in order; installs what is missing first. Exits non-zero if any step failed.
+#
+#   setup      scripts/setup.sh --test (Debian packages, npm ci, tauri-driver, the e2e venv; quick when present)
+#   fmt        cargo fmt --check
+#   ui-build   npm --prefix ui run build (the app embeds ui/dist, so clippy needs it)
+#   clippy     cargo clippy --workspace --all-targets -- -D warnings
+#   cargo-test cargo test (the workspace's default members: gongbang-core and the gongbang CLI)
+#   ui-test    npm --prefix ui test (Playwright against the UI with a mocked backend)
+#   app-build  npx tauri build --debug --bundles deb (the app and its .deb, used by the e2e tests)
+#   e2e        pytest tests/e2e (the real app under Xvfb through WebDriver, real drag-and-drop, the .deb)
+#
+# Screenshots of each wizard step land in artifacts/e2e/. Cargo builds go to $CARGO_TARGET_DIR, by default
+# ~/.cache/gongbang-post/target, outside the clone, so later runs reuse them.
+set -uo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gongbang-post/target}"
+export GONGBANG_VENV="${GONGBANG_VENV:-$HOME/.cache/gongbang-post/venv}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+
+names=() results=() seconds=()
+failed=0
+started=$SECONDS
+
+run_step() {
+  local name=$1 t0=$SECONDS rc
+  shift
+  printf '\n=== %s: %s\n' "$name" "$*"
+  "$@"
+  rc=$?
+  names+=("$name") seconds+=($((SECONDS - t0)))
+  if [ "$rc" -eq 0 ]; then results+=(ok); else results+=("FAILED (exit $rc)"); failed=1; fi
+  return "$rc"
+}
+
+skip_step() {
+  printf '\n=== %s: skipped (%s)\n' "$1" "$2"
+  names+=("$1") seconds+=(0) results+=("not run: $2")
+  failed=1
+}
+
+summary() {
+  printf '\n=== steps (seconds)\n'
+  for i in "${!names[@]}"; do
+    printf '  %-11s %5s  %s\n' "${names[$i]}" "${seconds[$i]}" "${results[$i]}"
+  done
+  printf '  %-11s %5s\n' total $((SECONDS - started))
+}
+
+if ! run_step setup bash scripts/setup.sh --test; then
+  summary
+  exit 1
+fi
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+
+run_step fmt cargo fmt --all --check
+ui_built=0
+run_step ui-build npm --prefix ui run build && ui_built=1
+if [ "$ui_built" -eq 1 ]; then
+  run_step clippy cargo clippy --workspace --all-targets -- -D warnings
+else
+  skip_step clippy "the app embeds ui/dist, which did not build"
+fi
+run_step cargo-test cargo test
+run_step ui-test npm --prefix ui test
+
+if run_step app-build npx tauri build --debug --bundles deb; then
+  # pytest's exit status 5 (no test collected) counts as a failure here: these tests must run.
+  run_step e2e "$GONGBANG_VENV/bin/python" -m pytest tests/e2e -v -rfEs -p no:cacheprovider
+  printf 'e2e screenshots: %s\n' "$root/artifacts/e2e"
+else
+  skip_step e2e "the app did not build"
+fi
+
+summary
+exit "$failed"

@@ -1,0 +1,38 @@
+//! Why: one place wires the window: plugins (used from Rust only), the library state, the thumbnail
+//! protocol and the command list.
+
+use crate::{commands, state::AppState, thumb_protocol};
+
+/// Builds and runs the app until the window closes.
+pub fn run() {
+    let context = tauri::generate_context!();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(AppState::open())
+        .register_uri_scheme_protocol(thumb_protocol::SCHEME, thumb_protocol::handle)
+        .invoke_handler(tauri::generate_handler![
+            commands::session::app_info,
+            commands::session::set_lang,
+            commands::session::presets,
+            commands::session::current_session,
+            commands::session::new_job,
+            commands::session::list_jobs,
+            commands::session::open_job,
+            commands::session::update_job,
+            commands::photos::import_paths,
+            commands::photos::pick_and_import,
+            commands::photos::set_photo_order,
+            commands::photos::remove_photo,
+            commands::photos::set_photo_meta,
+            commands::posts::make_draft,
+            commands::posts::save_post,
+            commands::posts::choose_export_dir,
+            commands::posts::export_post,
+        ])
+        .run(context)
+        .unwrap_or_else(|e| {
+            eprintln!("공방포스트를 시작하지 못했습니다 / Gongbang Post could not start: {e}");
+            std::process::exit(1);
+        });
+}

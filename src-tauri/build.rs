@@ -1,0 +1,31 @@
+//! Build script of the desktop app: reads tauri.conf.json and lists the app's own commands so the
+//! capability file can allow exactly these and nothing else.
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_lang",
+    "presets",
+    "current_session",
+    "new_job",
+    "list_jobs",
+    "open_job",
+    "update_job",
+    "import_paths",
+    "pick_and_import",
+    "set_photo_order",
+    "remove_photo",
+    "set_photo_meta",
+    "make_draft",
+    "save_post",
+    "choose_export_dir",
+    "export_post",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=capabilities");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,120 @@
+//! Why: photos arrive by drop or by the OS file dialog (shown from Rust, so the webview needs no
+//! file-system permission); progress streams to the window as each file finishes.
+
+use std::path::PathBuf;
+
+use gongbang_core::import::import_paths as core_import;
+use gongbang_core::repo::{jobs, photos};
+use gongbang_core::PhotoRole;
+use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_dialog::DialogExt;
+
+use super::views::{photo_views, ImportItemView, ImportProgress, ImportSummaryView, PhotoView};
+use crate::ipc_error::IpcError;
+use crate::state::{with_library, AppState};
+
+/// Event carrying one file's result during an import.
+pub const IMPORT_PROGRESS: &str = "import-progress";
+
+async fn run_import(
+    app: AppHandle,
+    state: &AppState,
+    job_id: i64,
+    paths: Vec<PathBuf>,
+) -> Result<ImportSummaryView, IpcError> {
+    with_library(state, move |lib| {
+        let summary = core_import(lib, Some(job_id), &paths, |done, total, item| {
+            let _ = app.emit(
+                IMPORT_PROGRESS,
+                ImportProgress {
+                    done,
+                    total,
+                    item: ImportItemView::from(item),
+                },
+            );
+        })?;
+        Ok(ImportSummaryView::from(&summary))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn import_paths(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    job_id: i64,
+    paths: Vec<String>,
+) -> Result<ImportSummaryView, IpcError> {
+    let paths = paths.into_iter().map(PathBuf::from).collect();
+    run_import(app, &state, job_id, paths).await
+}
+
+#[tauri::command]
+pub async fn pick_and_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    job_id: i64,
+) -> Result<Option<ImportSummaryView>, IpcError> {
+    let dialog_app = app.clone();
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        dialog_app
+            .dialog()
+            .file()
+            .set_title("사진 선택 / Choose photos")
+            .add_filter(
+                "사진 / Photos",
+                &["jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "tif", "tiff", "TIF", "TIFF"],
+            )
+            .blocking_pick_files()
+    })
+    .await
+    .map_err(|e| IpcError::internal(e.to_string()))?;
+    let Some(files) = picked else {
+        return Ok(None);
+    };
+    let paths: Vec<PathBuf> = files.into_iter().filter_map(|f| f.into_path().ok()).collect();
+    run_import(app, &state, job_id, paths).await.map(Some)
+}
+
+#[tauri::command]
+pub async fn set_photo_order(
+    state: State<'_, AppState>,
+    job_id: i64,
+    photo_ids: Vec<i64>,
+) -> Result<Vec<PhotoView>, IpcError> {
+    with_library(&state, move |lib| {
+        jobs::set_photo_order(lib.conn_mut(), job_id, &photo_ids)?;
+        Ok(photo_views(photos::for_job(lib.conn(), job_id)?))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn remove_photo(
+    state: State<'_, AppState>,
+    job_id: i64,
+    photo_id: i64,
+) -> Result<Vec<PhotoView>, IpcError> {
+    with_library(&state, move |lib| {
+        jobs::remove_photo(lib.conn(), job_id, photo_id)?;
+        Ok(photo_views(photos::for_job(lib.conn(), job_id)?))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn set_photo_meta(
+    state: State<'_, AppState>,
+    job_id: i64,
+    photo_id: i64,
+    role: Option<PhotoRole>,
+    caption: String,
+) -> Result<PhotoView, IpcError> {
+    with_library(&state, move |lib| {
+        jobs::set_photo_meta(lib.conn(), job_id, photo_id, role, &caption)?;
+        let photo = photos::in_job(lib.conn(), job_id, photo_id)?
+            .ok_or(gongbang_core::CoreError::NoSuchPhoto(photo_id))?;
+        Ok(PhotoView::from(photo))
+    })
+    .await
+}

@@ -1,0 +1,43 @@
+//! Why: errors cross IPC as `{code, messageKo, messageEn}` so the window can show the owner a plain message
+//! in his language and tests can match on the code.
+
+use serde::Serialize;
+
+/// An error as the window receives it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IpcError {
+    pub code: String,
+    pub message_ko: String,
+    pub message_en: String,
+}
+
+impl IpcError {
+    /// An unexpected failure inside the app.
+    pub fn internal(detail: String) -> Self {
+        IpcError {
+            code: "internal".into(),
+            message_ko: format!("프로그램 내부 오류가 생겼습니다: {detail}"),
+            message_en: format!("Internal error: {detail}"),
+        }
+    }
+
+    /// The owner closed a dialog without choosing.
+    pub fn cancelled() -> Self {
+        IpcError {
+            code: "cancelled".into(),
+            message_ko: "취소했습니다.".into(),
+            message_en: "Cancelled.".into(),
+        }
+    }
+}
+
+impl From<gongbang_core::CoreError> for IpcError {
+    fn from(e: gongbang_core::CoreError) -> Self {
+        IpcError {
+            code: e.code().into(),
+            message_ko: e.message_ko(),
+            message_en: e.message_en(),
+        }
+    }
+}

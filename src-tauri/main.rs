@@ -1,0 +1,12 @@
+//! The desktop app: a Tauri v2 shell whose commands are thin adapters over `gongbang_core`.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod app;
+mod commands;
+mod ipc_error;
+mod state;
+mod thumb_protocol;
+
+fn main() {
+    app::run();
+}

@@ -1,0 +1,58 @@
+//! Why: the window's commands share one open library; a library that cannot be opened (say, written by a
+//! newer app) is kept as an error every command reports, instead of a crash at start.
+
+use std::sync::{Arc, Mutex};
+
+use gongbang_core::library::StorePaths;
+use gongbang_core::{CoreError, Library};
+
+use crate::ipc_error::IpcError;
+
+/// Shared by every command.
+pub struct AppState {
+    lib: Result<Arc<Mutex<Library>>, IpcError>,
+    /// The library folder, readable without waiting for the lock (thumbnails during an import).
+    store: Option<StorePaths>,
+}
+
+impl AppState {
+    /// Opens the default library (`GONGBANG_LIBRARY` or the OS data folder).
+    pub fn open() -> Self {
+        let lib = Library::default_root()
+            .and_then(Library::open)
+            .map_err(|e: CoreError| {
+                eprintln!("library: {e}");
+                IpcError::from(e)
+            });
+        let store = lib.as_ref().ok().map(|l| Library::store_paths(l.root()));
+        AppState {
+            lib: lib.map(|l| Arc::new(Mutex::new(l))),
+            store,
+        }
+    }
+
+    /// Paths inside the photo store, when the library is open.
+    pub fn store(&self) -> Option<&StorePaths> {
+        self.store.as_ref()
+    }
+
+    /// The library, or the reason it could not be opened.
+    pub fn library(&self) -> Result<Arc<Mutex<Library>>, IpcError> {
+        self.lib.clone()
+    }
+}
+
+/// Runs `f` with the library on a blocking thread (SQLite and image work must not stall the UI).
+pub async fn with_library<T, F>(state: &AppState, f: F) -> Result<T, IpcError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Library) -> Result<T, IpcError> + Send + 'static,
+{
+    let lib = state.library()?;
+    tauri::async_runtime::spawn_blocking(move || {
+        let mut guard = lib.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut guard)
+    })
+    .await
+    .map_err(|e| IpcError::internal(e.to_string()))?
+}

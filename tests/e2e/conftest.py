@@ -1,0 +1,103 @@
+"""Fixtures of the end-to-end tests: a private X server, tauri-driver, the app build, temporary library and
+export folders, and the artifacts folder for screenshots (artifacts/e2e/ at the project root).
+
+The app is the debug build that `scripts/test-all.sh` makes with `npx tauri build --debug --bundles deb`:
+$CARGO_TARGET_DIR/debug/gongbang-post and its .deb under $CARGO_TARGET_DIR/debug/bundle/deb/.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from paths import ARTIFACTS, PHOTOS, TARGET  # noqa: E402
+from webdriver import TauriDriver  # noqa: E402
+from xsession import Xvfb  # noqa: E402
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "incremental: later tests in the module skip once one has failed")
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    ARTIFACTS.mkdir(parents=True)
+
+
+# The harness's self-test first (it tells a broken X setup from a broken app), then the walk, then the .deb.
+MODULE_ORDER = ["test_harness", "test_wizard", "test_deb"]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(MODULE_ORDER)}
+    items.sort(key=lambda item: rank.get(item.module.__name__, len(rank)))
+
+
+# Steps of one walk through the wizard build on each other: after the first failure the rest are skipped
+# (the failure is the finding; the skips say which steps did not run).
+def pytest_runtest_makereport(item, call):
+    if "incremental" in item.keywords and call.excinfo is not None and call.when == "call":
+        item.parent._previous_failed = item
+
+
+def pytest_runtest_setup(item):
+    if "incremental" in item.keywords:
+        previous = getattr(item.parent, "_previous_failed", None)
+        if previous is not None:
+            pytest.skip(f"an earlier step failed: {previous.name}")
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def photos() -> Path:
+    if not PHOTOS.is_dir():
+        pytest.fail(f"test photos not found at {PHOTOS} (../shared/testdata/photos beside the project)")
+    return PHOTOS
+
+
+@pytest.fixture(scope="session")
+def app_binary() -> Path:
+    binary = TARGET / "debug" / "gongbang-post"
+    if not binary.is_file():
+        pytest.fail(f"{binary} is missing: build it with `npx tauri build --debug --bundles deb`")
+    return binary
+
+
+@pytest.fixture(scope="session")
+def xserver(artifacts: Path):
+    x = Xvfb(artifacts)
+    yield x
+    x.stop()
+
+
+@pytest.fixture(scope="module")
+def app_dirs(tmp_path_factory) -> dict[str, Path]:
+    """A fresh library and export folder for each test module (one 'machine' per module)."""
+    base = tmp_path_factory.mktemp("app")
+    dirs = {"library": base / "library", "export": base / "export", "home": base / "home"}
+    for d in dirs.values():
+        d.mkdir()
+    return dirs
+
+
+@pytest.fixture(scope="module")
+def driver(xserver: Xvfb, app_dirs: dict[str, Path], artifacts: Path, request):
+    env = xserver.env(
+        GONGBANG_LIBRARY=str(app_dirs["library"]),
+        GONGBANG_EXPORT_DIR=str(app_dirs["export"]),
+        GONGBANG_NO_OPEN="1",
+        # The app's own settings and WebKit's caches go to a throwaway home, not the tester's.
+        XDG_CONFIG_HOME=str(app_dirs["home"] / "config"),
+        XDG_DATA_HOME=str(app_dirs["home"] / "data"),
+        XDG_CACHE_HOME=str(app_dirs["home"] / "cache"),
+        RUST_BACKTRACE="1",
+    )
+    d = TauriDriver(env, artifacts / f"tauri-driver-{request.module.__name__}.log")
+    yield d
+    d.stop()

@@ -1,0 +1,60 @@
+// The bottom bar: "back" on the left, the one primary action on the right ("next", or "export" on the last
+// step), always in the same place; between them the undo toast, so it never covers the work.
+import { t } from '../i18n';
+import { Toast } from './Toast';
+import {
+  STEPS, STEP_LABEL, back, busy, changeExportDir, exportNow, info, next, post, ready, step, stepIndex,
+} from '../state';
+
+export function Footer() {
+  const i = stepIndex.value;
+  const last = step.value === 'preview';
+  const nextStep = STEPS[i + 1];
+  return (
+    <footer class="footer">
+      <div class="footer-left">
+        {i > 0 && (
+          <button type="button" class="btn btn-secondary btn-back" data-testid="back" onClick={() => void back()}>
+            <span aria-hidden="true">← </span>{t('back')}
+          </button>
+        )}
+      </div>
+      <Toast />
+      {last ? (
+        <div class="footer-right">
+          <div class="export-dir">
+            <span class="export-dir-label">{t('exportDir')}</span>
+            <span class="export-dir-path" data-testid="export-dir">{info.value?.exportDir ?? t('exportDirUnset')}</span>
+            <button type="button" class="link" data-testid="choose-export-dir" onClick={() => void changeExportDir()}>
+              {t('changeDir')}
+            </button>
+          </div>
+          <button
+            type="button"
+            class="btn btn-primary btn-big"
+            data-testid="export"
+            disabled={!post.value || busy.value !== null}
+            aria-busy={busy.value === 'export'}
+            onClick={() => void exportNow()}
+          >
+            {busy.value === 'export' ? t('exporting') : t('export')}
+          </button>
+        </div>
+      ) : (
+        <div class="footer-right">
+          <button
+            type="button"
+            class="btn btn-primary btn-big"
+            data-testid="next"
+            disabled={!ready.value || busy.value !== null}
+            aria-busy={busy.value === 'draft'}
+            onClick={() => void next()}
+          >
+            <span class="btn-big-main">{busy.value === 'draft' ? t('making') : t('next')}<span aria-hidden="true"> →</span></span>
+            {nextStep && busy.value !== 'draft' && <span class="btn-big-sub">{t(STEP_LABEL[nextStep])}</span>}
+          </button>
+        </div>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,37 @@
+// The top bar: which job this is, "new job", the job picker and the language switch. Nothing else, so the
+// owner's eye goes to the work area.
+import { useState } from 'preact/hooks';
+import { lang, t } from '../i18n';
+import { busy, job, startNewJob, toggleLang } from '../state';
+import { JobPicker } from './JobPicker';
+
+export function Header() {
+  const [picking, setPicking] = useState(false);
+  const title = job.value?.title.trim();
+  return (
+    <header class="header">
+      <div class="brand" aria-hidden="true">
+        <span class="brand-mark">공</span>
+      </div>
+      <div class="header-titles">
+        <span class="app-name">{t('appName')}</span>
+        <span class="header-job" data-testid="current-job">
+          <span class="header-job-label">{t('currentJob')}</span>
+          <span class="header-job-title">{title || t('untitled')}</span>
+        </span>
+      </div>
+      <div class="header-actions">
+        <button type="button" class="btn btn-ghost" data-testid="new-job" disabled={busy.value !== null} onClick={() => void startNewJob()}>
+          <span aria-hidden="true">＋ </span>{t('newJob')}
+        </button>
+        <button type="button" class="btn btn-ghost" data-testid="job-picker" aria-haspopup="dialog" onClick={() => setPicking(true)}>
+          {t('jobs')}
+        </button>
+        <button type="button" class="btn btn-ghost btn-lang" data-testid="lang-toggle" title={t('langToggleLabel')} lang={lang.value === 'ko' ? 'en' : 'ko'} onClick={() => void toggleLang()}>
+          {t('langToggle')}
+        </button>
+      </div>
+      {picking && <JobPicker onClose={() => setPicking(false)} />}
+    </header>
+  );
+}

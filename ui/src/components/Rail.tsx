@@ -1,0 +1,30 @@
+// The left rail: the four steps, numbered, the current one marked. Every step can be clicked (or reached by Tab);
+// a tick shows what is already done so the owner always knows where he is.
+import { t } from '../i18n';
+import { STEPS, STEP_LABEL, goTo, step, stepDone } from '../state';
+
+export function Rail() {
+  const current = step.value;
+  const done = stepDone.value;
+  return (
+    <nav class="rail" aria-label={t('stepsLabel')}>
+      <ol>
+        {STEPS.map((s, i) => (
+          <li key={s}>
+            <button
+              type="button"
+              class={`rail-step${s === current ? ' is-current' : ''}${done[s] ? ' is-done' : ''}`}
+              data-testid={`step-${s}`}
+              aria-current={s === current ? 'step' : undefined}
+              onClick={() => void goTo(s)}
+            >
+              <span class="rail-num" aria-hidden="true">{done[s] && s !== current ? '✓' : i + 1}</span>
+              <span class="rail-label">{t(STEP_LABEL[s])}</span>
+              {done[s] && <span class="sr-only"> ({t('stepDone')})</span>}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

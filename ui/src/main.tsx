@@ -1,0 +1,14 @@
+// Entry point: loads the styles (and with them the shipped Pretendard font), mounts the app, restores the session.
+import { render } from 'preact';
+import './styles/fonts.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/photos.css';
+import './styles/job.css';
+import './styles/platform.css';
+import './styles/preview.css';
+import { App } from './components/App';
+import { init } from './state';
+
+render(<App />, document.getElementById('app')!);
+void init();
