@@ -67,7 +67,7 @@ fi
 run_step cargo-test cargo test
 run_step ui-test npm --prefix ui test
 
-if run_step app-build npx tauri build --debug --bundles deb; then
+if run_step app-build npx tauri build --debug --bundles deb -- -p gongbang-post; then
   # pytest's exit status 5 (no test collected) counts as a failure here: these tests must run.
   run_step e2e "$GONGBANG_VENV/bin/python" -m pytest tests/e2e -v -rfEs -p no:cacheprovider
   printf 'e2e screenshots: %s\n' "$root/artifacts/e2e"

@@ -63,7 +63,10 @@ pub async fn pick_and_import(
             .set_title("사진 선택 / Choose photos")
             .add_filter(
                 "사진 / Photos",
-                &["jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "tif", "tiff", "TIF", "TIFF"],
+                &[
+                    "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "tif", "tiff",
+                    "TIF", "TIFF",
+                ],
             )
             .blocking_pick_files()
     })
@@ -72,7 +75,10 @@ pub async fn pick_and_import(
     let Some(files) = picked else {
         return Ok(None);
     };
-    let paths: Vec<PathBuf> = files.into_iter().filter_map(|f| f.into_path().ok()).collect();
+    let paths: Vec<PathBuf> = files
+        .into_iter()
+        .filter_map(|f| f.into_path().ok())
+        .collect();
     run_import(app, &state, job_id, paths).await.map(Some)
 }
 

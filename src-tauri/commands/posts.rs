@@ -24,13 +24,22 @@ pub async fn make_draft(
     job_id: i64,
     platform: Platform,
 ) -> Result<Post, IpcError> {
-    with_library(&state, move |lib| Ok(draft::make_draft(lib, job_id, platform)?)).await
+    with_library(&state, move |lib| {
+        Ok(draft::make_draft(lib, job_id, platform)?)
+    })
+    .await
 }
 
 #[tauri::command]
 pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
-        Ok(posts::save(lib.conn_mut(), post.id, &post.title, &post.blocks, &post.tags)?)
+        Ok(posts::save(
+            lib.conn_mut(),
+            post.id,
+            &post.title,
+            &post.blocks,
+            &post.tags,
+        )?)
     })
     .await
 }
@@ -70,20 +79,33 @@ pub async fn export_post(
     state: State<'_, AppState>,
     post_id: i64,
 ) -> Result<ExportResult, IpcError> {
-    let remembered = with_library(&state, |lib| Ok(settings::get(lib.conn(), settings::EXPORT_DIR)?)).await?;
-    let out_dir = match remembered.or_else(|| std::env::var(EXPORT_DIR_ENV).ok().filter(|s| !s.is_empty())) {
-        Some(dir) => PathBuf::from(dir),
-        None => {
-            let Some(dir) = pick_folder(&app).await? else {
-                return Err(IpcError::cancelled());
-            };
-            let remembered = dir.to_string_lossy().into_owned();
-            with_library(&state, move |lib| Ok(settings::set(lib.conn(), settings::EXPORT_DIR, &remembered)?))
+    let remembered = with_library(&state, |lib| {
+        Ok(settings::get(lib.conn(), settings::EXPORT_DIR)?)
+    })
+    .await?;
+    let out_dir =
+        match remembered.or_else(|| std::env::var(EXPORT_DIR_ENV).ok().filter(|s| !s.is_empty())) {
+            Some(dir) => PathBuf::from(dir),
+            None => {
+                let Some(dir) = pick_folder(&app).await? else {
+                    return Err(IpcError::cancelled());
+                };
+                let remembered = dir.to_string_lossy().into_owned();
+                with_library(&state, move |lib| {
+                    Ok(settings::set(
+                        lib.conn(),
+                        settings::EXPORT_DIR,
+                        &remembered,
+                    )?)
+                })
                 .await?;
-            dir
-        }
-    };
-    let result = with_library(&state, move |lib| Ok(export::export_post(lib, post_id, &out_dir)?)).await?;
+                dir
+            }
+        };
+    let result = with_library(&state, move |lib| {
+        Ok(export::export_post(lib, post_id, &out_dir)?)
+    })
+    .await?;
     if std::env::var(NO_OPEN_ENV).as_deref() != Ok("1") {
         if let Err(e) = app.opener().open_path(&result.folder, None::<&str>) {
             eprintln!("could not open the export folder: {e}");

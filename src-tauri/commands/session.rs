@@ -78,5 +78,8 @@ pub async fn update_job(
     job_id: i64,
     fields: JobFields,
 ) -> Result<Job, IpcError> {
-    with_library(&state, move |lib| Ok(jobs::update(lib.conn(), job_id, &fields)?)).await
+    with_library(&state, move |lib| {
+        Ok(jobs::update(lib.conn(), job_id, &fields)?)
+    })
+    .await
 }

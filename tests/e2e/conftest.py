@@ -87,8 +87,9 @@ def app_dirs(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def driver(xserver: Xvfb, app_dirs: dict[str, Path], artifacts: Path, request):
-    env = xserver.env(
+def app_env(xserver: Xvfb, app_dirs: dict[str, Path]) -> dict[str, str]:
+    """The environment the app runs in: the module's library and export folders, no file manager."""
+    return xserver.env(
         GONGBANG_LIBRARY=str(app_dirs["library"]),
         GONGBANG_EXPORT_DIR=str(app_dirs["export"]),
         GONGBANG_NO_OPEN="1",
@@ -98,6 +99,11 @@ def driver(xserver: Xvfb, app_dirs: dict[str, Path], artifacts: Path, request):
         XDG_CACHE_HOME=str(app_dirs["home"] / "cache"),
         RUST_BACKTRACE="1",
     )
-    d = TauriDriver(env, artifacts / f"tauri-driver-{request.module.__name__}.log")
+
+
+@pytest.fixture(scope="module")
+def driver(app_env: dict[str, str], artifacts: Path, request):
+    """tauri-driver, whose sessions start the app with app_env."""
+    d = TauriDriver(app_env, artifacts / f"tauri-driver-{request.module.__name__}.log")
     yield d
     d.stop()

@@ -46,7 +46,8 @@ def desktop_entry(text: str) -> configparser.SectionProxy:
 
 
 def test_deb_holds_the_binary_a_desktop_entry_and_icons(deb: Path, package: str, tmp_path: Path):
-    files = {line.split(maxsplit=5)[-1].lstrip(".") for line in sh("dpkg-deb", "--contents", str(deb)).splitlines()}
+    listing = sh("dpkg-deb", "--contents", str(deb)).splitlines()
+    files = {"/" + line.split(maxsplit=5)[-1].removeprefix("./").rstrip("/") for line in listing}
     assert "/usr/bin/gongbang-post" in files
     desktop = [f for f in files if f.startswith("/usr/share/applications/") and f.endswith(".desktop")]
     assert len(desktop) == 1, desktop
@@ -82,8 +83,9 @@ def installed(deb: Path, package: str):
     subprocess.run(as_root("dpkg", "--remove", package), capture_output=True)
 
 
-def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str, xserver, app_dirs, artifacts):
-    listed = sh("dpkg", "--listfiles", installed).split()
+def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str, xserver, app_env, artifacts,
+                                                                 driver):
+    listed = sh("dpkg", "--listfiles", installed).splitlines()
     desktop = [f for f in listed if f.startswith("/usr/share/applications/") and f.endswith(".desktop")]
     assert len(desktop) == 1
     entry = desktop_entry(Path(desktop[0]).read_text(encoding="utf-8"))
@@ -94,11 +96,8 @@ def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str,
     # Start it as a launcher does: the entry's Exec, looked up on PATH.
     command = entry["Exec"].split()
     assert shutil.which(command[0]) == "/usr/bin/gongbang-post"
-    env = xserver.env(GONGBANG_LIBRARY=str(app_dirs["library"]), GONGBANG_EXPORT_DIR=str(app_dirs["export"]),
-                      GONGBANG_NO_OPEN="1", XDG_CONFIG_HOME=str(app_dirs["home"] / "config"),
-                      XDG_DATA_HOME=str(app_dirs["home"] / "data"), XDG_CACHE_HOME=str(app_dirs["home"] / "cache"))
     with open(artifacts / "deb-app.log", "wb") as log:
-        app = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        app = subprocess.Popen(command, env=app_env, stdout=log, stderr=subprocess.STDOUT)
         try:
             window = xserver.wait_window("Gongbang Post", 60)
             assert xserver.is_viewable(window)
@@ -108,11 +107,9 @@ def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str,
             assert f'"{entry["StartupWMClass"]}"' in wm_class, \
                 f"StartupWMClass={entry['StartupWMClass']} does not match the window's {wm_class.strip()}"
 
-            shot = artifacts / "11-deb-installed.png"
-
             def drawn() -> bool:
-                # The webview has painted the UI: the window area is far from one flat colour.
-                xserver.screenshot(shot)
+                # The webview has painted: the window area is far from one flat colour.
+                shot = xserver.screenshot(artifacts / "11-deb-started.png")
                 out = sh("convert", str(shot), "-crop", f"{g.width}x{g.height}+{g.x}+{g.y}", "-colorspace",
                          "Gray", "-format", "%[fx:standard_deviation]", "info:")
                 return float(out) > 0.05
@@ -125,3 +122,12 @@ def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str,
                 app.wait(10)
             except subprocess.TimeoutExpired:
                 app.kill()
+
+    # The same installed binary through WebDriver: its embedded UI is there, with its fonts.
+    session = driver.session(Path(shutil.which(command[0])))
+    try:
+        wait_until(lambda: session.step() == "photos" and session.testids("dropzone"), 30, what="the UI")
+        assert "공방포스트" in session.execute("return document.body.textContent;")
+        session.screenshot(artifacts / "12-deb-installed-ui.png")
+    finally:
+        session.close()

@@ -184,7 +184,19 @@ class Session:
     def step(self) -> str | None:
         return self.execute("return document.body.dataset.step || null;")
 
+    def settle(self, timeout: float = 20) -> None:
+        """Waits for the page's web fonts (text with font-display: block is invisible until they load), then
+        two animation frames, so that a screenshot shows what a person would see."""
+        self.execute_async(
+            "const done = arguments[arguments.length - 1];"
+            "const faces = [...document.fonts].map(f => f.load().catch(() => null));"
+            "Promise.all(faces).then(() => document.fonts.ready)"
+            ".then(() => requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
+            timeout=timeout,
+        )
+
     def screenshot(self, path: Path) -> Path:
+        self.settle()
         path.write_bytes(base64.b64decode(self.call("GET", "/screenshot")))
         return path
 

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "gongbang", version, about = "공방포스트 — 작업 사진으로 블로그 글 만들기 (Gongbang Post CLI)")]
+#[command(
+    name = "gongbang",
+    version,
+    about = "공방포스트 — 작업 사진으로 블로그 글 만들기 (Gongbang Post CLI)"
+)]
 pub struct Args {
     /// Library folder (default: the app's data folder).
     #[arg(long, global = true, env = "GONGBANG_LIBRARY", value_name = "DIR")]
@@ -45,6 +49,8 @@ pub enum Command {
 }
 
 #[derive(Subcommand, Debug)]
+// Parsed once per run: the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum JobCommand {
     /// Create a job; prints its number last.
     Add {

@@ -152,7 +152,13 @@ fn run_job(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
                 println!("{k}: {v}");
             }
             for (i, p) in photos::for_job(lib.conn(), id)?.iter().enumerate() {
-                println!("사진 photo {}: {} ({}×{})", i + 1, p.original_name, p.width, p.height);
+                println!(
+                    "사진 photo {}: {} ({}×{})",
+                    i + 1,
+                    p.original_name,
+                    p.width,
+                    p.height
+                );
             }
         }
     }

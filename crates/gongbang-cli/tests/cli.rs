@@ -33,19 +33,34 @@ fn import_reports_each_file_and_exits_2_on_rejects() {
     let ok = gongbang(&lib, &["import", gps.to_str().unwrap()]);
     assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
     let out = stdout(&ok);
-    assert_eq!(out.lines().filter(|l| l.starts_with("imported: ")).count(), 5, "{out}");
-    assert!(out.lines().last().unwrap().contains("imported 5, duplicates 0, rejected 0"));
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("imported: ")).count(),
+        5,
+        "{out}"
+    );
+    assert!(out
+        .lines()
+        .last()
+        .unwrap()
+        .contains("imported 5, duplicates 0, rejected 0"));
 
     let broken = photos_dir().join("broken");
     let again = gongbang(
         &lib,
-        &["import", gps.join("DSCN0010.jpg").to_str().unwrap(), broken.to_str().unwrap()],
+        &[
+            "import",
+            gps.join("DSCN0010.jpg").to_str().unwrap(),
+            broken.to_str().unwrap(),
+        ],
     );
     assert_eq!(again.status.code(), Some(2));
     let out = stdout(&again);
     assert!(out.contains("duplicate: "), "{out}");
     let rejected = out.lines().find(|l| l.starts_with("rejected: ")).unwrap();
-    assert!(rejected.contains("corrupted.jpg") && rejected.contains("손상"), "{rejected}");
+    assert!(
+        rejected.contains("corrupted.jpg") && rejected.contains("손상"),
+        "{rejected}"
+    );
     assert!(out.lines().last().unwrap().contains("rejected 1"));
 }
 
@@ -71,7 +86,13 @@ fn export_writes_a_naver_folder_and_prints_it_last() {
             b.to_str().unwrap(),
         ],
     );
-    assert_eq!(r.status.code(), Some(0), "{}{}", stdout(&r), String::from_utf8_lossy(&r.stderr));
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&r),
+        String::from_utf8_lossy(&r.stderr)
+    );
     let text = stdout(&r);
     let folder = PathBuf::from(text.lines().last().unwrap());
     assert!(folder.is_dir(), "{text}");
@@ -94,7 +115,14 @@ fn export_refuses_unreadable_photos_and_bad_arguments() {
     let bad = photos_dir().join("broken/corrupted.jpg");
     let r = gongbang(
         &lib,
-        &["export", "--platform", "naver", "--out", out_dir.to_str().unwrap(), bad.to_str().unwrap()],
+        &[
+            "export",
+            "--platform",
+            "naver",
+            "--out",
+            out_dir.to_str().unwrap(),
+            bad.to_str().unwrap(),
+        ],
     );
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("내보내지 않았습니다"));
@@ -102,11 +130,22 @@ fn export_refuses_unreadable_photos_and_bad_arguments() {
 
     let no_job = gongbang(
         &lib,
-        &["export", "--platform", "naver", "--out", out_dir.to_str().unwrap(), "--job", "424242"],
+        &[
+            "export",
+            "--platform",
+            "naver",
+            "--out",
+            out_dir.to_str().unwrap(),
+            "--job",
+            "424242",
+        ],
     );
     assert_eq!(no_job.status.code(), Some(1));
     let err = String::from_utf8_lossy(&no_job.stderr);
-    assert!(err.contains("424242번 작업을 찾을 수 없습니다") && err.contains("No job number 424242"), "{err}");
+    assert!(
+        err.contains("424242번 작업을 찾을 수 없습니다") && err.contains("No job number 424242"),
+        "{err}"
+    );
 
     let wrong = gongbang(&lib, &["export", "--platform", "myspace", "--out", "x"]);
     assert_ne!(wrong.status.code(), Some(0));
@@ -118,7 +157,16 @@ fn jobs_can_be_added_listed_shown_and_exported_by_number() {
     let lib = tmp.path().join("lib");
     let add = gongbang(
         &lib,
-        &["job", "add", "--title", "플랜지", "--material", "AL6061", "--process", "MCT"],
+        &[
+            "job",
+            "add",
+            "--title",
+            "플랜지",
+            "--material",
+            "AL6061",
+            "--process",
+            "MCT",
+        ],
     );
     assert_eq!(add.status.code(), Some(0));
     let id = stdout(&add).lines().last().unwrap().trim().to_string();
@@ -128,18 +176,35 @@ fn jobs_can_be_added_listed_shown_and_exported_by_number() {
     let r = gongbang(
         &lib,
         &[
-            "export", "--platform", "markdown", "--out", out_dir.to_str().unwrap(), "--job", &id,
+            "export",
+            "--platform",
+            "markdown",
+            "--out",
+            out_dir.to_str().unwrap(),
+            "--job",
+            &id,
             photo.to_str().unwrap(),
         ],
     );
-    assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
     let folder = PathBuf::from(stdout(&r).lines().last().unwrap());
     let md = std::fs::read_to_string(folder.join("post.md")).unwrap();
     assert!(md.starts_with("# MCT AL6061 플랜지"), "{md}");
     let show = stdout(&gongbang(&lib, &["job", "show", &id]));
-    assert!(show.contains("AL6061") && show.contains("DSCN0012.jpg"), "{show}");
+    assert!(
+        show.contains("AL6061") && show.contains("DSCN0012.jpg"),
+        "{show}"
+    );
     let list = stdout(&gongbang(&lib, &["job", "list"]));
-    assert!(list.contains("플랜지") && list.contains("사진 1장"), "{list}");
+    assert!(
+        list.contains("플랜지") && list.contains("사진 1장"),
+        "{list}"
+    );
 }
 
 #[test]
@@ -160,7 +225,9 @@ fn the_library_survives_a_kill_during_import() {
         let _ = child.kill(); // SIGKILL: no destructor, no flush
         let _ = child.wait();
         let conn = rusqlite::Connection::open(lib.join("library.sqlite3")).unwrap();
-        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(ok, "ok");
     }
     // Importing again completes the library: every photo that was recorded has its stored original.
@@ -176,7 +243,10 @@ fn the_library_survives_a_kill_during_import() {
     assert!(rows.len() >= 30, "{}", rows.len());
     for (hash, format) in rows {
         let ext = if format == "jpeg" { "jpg" } else { &format };
-        let stored = lib.join("originals").join(&hash[..2]).join(format!("{hash}.{ext}"));
+        let stored = lib
+            .join("originals")
+            .join(&hash[..2])
+            .join(format!("{hash}.{ext}"));
         assert!(stored.is_file(), "{}", stored.display());
     }
 }

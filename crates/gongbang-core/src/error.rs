@@ -13,7 +13,9 @@ pub enum CoreError {
     Db(#[from] rusqlite::Error),
     #[error("database migration error: {0}")]
     Migration(#[from] rusqlite_migration::Error),
-    #[error("the library was written by a newer Gongbang Post (schema {found}, this app knows {known})")]
+    #[error(
+        "the library was written by a newer Gongbang Post (schema {found}, this app knows {known})"
+    )]
     NewerDatabase { found: usize, known: usize },
     #[error("file error at {path}: {source}")]
     Io {
@@ -72,10 +74,14 @@ impl CoreError {
             CoreError::Db(e) => format!("저장소(데이터베이스)에 문제가 생겼습니다: {e}"),
             CoreError::Migration(e) => format!("저장소를 새 버전으로 바꾸지 못했습니다: {e}"),
             CoreError::NewerDatabase { .. } => {
-                "이 자료는 더 새 버전의 공방포스트로 만들어졌습니다. 프로그램을 업데이트해 주세요.".into()
+                "이 자료는 더 새 버전의 공방포스트로 만들어졌습니다. 프로그램을 업데이트해 주세요."
+                    .into()
             }
             CoreError::Io { path, source } => {
-                format!("파일을 읽거나 쓸 수 없습니다 ({}): {source}", path.display())
+                format!(
+                    "파일을 읽거나 쓸 수 없습니다 ({}): {source}",
+                    path.display()
+                )
             }
             CoreError::Image(e) => e.message_ko(),
             CoreError::NoSuchJob(id) => format!("{id}번 작업을 찾을 수 없습니다."),

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::imaging::{self, ImageError, PhotoFormat};
 use crate::library::{Library, StorePaths};
-use crate::repo::photos::{self, NewPhoto, Photo};
 use crate::repo::jobs;
+use crate::repo::photos::{self, NewPhoto, Photo};
 use crate::{store, CoreError, Result};
 
 /// Long side of the window's thumbnails, in pixels (sharp in the 700 px preview column too).
@@ -95,10 +95,10 @@ pub fn import_paths(
                 .enumerate()
                 .for_each_with(tx, |tx, (i, f)| {
                     let work = match f {
-                        Ok(path) => catch_unwind(AssertUnwindSafe(|| {
-                            process(path, claimed_ref, probe_ref)
-                        }))
-                        .unwrap_or_else(|_| rejected(&ImageError::DecoderPanic.into())),
+                        Ok(path) => {
+                            catch_unwind(AssertUnwindSafe(|| process(path, claimed_ref, probe_ref)))
+                                .unwrap_or_else(|_| rejected(&ImageError::DecoderPanic.into()))
+                        }
                         Err((_, ko, en)) => Work::Rejected(ko.clone(), en.clone()),
                     };
                     let _ = tx.send((i, work));

@@ -11,7 +11,8 @@ use crate::{CoreError, Result};
 pub fn read_original(path: &Path) -> Result<Vec<u8>> {
     let mut f = File::open(path).map_err(|e| CoreError::io(path, e))?;
     let mut buf = Vec::new();
-    f.read_to_end(&mut buf).map_err(|e| CoreError::io(path, e))?;
+    f.read_to_end(&mut buf)
+        .map_err(|e| CoreError::io(path, e))?;
     Ok(buf)
 }
 
@@ -24,8 +25,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(|e| CoreError::io(dir, e))?;
     tmp.write_all(bytes).map_err(|e| CoreError::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| CoreError::io(path, e))?;
-    tmp.persist(path).map_err(|e| CoreError::io(path, e.error))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| CoreError::io(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| CoreError::io(path, e.error))?;
     Ok(())
 }
 

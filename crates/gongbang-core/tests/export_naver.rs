@@ -58,14 +58,25 @@ fn naver_package_has_every_file_numbered_upright_and_clean() {
 
     let mut expected: Vec<String> = (1..=18).map(|n| format!("photos/{n:02}.jpg")).collect();
     expected.extend(
-        ["post.html", "본문.txt", "올리는 방법.txt", "제목.txt", "태그.txt"].map(String::from),
+        [
+            "post.html",
+            "본문.txt",
+            "올리는 방법.txt",
+            "제목.txt",
+            "태그.txt",
+        ]
+        .map(String::from),
     );
     expected.sort();
     assert_eq!(result.files, expected);
 
     let body = std::fs::read_to_string(folder.join("본문.txt")).unwrap();
     for n in 1..=18 {
-        assert_eq!(body.matches(&format!("[사진 {n}]")).count(), 1, "marker {n}");
+        assert_eq!(
+            body.matches(&format!("[사진 {n}]")).count(),
+            1,
+            "marker {n}"
+        );
     }
     assert!(body.find("[사진 1]").unwrap() < body.find("[사진 2]").unwrap());
     assert!(body.contains("SUS304") && body.contains("CNC 선반으로"));
@@ -102,9 +113,18 @@ fn naver_package_has_every_file_numbered_upright_and_clean() {
         } else {
             &portrait_ref
         };
-        assert_eq!(img.dimensions(), reference.dimensions(), "{}", p.original_name);
+        assert_eq!(
+            img.dimensions(),
+            reference.dimensions(),
+            "{}",
+            p.original_name
+        );
         let diff = mean_abs_diff(&img, reference);
-        assert!(diff < 4.0, "{} is not upright (diff {diff:.1})", p.original_name);
+        assert!(
+            diff < 4.0,
+            "{} is not upright (diff {diff:.1})",
+            p.original_name
+        );
     }
     // A rotated photo compared with the reference differs a lot: the check above can fail.
     let upside_down = image::imageops::rotate180(&landscape_ref);
@@ -166,7 +186,11 @@ fn gps_and_camera_photos_leave_no_trace_of_their_metadata() {
         }
         assert_no_metadata(&path);
         let tags = exiftool(&path);
-        assert!(!tags.keys().any(|k| k.contains("GPS")), "{}", path.display());
+        assert!(
+            !tags.keys().any(|k| k.contains("GPS")),
+            "{}",
+            path.display()
+        );
     }
     // The portrait Canon (orientation 6) comes out upright: taller than wide.
     let canon_index = photos::for_job(lib.conn(), job)
@@ -186,16 +210,32 @@ fn html_and_markdown_packages() {
     let html = export_post(&mut lib, html_post.id, tmp.path()).unwrap();
     assert_eq!(
         html.files,
-        ["photos/01.jpg", "photos/02.jpg", "post.html", "post.md", "tags.txt", "title.txt"]
+        [
+            "photos/01.jpg",
+            "photos/02.jpg",
+            "post.html",
+            "post.md",
+            "tags.txt",
+            "title.txt"
+        ]
     );
     let md_post = draft::make_draft(&mut lib, job, Platform::Markdown).unwrap();
     let md = export_post(&mut lib, md_post.id, tmp.path()).unwrap();
     assert_eq!(
         md.files,
-        ["photos/01.jpg", "photos/02.jpg", "post.md", "tags.txt", "title.txt"]
+        [
+            "photos/01.jpg",
+            "photos/02.jpg",
+            "post.md",
+            "tags.txt",
+            "title.txt"
+        ]
     );
     let text = std::fs::read_to_string(std::path::Path::new(&md.folder).join("post.md")).unwrap();
-    assert!(text.starts_with("# CNC 선반 SUS304 샤프트 가공\n"), "{text}");
+    assert!(
+        text.starts_with("# CNC 선반 SUS304 샤프트 가공\n"),
+        "{text}"
+    );
     assert!(text.contains("](photos/01.jpg)") && text.contains("](photos/02.jpg)"));
 }
 
@@ -226,11 +266,16 @@ fn hostile_text_stays_text_in_post_html() {
     )
     .unwrap();
     import_paths(&mut lib, Some(job.id), &photos_in("gps")[..1], |_, _, _| {}).unwrap();
-    let ids: Vec<i64> = photos::for_job(lib.conn(), job.id).unwrap().iter().map(|p| p.id).collect();
+    let ids: Vec<i64> = photos::for_job(lib.conn(), job.id)
+        .unwrap()
+        .iter()
+        .map(|p| p.id)
+        .collect();
     jobs::set_photo_meta(lib.conn(), job.id, ids[0], None, evil).unwrap();
     let post = draft::make_draft(&mut lib, job.id, Platform::Naver).unwrap();
     let result = export_post(&mut lib, post.id, tmp.path()).unwrap();
-    let html = std::fs::read_to_string(std::path::Path::new(&result.folder).join("post.html")).unwrap();
+    let html =
+        std::fs::read_to_string(std::path::Path::new(&result.folder).join("post.html")).unwrap();
     assert!(!html.contains("<img src=x"), "{html}");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }

@@ -100,7 +100,11 @@ fn broken_files_are_reported_and_the_rest_import() {
     assert!(corrupted.reason_ko.as_deref().unwrap().contains("손상"));
     assert!(corrupted.reason_en.as_deref().unwrap().contains("damaged"));
     assert_eq!(by_name["메모.jpg"].outcome, ImportOutcome::Rejected);
-    assert!(by_name["메모.jpg"].reason_ko.as_deref().unwrap().contains("사진 파일이 아닙니다"));
+    assert!(by_name["메모.jpg"]
+        .reason_ko
+        .as_deref()
+        .unwrap()
+        .contains("사진 파일이 아닙니다"));
     assert_eq!(by_name["empty.png"].outcome, ImportOutcome::Rejected);
     assert_eq!(by_name["없는 파일.jpg"].outcome, ImportOutcome::Rejected);
     // Invalid EXIF does not stop a photo whose pixels are fine.
@@ -153,7 +157,12 @@ fn camera_photos_keep_their_facts_and_originals_stay_untouched() {
         .unwrap();
     assert_eq!((tiff.width, tiff.height), (635, 348));
     for (path, bytes, mtime) in before {
-        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{} changed", path.display());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{} changed",
+            path.display()
+        );
         assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), mtime);
     }
     // The store holds exact, read-only copies.
@@ -161,7 +170,10 @@ fn camera_photos_keep_their_facts_and_originals_stay_untouched() {
         let p = item.photo.as_ref().unwrap();
         let ext = if p.format == "tiff" { "tiff" } else { "jpg" };
         let stored = lib.original_path(&p.hash, ext);
-        assert_eq!(std::fs::read(&stored).unwrap(), std::fs::read(&item.path).unwrap());
+        assert_eq!(
+            std::fs::read(&stored).unwrap(),
+            std::fs::read(&item.path).unwrap()
+        );
         assert!(std::fs::metadata(&stored).unwrap().permissions().readonly());
     }
 }

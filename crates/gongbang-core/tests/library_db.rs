@@ -42,10 +42,15 @@ fn a_database_from_a_newer_app_is_refused_untouched() {
         conn.pragma_update(None, "user_version", 99).unwrap();
     }
     let err = Library::open(&root).err().expect("must refuse");
-    assert!(matches!(err, CoreError::NewerDatabase { found: 99, .. }), "{err:?}");
+    assert!(
+        matches!(err, CoreError::NewerDatabase { found: 99, .. }),
+        "{err:?}"
+    );
     assert!(err.message_ko().contains("새 버전"));
     let conn = rusqlite::Connection::open(root.join("library.sqlite3")).unwrap();
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, 99);
 }
 
@@ -66,9 +71,22 @@ fn job_photos_and_draft_survive_a_reopen() {
             },
         )
         .unwrap();
-        import_paths(&mut lib, Some(s.job.id), &photos_in("gps")[..3], |_, _, _| {}).unwrap();
+        import_paths(
+            &mut lib,
+            Some(s.job.id),
+            &photos_in("gps")[..3],
+            |_, _, _| {},
+        )
+        .unwrap();
         let post = draft::make_draft(&mut lib, s.job.id, Platform::Naver).unwrap();
-        let post = posts::save(lib.conn_mut(), post.id, "내가 고친 제목", &post.blocks, &post.tags).unwrap();
+        let post = posts::save(
+            lib.conn_mut(),
+            post.id,
+            "내가 고친 제목",
+            &post.blocks,
+            &post.tags,
+        )
+        .unwrap();
         settings::set(lib.conn(), settings::LANG, "en").unwrap();
         (s.job.id, post.id)
     };
@@ -81,7 +99,12 @@ fn job_photos_and_draft_survive_a_reopen() {
     assert_eq!(post.id, post_id);
     assert_eq!(post.title, "내가 고친 제목");
     assert_eq!(post.photo_ids().len(), 3);
-    assert_eq!(settings::get(lib.conn(), settings::LANG).unwrap().as_deref(), Some("en"));
+    assert_eq!(
+        settings::get(lib.conn(), settings::LANG)
+            .unwrap()
+            .as_deref(),
+        Some("en")
+    );
 }
 
 #[test]

@@ -35,10 +35,10 @@ fn final_sound(c: char) -> Final {
     }
     // Latin letters and digits, as Koreans read them aloud.
     match c.to_ascii_uppercase() {
-        'L' | 'R' => Final::Rieul,                // 엘, 알
-        'M' | 'N' => Final::Consonant,            // 엠, 엔
-        '1' | '7' | '8' => Final::Rieul,          // 일, 칠, 팔
-        '0' | '3' | '6' => Final::Consonant,      // 영, 삼, 육
+        'L' | 'R' => Final::Rieul,           // 엘, 알
+        'M' | 'N' => Final::Consonant,       // 엠, 엔
+        '1' | '7' | '8' => Final::Rieul,     // 일, 칠, 팔
+        '0' | '3' | '6' => Final::Consonant, // 영, 삼, 육
         _ => Final::Vowel,
     }
 }

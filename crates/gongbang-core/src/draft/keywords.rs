@@ -46,7 +46,10 @@ pub fn suggest_title(f: &JobFields) -> String {
 pub fn suggest_tags(f: &JobFields) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
     let mut push = |t: &str| {
-        let t: String = t.chars().filter(|c| !c.is_whitespace() && *c != '#' && *c != ',').collect();
+        let t: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '#' && *c != ',')
+            .collect();
         if !t.is_empty() && !tags.contains(&t) && tags.len() < MAX_TAGS {
             tags.push(t);
         }
@@ -60,10 +63,15 @@ pub fn suggest_tags(f: &JobFields) -> Vec<String> {
     push(&f.material);
     push(&f.process);
     push(&f.machine);
-    for word in f.title.split_whitespace().filter(|w| w.chars().count() >= 2) {
+    for word in f
+        .title
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2)
+    {
         push(word);
     }
-    for generic in ["정밀가공", "소량가공", "시제품가공", "가공업체", "기계가공"] {
+    for generic in ["정밀가공", "소량가공", "시제품가공", "가공업체", "기계가공"]
+    {
         push(generic);
     }
     tags

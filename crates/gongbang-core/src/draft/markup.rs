@@ -84,7 +84,9 @@ mod tests {
                 Block::Paragraph {
                     text: "첫 줄\n둘째 줄".into()
                 },
-                Block::Heading { text: "사양".into() },
+                Block::Heading {
+                    text: "사양".into()
+                },
                 Block::List {
                     items: vec!["소재: SUS304".into(), "공정: CNC 선반".into()]
                 },

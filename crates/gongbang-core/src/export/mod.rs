@@ -86,7 +86,10 @@ fn write_texts(staging: &mut Staging, post: &Post) -> Result<()> {
         Platform::Naver => {
             let date = chrono::Local::now().format("%Y. %-m. %-d.").to_string();
             staging.write(naver_files::TITLE, title.as_bytes())?;
-            staging.write(naver_files::BODY, render::naver_body(&post.blocks).as_bytes())?;
+            staging.write(
+                naver_files::BODY,
+                render::naver_body(&post.blocks).as_bytes(),
+            )?;
             staging.write(naver_files::TAGS, tags_line(&post.tags).as_bytes())?;
             let html = render::naver_preview_html(&post.title, &post.blocks, &post.tags, &date)?;
             staging.write(naver_files::PREVIEW, html.as_bytes())?;
@@ -95,13 +98,22 @@ fn write_texts(staging: &mut Staging, post: &Post) -> Result<()> {
         Platform::Html => {
             staging.write("title.txt", title.as_bytes())?;
             staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
-            staging.write("post.html", render::article_html(&post.title, &post.blocks)?.as_bytes())?;
-            staging.write("post.md", render::markdown(&post.title, &post.blocks).as_bytes())?;
+            staging.write(
+                "post.html",
+                render::article_html(&post.title, &post.blocks)?.as_bytes(),
+            )?;
+            staging.write(
+                "post.md",
+                render::markdown(&post.title, &post.blocks).as_bytes(),
+            )?;
         }
         Platform::Markdown => {
             staging.write("title.txt", title.as_bytes())?;
             staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
-            staging.write("post.md", render::markdown(&post.title, &post.blocks).as_bytes())?;
+            staging.write(
+                "post.md",
+                render::markdown(&post.title, &post.blocks).as_bytes(),
+            )?;
         }
     }
     Ok(())

@@ -68,7 +68,12 @@ pub fn sniff_format(bytes: &[u8]) -> Result<PhotoFormat, ImageError> {
         Ok(ImageFormat::WebP) => Ok(PhotoFormat::WebP),
         Ok(ImageFormat::Tiff) => Ok(PhotoFormat::Tiff),
         Ok(other) => Err(ImageError::Unsupported(
-            other.extensions_str().first().copied().unwrap_or("?").to_uppercase(),
+            other
+                .extensions_str()
+                .first()
+                .copied()
+                .unwrap_or("?")
+                .to_uppercase(),
         )),
         Err(_) => {
             if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
@@ -82,7 +87,8 @@ pub fn sniff_format(bytes: &[u8]) -> Result<PhotoFormat, ImageError> {
 
 /// Decodes `bytes` under the limits, turning a decoder panic into an error.
 pub fn decode(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {
-    catch_unwind(AssertUnwindSafe(|| decode_bounded(bytes, format))).map_err(|_| ImageError::DecoderPanic)?
+    catch_unwind(AssertUnwindSafe(|| decode_bounded(bytes, format)))
+        .map_err(|_| ImageError::DecoderPanic)?
 }
 
 /// Turns pixels upright by the EXIF `orientation` (0 and unknown values count as 1).
@@ -119,9 +125,10 @@ fn decode_bounded(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, Ima
     reader.limits(limits);
     reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => {
-            let (width, height) = image::ImageReader::with_format(Cursor::new(bytes), format.image_format())
-                .into_dimensions()
-                .unwrap_or((0, 0));
+            let (width, height) =
+                image::ImageReader::with_format(Cursor::new(bytes), format.image_format())
+                    .into_dimensions()
+                    .unwrap_or((0, 0));
             ImageError::TooLarge { width, height }
         }
         image::ImageError::Unsupported(u) => ImageError::Unsupported(u.to_string()),

@@ -25,12 +25,18 @@ impl ImageError {
     /// Plain Korean for the owner.
     pub fn message_ko(&self) -> String {
         match self {
-            ImageError::NotAnImage => "사진 파일이 아닙니다 (JPEG, PNG, WebP, TIFF만 넣을 수 있습니다).".into(),
+            ImageError::NotAnImage => {
+                "사진 파일이 아닙니다 (JPEG, PNG, WebP, TIFF만 넣을 수 있습니다).".into()
+            }
             ImageError::Unsupported(f) => {
-                format!("{f} 형식은 아직 지원하지 않습니다 (JPEG, PNG, WebP, TIFF만 넣을 수 있습니다).")
+                format!(
+                    "{f} 형식은 아직 지원하지 않습니다 (JPEG, PNG, WebP, TIFF만 넣을 수 있습니다)."
+                )
             }
             ImageError::TooLarge { width, height } => {
-                format!("사진이 너무 큽니다 ({width}×{height}). 휴대폰 사진 크기로 줄여서 넣어 주세요.")
+                format!(
+                    "사진이 너무 큽니다 ({width}×{height}). 휴대폰 사진 크기로 줄여서 넣어 주세요."
+                )
             }
             ImageError::Corrupt(_) => "파일이 손상되었거나 끝까지 저장되지 않았습니다.".into(),
             ImageError::DecoderPanic => "이 파일을 여는 중 문제가 생겨 건너뛰었습니다.".into(),
@@ -56,7 +62,9 @@ impl ImageError {
             ImageError::DecoderPanic => "Opening this file failed, so it was skipped.".into(),
             ImageError::Empty => "The file is empty.".into(),
             ImageError::Encode(_) => "The photo could not be saved anew.".into(),
-            ImageError::Verify(_) => "The saved photo failed its check, so it was not exported.".into(),
+            ImageError::Verify(_) => {
+                "The saved photo failed its check, so it was not exported.".into()
+            }
         }
     }
 }

@@ -82,7 +82,9 @@ pub fn parse(bytes: &[u8]) -> Result<Layout, String> {
         if marker == 0xDA {
             // Entropy-coded data: runs until a marker that is not a stuffed 0x00 or a restart marker.
             while i + 1 < bytes.len() {
-                if bytes[i] == 0xFF && bytes[i + 1] != 0x00 && !(0xD0..=0xD7).contains(&bytes[i + 1])
+                if bytes[i] == 0xFF
+                    && bytes[i + 1] != 0x00
+                    && !(0xD0..=0xD7).contains(&bytes[i + 1])
                 {
                     break;
                 }
@@ -117,7 +119,10 @@ pub fn verify_clean(bytes: &[u8]) -> Result<(), String> {
         ));
     }
     if layout.trailing_bytes != 0 {
-        return Err(format!("{} bytes after the end marker", layout.trailing_bytes));
+        return Err(format!(
+            "{} bytes after the end marker",
+            layout.trailing_bytes
+        ));
     }
     Ok(())
 }

@@ -17,8 +17,7 @@ pub fn fit_within(img: &DynamicImage, max_side: u32) -> Result<RgbImage, ImageEr
     let nw = ((f64::from(w) * scale).round() as u32).max(1);
     let nh = ((f64::from(h) * scale).round() as u32).max(1);
     let mut dst = RgbImage::new(nw, nh);
-    let options =
-        ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
     Resizer::new()
         .resize(&src, &mut dst, &options)
         .map_err(|e| ImageError::Encode(e.to_string()))?;

@@ -100,11 +100,18 @@ fn environment() -> Result<Environment<'static>> {
 }
 
 /// `post.html` of the Naver package: a blog-like preview with photos from `photos/`.
-pub fn naver_preview_html(title: &str, blocks: &[Block], tags: &[String], date: &str) -> Result<String> {
+pub fn naver_preview_html(
+    title: &str,
+    blocks: &[Block],
+    tags: &[String],
+    date: &str,
+) -> Result<String> {
     let env = environment()?;
-    Ok(env.get_template("naver_preview.html.j2")?.render(minijinja::context! {
-        title, blocks => views(blocks), tags, date,
-    })?)
+    Ok(env
+        .get_template("naver_preview.html.j2")?
+        .render(minijinja::context! {
+            title, blocks => views(blocks), tags, date,
+        })?)
 }
 
 /// `post.html` of the Tistory/WordPress package: clean HTML.

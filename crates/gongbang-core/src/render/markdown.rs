@@ -54,11 +54,7 @@ pub fn markdown(title: &str, blocks: &[Block]) -> String {
     for b in blocks {
         parts.push(match b {
             Block::Heading { text } => format!("## {}", escape(text)),
-            Block::Paragraph { text } => text
-                .lines()
-                .map(escape)
-                .collect::<Vec<_>>()
-                .join("  \n"),
+            Block::Paragraph { text } => text.lines().map(escape).collect::<Vec<_>>().join("  \n"),
             Block::List { items } => items
                 .iter()
                 .map(|i| format!("- {}", escape(i)))

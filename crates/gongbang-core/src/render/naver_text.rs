@@ -38,7 +38,9 @@ mod tests {
     #[test]
     fn photos_are_numbered_markers() {
         let blocks = vec![
-            Block::Paragraph { text: "안녕하세요".into() },
+            Block::Paragraph {
+                text: "안녕하세요".into(),
+            },
             Block::Photo {
                 photo_id: 7,
                 caption: "소재".into(),
@@ -48,6 +50,9 @@ mod tests {
                 caption: String::new(),
             },
         ];
-        assert_eq!(naver_body(&blocks), "안녕하세요\n\n[사진 1]\n소재\n\n[사진 2]\n");
+        assert_eq!(
+            naver_body(&blocks),
+            "안녕하세요\n\n[사진 1]\n소재\n\n[사진 2]\n"
+        );
     }
 }

@@ -34,7 +34,8 @@ pub struct Job {
     pub updated_at: String,
 }
 
-const COLUMNS: &str = "id, title, material, process, machine, tolerance, finish, quantity, lead_time, story, \
+const COLUMNS: &str =
+    "id, title, material, process, machine, tolerance, finish, quantity, lead_time, story, \
                        created_at, updated_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Job> {
@@ -81,9 +82,13 @@ pub fn create(conn: &Connection, f: &JobFields) -> Result<Job> {
 
 /// The job with this id, or `NoSuchJob`.
 pub fn get(conn: &Connection, id: i64) -> Result<Job> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(CoreError::NoSuchJob(id))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(CoreError::NoSuchJob(id))
 }
 
 /// Replaces the facts of a job.
@@ -113,14 +118,18 @@ pub fn update(conn: &Connection, id: i64, f: &JobFields) -> Result<Job> {
 
 /// Marks a job as just worked on (so it reopens first).
 pub fn touch(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute("UPDATE jobs SET updated_at = ?2 WHERE id = ?1", params![id, now()])?;
+    conn.execute(
+        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
+        params![id, now()],
+    )?;
     Ok(())
 }
 
 /// Every job, the most recently worked on first.
 pub fn list(conn: &Connection) -> Result<Vec<Job>> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM jobs ORDER BY updated_at DESC, id DESC"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM jobs ORDER BY updated_at DESC, id DESC"
+    ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -152,8 +161,9 @@ pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) ->
     get(conn, job_id)?;
     let tx = conn.transaction()?;
     let existing: Vec<i64> = {
-        let mut stmt =
-            tx.prepare("SELECT photo_id FROM job_photos WHERE job_id = ?1 ORDER BY position, rowid")?;
+        let mut stmt = tx.prepare(
+            "SELECT photo_id FROM job_photos WHERE job_id = ?1 ORDER BY position, rowid",
+        )?;
         let rows = stmt.query_map([job_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -178,7 +188,10 @@ pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) ->
             params![job_id, photo_id, pos as i64 + 1],
         )?;
     }
-    tx.execute("UPDATE jobs SET updated_at = ?2 WHERE id = ?1", params![job_id, now()])?;
+    tx.execute(
+        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
+        params![job_id, now()],
+    )?;
     tx.commit()?;
     Ok(())
 }
@@ -202,7 +215,12 @@ pub fn set_photo_meta(
 ) -> Result<()> {
     let n = conn.execute(
         "UPDATE job_photos SET role = ?3, caption = ?4 WHERE job_id = ?1 AND photo_id = ?2",
-        params![job_id, photo_id, role.map(PhotoRole::as_str), caption.trim()],
+        params![
+            job_id,
+            photo_id,
+            role.map(PhotoRole::as_str),
+            caption.trim()
+        ],
     )?;
     if n == 0 {
         return Err(CoreError::NoSuchPhoto(photo_id));

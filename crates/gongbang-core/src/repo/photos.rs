@@ -89,7 +89,8 @@ pub struct NewPhoto {
     pub byte_size: i64,
 }
 
-const COLUMNS: &str = "p.id, p.hash, p.format, p.original_name, p.original_path, p.imported_at, p.taken_at, \
+const COLUMNS: &str =
+    "p.id, p.hash, p.format, p.original_name, p.original_path, p.imported_at, p.taken_at, \
      p.width, p.height, p.orientation, p.camera_make, p.camera_model, p.has_gps, p.byte_size";
 
 fn from_row(row: &Row<'_>, with_job: bool) -> rusqlite::Result<Photo> {

@@ -42,11 +42,20 @@ impl Platform {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
-    Heading { text: String },
-    Paragraph { text: String },
+    Heading {
+        text: String,
+    },
+    Paragraph {
+        text: String,
+    },
     #[serde(rename_all = "camelCase")]
-    Photo { photo_id: i64, caption: String },
-    List { items: Vec<String> },
+    Photo {
+        photo_id: i64,
+        caption: String,
+    },
+    List {
+        items: Vec<String>,
+    },
 }
 
 /// Where a post stands.
@@ -128,7 +137,11 @@ fn finish((mut post, blocks, tags): (Post, String, String)) -> Result<Post> {
 /// The post with this id, or `NoSuchPost`.
 pub fn get(conn: &Connection, id: i64) -> Result<Post> {
     let raw = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM posts WHERE id = ?1"), [id], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM posts WHERE id = ?1"),
+            [id],
+            from_row,
+        )
         .optional()?
         .ok_or(CoreError::NoSuchPost(id))?;
     finish(raw)
@@ -178,7 +191,10 @@ pub fn create(
     )?;
     let id = tx.last_insert_rowid();
     write_post_photos(&tx, id, blocks)?;
-    tx.execute("UPDATE jobs SET updated_at = ?2 WHERE id = ?1", params![job_id, t])?;
+    tx.execute(
+        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
+        params![job_id, t],
+    )?;
     tx.commit()?;
     get(conn, id)
 }

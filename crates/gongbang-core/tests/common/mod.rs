@@ -11,9 +11,7 @@ use gongbang_core::Library;
 pub fn photos_dir() -> PathBuf {
     let base = std::env::var_os("GONGBANG_TESTDATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata")
-        });
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata"));
     let dir = base.join("photos");
     assert!(
         dir.is_dir(),
@@ -53,14 +51,28 @@ pub fn exiftool(path: &Path) -> serde_json::Map<String, serde_json::Value> {
         .arg(path)
         .output()
         .expect("exiftool must be installed (Debian: libimage-exiftool-perl)");
-    assert!(out.status.success(), "exiftool failed on {}", path.display());
+    assert!(
+        out.status.success(),
+        "exiftool failed on {}",
+        path.display()
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     v[0].as_object().unwrap().clone()
 }
 
 /// The tag groups exiftool may report on a clean JPEG: file facts and the JFIF header only
 /// (ICC_Profile is allowed too, for sources that carried one).
-pub const ALLOWED_GROUPS: &[&str] = &["ExifTool", "System", "File", "JFIF", "Composite", "ICC_Profile", "ICC-header", "ICC-view", "ICC-meas"];
+pub const ALLOWED_GROUPS: &[&str] = &[
+    "ExifTool",
+    "System",
+    "File",
+    "JFIF",
+    "Composite",
+    "ICC_Profile",
+    "ICC-header",
+    "ICC-view",
+    "ICC-meas",
+];
 
 /// Asserts exiftool finds nothing but allowed groups in `path`.
 pub fn assert_no_metadata(path: &Path) {
