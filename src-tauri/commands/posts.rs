@@ -18,6 +18,12 @@ const EXPORT_DIR_ENV: &str = "GONGBANG_EXPORT_DIR";
 /// Set to 1 to not open the finished folder (tests, CI).
 const NO_OPEN_ENV: &str = "GONGBANG_NO_OPEN";
 
+/// The folder exports go to without asking: the owner's choice, else `GONGBANG_EXPORT_DIR`.
+pub fn configured_export_dir(lib: &gongbang_core::Library) -> Result<Option<String>, IpcError> {
+    Ok(settings::get(lib.conn(), settings::EXPORT_DIR)?
+        .or_else(|| std::env::var(EXPORT_DIR_ENV).ok().filter(|s| !s.is_empty())))
+}
+
 #[tauri::command]
 pub async fn make_draft(
     state: State<'_, AppState>,
@@ -79,29 +85,25 @@ pub async fn export_post(
     state: State<'_, AppState>,
     post_id: i64,
 ) -> Result<ExportResult, IpcError> {
-    let remembered = with_library(&state, |lib| {
-        Ok(settings::get(lib.conn(), settings::EXPORT_DIR)?)
-    })
-    .await?;
-    let out_dir =
-        match remembered.or_else(|| std::env::var(EXPORT_DIR_ENV).ok().filter(|s| !s.is_empty())) {
-            Some(dir) => PathBuf::from(dir),
-            None => {
-                let Some(dir) = pick_folder(&app).await? else {
-                    return Err(IpcError::cancelled());
-                };
-                let remembered = dir.to_string_lossy().into_owned();
-                with_library(&state, move |lib| {
-                    Ok(settings::set(
-                        lib.conn(),
-                        settings::EXPORT_DIR,
-                        &remembered,
-                    )?)
-                })
-                .await?;
-                dir
-            }
-        };
+    let configured = with_library(&state, |lib| configured_export_dir(lib)).await?;
+    let out_dir = match configured {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            let Some(dir) = pick_folder(&app).await? else {
+                return Err(IpcError::cancelled());
+            };
+            let remembered = dir.to_string_lossy().into_owned();
+            with_library(&state, move |lib| {
+                Ok(settings::set(
+                    lib.conn(),
+                    settings::EXPORT_DIR,
+                    &remembered,
+                )?)
+            })
+            .await?;
+            dir
+        }
+    };
     let result = with_library(&state, move |lib| {
         Ok(export::export_post(lib, post_id, &out_dir)?)
     })

@@ -24,7 +24,7 @@ fn info(lib: &gongbang_core::Library) -> Result<AppInfo, IpcError> {
         version: env!("CARGO_PKG_VERSION").to_string(),
         library_dir: lib.root().to_string_lossy().into_owned(),
         lang: settings::get(lib.conn(), settings::LANG)?.unwrap_or_else(|| "ko".into()),
-        export_dir: settings::get(lib.conn(), settings::EXPORT_DIR)?,
+        export_dir: super::posts::configured_export_dir(lib)?,
     })
 }
 

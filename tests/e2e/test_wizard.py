@@ -59,7 +59,7 @@ class Walk:
         self.x.screenshot(self.artifacts / f"{name}.png")
 
     def wait_step(self, step: str, timeout: float = 30) -> None:
-        wait_until(lambda: self.s.step() == step, timeout, what=f"wizard step '{step}' (now {self.s.step()!r})")
+        wait_until(lambda: self.s.step() == step, timeout, what=f"wizard step '{step}'")
 
     def card_ids(self) -> list[int]:
         return [int(c.attr("data-photo-id")) for c in self.s.testids("photo-card")]

@@ -95,3 +95,55 @@ pub fn make_draft(lib: &mut Library, job_id: i64, platform: Platform) -> Result<
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repo::jobs::JobFields;
+
+    fn job(fields: JobFields) -> Job {
+        Job {
+            id: 1,
+            fields,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn opening_lines_stay_separate_sentences() {
+        let d = compose(
+            &job(JobFields {
+                title: "샤프트".into(),
+                material: "SUS304".into(),
+                process: "CNC 선반".into(),
+                ..JobFields::default()
+            }),
+            &[],
+            Platform::Naver,
+        )
+        .unwrap();
+        let Block::Paragraph { text } = &d.blocks[0] else {
+            panic!("{:?}", d.blocks[0]);
+        };
+        assert!(
+            text.starts_with("안녕하세요. 이번에 작업한 샤프트를 소개합니다.\nSUS304 소재를 CNC 선반으로 가공했습니다."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_empty_job_still_gives_a_clean_draft() {
+        let d = compose(&job(JobFields::default()), &[], Platform::Naver).unwrap();
+        let text = crate::render::naver_body(&d.blocks);
+        assert!(
+            text.starts_with("안녕하세요. 이번에 작업한 부품을 소개합니다."),
+            "{text}"
+        );
+        assert!(
+            !text.contains("작업 사양") && !text.contains("{{"),
+            "{text}"
+        );
+        assert!(text.contains("도면만 보내주시면 견적 드립니다."));
+    }
+}
