@@ -59,25 +59,15 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Job> {
 
 /// Creates a job; returns it.
 pub fn create(conn: &Connection, f: &JobFields) -> Result<Job> {
+    let tx = conn.unchecked_transaction()?;
     let t = now();
-    conn.execute(
-        "INSERT INTO jobs (title, material, process, machine, tolerance, finish, quantity, lead_time, story,
-             created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
-            f.title.trim(),
-            f.material.trim(),
-            f.process.trim(),
-            f.machine.trim(),
-            f.tolerance.trim(),
-            f.finish.trim(),
-            f.quantity.trim(),
-            f.lead_time.trim(),
-            f.story.trim_end(),
-            t
-        ],
+    tx.execute(
+        "INSERT INTO jobs (created_at, updated_at) VALUES (?1, ?1)",
+        [&t],
     )?;
-    get(conn, conn.last_insert_rowid())
+    let job = update(&tx, tx.last_insert_rowid(), f)?;
+    tx.commit()?;
+    Ok(job)
 }
 
 /// The job with this id, or `NoSuchJob`.
@@ -174,12 +164,7 @@ pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) ->
         }
     }
     for (pos, photo_id) in order.iter().enumerate() {
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM photos WHERE id = ?1)",
-            [photo_id],
-            |r| r.get(0),
-        )?;
-        if !exists {
+        if !super::photos::exists(&tx, *photo_id)? {
             return Err(CoreError::NoSuchPhoto(*photo_id));
         }
         tx.execute(

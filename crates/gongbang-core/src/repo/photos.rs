@@ -167,6 +167,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Photo>> {
         .optional()?)
 }
 
+/// Whether the library has a photo with this id.
+pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM photos WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// Every content hash in the library (for duplicate detection during an import).
 pub fn all_hashes(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT hash FROM photos")?;

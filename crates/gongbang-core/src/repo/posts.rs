@@ -252,15 +252,8 @@ fn write_post_photos(tx: &rusqlite::Transaction<'_>, post_id: i64, blocks: &[Blo
                  SELECT ?1, id, ?3, ?4 FROM photos WHERE id = ?2",
                 params![post_id, photo_id, pos, caption],
             )?;
-            if n == 0 {
-                let exists: bool = tx.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM photos WHERE id = ?1)",
-                    [photo_id],
-                    |r| r.get(0),
-                )?;
-                if !exists {
-                    return Err(CoreError::NoSuchPhoto(*photo_id));
-                }
+            if n == 0 && !super::photos::exists(tx, *photo_id)? {
+                return Err(CoreError::NoSuchPhoto(*photo_id));
             }
         }
     }
