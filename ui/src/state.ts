@@ -131,6 +131,7 @@ export async function goTo(target: Step) {
   if (target === step.value) return;
   if (step.value === 'job') await flushJob();
   if (step.value === 'preview') await flushPost();
+  toast.value = null; // an undo offer belongs to the step where the action happened
   step.value = target;
   window.scrollTo(0, 0);
 }
