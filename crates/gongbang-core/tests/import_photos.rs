@@ -177,3 +177,36 @@ fn camera_photos_keep_their_facts_and_originals_stay_untouched() {
         assert!(std::fs::metadata(&stored).unwrap().permissions().readonly());
     }
 }
+
+#[test]
+fn png_with_alpha_and_webp_import_and_export_clean() {
+    let (tmp, mut lib) = temp_library();
+    // Made here from a real photo: the shared set has no PNG or WebP.
+    let src = image::open(photos_dir().join("gps/DSCN0010.jpg")).unwrap();
+    let mut rgba = src.to_rgba8();
+    for p in rgba.pixels_mut().take(640 * 40) {
+        p[3] = 0; // a transparent band at the top
+    }
+    let png = tmp.path().join("part.png");
+    rgba.save(&png).unwrap();
+    let webp = tmp.path().join("part.webp");
+    src.to_rgb8().save(&webp).unwrap();
+    let job = jobs::create(lib.conn(), &JobFields::default()).unwrap();
+    let s = import_paths(&mut lib, Some(job.id), &[png, webp], |_, _, _| {}).unwrap();
+    assert_eq!(s.imported, 2, "{:#?}", s.items);
+    let formats: Vec<_> = s
+        .items
+        .iter()
+        .map(|i| i.photo.as_ref().unwrap().format.clone())
+        .collect();
+    assert_eq!(formats, ["png", "webp"]);
+    let post =
+        gongbang_core::draft::make_draft(&mut lib, job.id, gongbang_core::Platform::Naver).unwrap();
+    let out = gongbang_core::export::export_post(&mut lib, post.id, tmp.path()).unwrap();
+    let first = std::path::Path::new(&out.folder).join("photos/01.jpg");
+    assert_no_metadata(&first);
+    // Transparent pixels become white paper, not black.
+    let img = image::open(&first).unwrap().to_rgb8();
+    let p = img.get_pixel(320, 5);
+    assert!(p.0.iter().all(|c| *c > 240), "{p:?}");
+}
