@@ -53,6 +53,16 @@ fn naver_package_has_every_file_numbered_upright_and_clean() {
     let name = folder.file_name().unwrap().to_str().unwrap().to_string();
     assert!(name.ends_with("_naver_01"), "{name}");
     assert_eq!(folder.parent().unwrap(), out);
+    // An ordinary folder the owner (and his other accounts) can open, not a private temporary one.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o755);
+        assert_eq!(mode(&folder.join("photos")), 0o755);
+        assert_eq!(mode(&folder.join("photos/01.jpg")), 0o644);
+        assert_eq!(mode(&folder.join("본문.txt")), 0o644);
+    }
     // Nothing else was left in the output folder (no temporary folder).
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
 

@@ -48,6 +48,10 @@ impl Staging {
     pub fn commit(self, platform: &str) -> Result<(PathBuf, Vec<String>)> {
         let date = chrono::Local::now().format("%Y-%m-%d").to_string();
         let tmp = self.dir.keep();
+        if let Err(e) = open_up(&tmp) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
         for n in 1..10_000 {
             let target = self.out_dir.join(format!("{date}_{platform}_{n:02}"));
             if target.exists() {
@@ -72,6 +76,30 @@ impl Staging {
             "No free export folder name.",
         ))
     }
+}
+
+/// Temporary files and folders are private (0600/0700); a finished export is the owner's ordinary folder,
+/// readable like any other he makes (0644/0755).
+#[cfg(unix)]
+fn open_up(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+        .map_err(|e| CoreError::io(dir, e))?;
+    for entry in std::fs::read_dir(dir).map_err(|e| CoreError::io(dir, e))? {
+        let path = entry.map_err(|e| CoreError::io(dir, e))?.path();
+        if path.is_dir() {
+            open_up(&path)?;
+        } else {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
+                .map_err(|e| CoreError::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn open_up(_dir: &Path) -> Result<()> {
+    Ok(())
 }
 
 /// Renames a folder, failing rather than replacing an existing target.
