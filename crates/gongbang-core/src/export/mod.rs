@@ -95,25 +95,20 @@ fn write_texts(staging: &mut Staging, post: &Post) -> Result<()> {
             staging.write(naver_files::PREVIEW, html.as_bytes())?;
             staging.write(naver_files::HOWTO, NAVER_HOWTO.as_bytes())?;
         }
-        Platform::Html => {
-            staging.write("title.txt", title.as_bytes())?;
-            staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
-            staging.write(
-                "post.html",
-                render::article_html(&post.title, &post.blocks)?.as_bytes(),
-            )?;
-            staging.write(
-                "post.md",
-                render::markdown(&post.title, &post.blocks).as_bytes(),
-            )?;
-        }
-        Platform::Markdown => {
+        Platform::Html | Platform::Markdown => {
+            // Tistory / WordPress take HTML; both packages carry the Markdown too.
             staging.write("title.txt", title.as_bytes())?;
             staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
             staging.write(
                 "post.md",
                 render::markdown(&post.title, &post.blocks).as_bytes(),
             )?;
+            if post.platform == Platform::Html {
+                staging.write(
+                    "post.html",
+                    render::article_html(&post.title, &post.blocks)?.as_bytes(),
+                )?;
+            }
         }
     }
     Ok(())

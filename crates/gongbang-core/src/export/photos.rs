@@ -20,17 +20,11 @@ pub fn render_all(paths: &StorePaths, photos: &[Photo], long_side: u32) -> Resul
 }
 
 fn format_of(p: &Photo) -> Result<PhotoFormat> {
-    Ok(match p.format.as_str() {
-        "jpeg" => PhotoFormat::Jpeg,
-        "png" => PhotoFormat::Png,
-        "webp" => PhotoFormat::WebP,
-        "tiff" => PhotoFormat::Tiff,
-        other => {
-            return Err(CoreError::invalid(
-                format!("알 수 없는 사진 형식입니다: {other}"),
-                format!("unknown photo format {other}"),
-            ))
-        }
+    PhotoFormat::parse(&p.format).ok_or_else(|| {
+        CoreError::invalid(
+            format!("알 수 없는 사진 형식입니다: {}", p.format),
+            format!("unknown photo format {}", p.format),
+        )
     })
 }
 
@@ -38,7 +32,7 @@ fn format_of(p: &Photo) -> Result<PhotoFormat> {
 pub fn render_one(paths: &StorePaths, p: &Photo, long_side: u32) -> Result<Vec<u8>> {
     let format = format_of(p)?;
     let original = store::read_original(&paths.original(&p.hash, format.extension()))?;
-    let upright = imaging::decode_upright(&original, format, p.orientation, None)?;
+    let upright = imaging::decode_upright(&original, format, p.orientation)?;
     let sized = imaging::fit_within(&upright, long_side)?;
     drop(upright);
     let bytes = imaging::encode_clean_jpeg(&sized, imaging::EXPORT_JPEG_QUALITY)?;

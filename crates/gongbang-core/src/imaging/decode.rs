@@ -14,9 +14,6 @@ const MAX_SIDE: u32 = 16_384;
 /// Largest allocation one decode may make: a 100 MP RGBA photo fits, a forged header does not.
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
-/// The limits every decode runs under.
-pub const DECODE_LIMITS: (u32, u64) = (MAX_SIDE, MAX_ALLOC);
-
 /// The photo formats the app takes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PhotoFormat {
@@ -35,6 +32,17 @@ impl PhotoFormat {
             PhotoFormat::WebP => "webp",
             PhotoFormat::Tiff => "tiff",
         }
+    }
+
+    /// The format named by its database name.
+    pub fn parse(name: &str) -> Option<Self> {
+        Some(match name {
+            "jpeg" => PhotoFormat::Jpeg,
+            "png" => PhotoFormat::Png,
+            "webp" => PhotoFormat::WebP,
+            "tiff" => PhotoFormat::Tiff,
+            _ => return None,
+        })
     }
 
     /// Name stored in the database.
@@ -101,19 +109,13 @@ pub fn orient(mut img: DynamicImage, orientation: u16) -> DynamicImage {
     img
 }
 
-/// Decodes and turns upright; `max_side`, when given, shrinks before rotating (cheaper).
+/// Decodes and turns upright.
 pub fn decode_upright(
     bytes: &[u8],
     format: PhotoFormat,
     orientation: u16,
-    max_side: Option<u32>,
 ) -> Result<DynamicImage, ImageError> {
-    let decoded = decode(bytes, format)?;
-    let img = match max_side {
-        Some(side) => DynamicImage::ImageRgb8(super::fit_within(&decoded, side)?),
-        None => decoded,
-    };
-    Ok(orient(img, orientation))
+    Ok(orient(decode(bytes, format)?, orientation))
 }
 
 fn decode_bounded(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {

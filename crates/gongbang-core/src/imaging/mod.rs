@@ -8,7 +8,7 @@ mod exif_meta;
 pub mod jpeg_segments;
 mod resize;
 
-pub use decode::{decode, decode_upright, orient, sniff_format, PhotoFormat, DECODE_LIMITS};
+pub use decode::{decode, decode_upright, orient, sniff_format, PhotoFormat};
 pub use encode::{encode_clean_jpeg, EXPORT_JPEG_QUALITY, THUMB_JPEG_QUALITY};
 pub use error::ImageError;
 pub use exif_meta::{read_meta, PhotoMeta};
