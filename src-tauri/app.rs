@@ -29,6 +29,18 @@ pub fn run() {
             commands::posts::save_post,
             commands::posts::choose_export_dir,
             commands::posts::export_post,
+            commands::guard::list_clients,
+            commands::guard::save_client,
+            commands::guard::set_job_owner,
+            commands::guard::job_guard,
+            commands::guard::record_approval,
+            commands::guard::job_history,
+            commands::guard::photo_metadata,
+            commands::guard::set_redactions,
+            commands::guard::scan_post,
+            commands::guard::replace_in_post,
+            commands::guard::list_watch_words,
+            commands::guard::set_watch_words,
         ])
         .run(context)
         .unwrap_or_else(|e| {

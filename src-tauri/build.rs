@@ -19,6 +19,18 @@ const COMMANDS: &[&str] = &[
     "save_post",
     "choose_export_dir",
     "export_post",
+    "list_clients",
+    "save_client",
+    "set_job_owner",
+    "job_guard",
+    "record_approval",
+    "job_history",
+    "photo_metadata",
+    "set_redactions",
+    "scan_post",
+    "replace_in_post",
+    "list_watch_words",
+    "set_watch_words",
 ];
 
 fn main() {

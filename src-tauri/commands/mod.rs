@@ -1,5 +1,6 @@
 //! Why: the window's commands, grouped by what the owner is doing; each is a few calls into the core.
 
+pub mod guard;
 pub mod photos;
 pub mod posts;
 pub mod session;

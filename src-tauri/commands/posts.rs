@@ -84,7 +84,9 @@ pub async fn export_post(
     app: AppHandle,
     state: State<'_, AppState>,
     post_id: i64,
+    confirmed_terms: Option<Vec<String>>,
 ) -> Result<ExportResult, IpcError> {
+    let confirmed_terms = confirmed_terms.unwrap_or_default();
     let configured = with_library(&state, |lib| configured_export_dir(lib)).await?;
     let out_dir = match configured {
         Some(dir) => PathBuf::from(dir),
@@ -105,7 +107,12 @@ pub async fn export_post(
         }
     };
     let result = with_library(&state, move |lib| {
-        Ok(export::export_post(lib, post_id, &out_dir)?)
+        Ok(export::export_post(
+            lib,
+            post_id,
+            &out_dir,
+            &confirmed_terms,
+        )?)
     })
     .await?;
     if std::env::var(NO_OPEN_ENV).as_deref() != Ok("1") {

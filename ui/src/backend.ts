@@ -20,13 +20,19 @@ export interface Photo {
   takenAt: string | null; cameraMake: string | null; cameraModel: string | null;
   hasGps: boolean; byteSize: number;
   role: PhotoRole | null; caption: string;
+  redactions: RedactBox[];                   // per photo (every job that uses it), fractions of the upright photo
   thumbUrl: string;
 }
 export interface JobFields {
   title: string; material: string; process: string; machine: string; tolerance: string;
   finish: string; quantity: string; leadTime: string; story: string;
 }
-export interface Job extends JobFields { id: number; createdAt: string; updatedAt: string }
+export type OwnerKind = 'own' | 'client';
+/** ownerKind null = not set yet: the leak guard treats it as a customer's job with policy 'ask'. */
+export interface Job extends JobFields {
+  id: number; createdAt: string; updatedAt: string;
+  ownerKind: OwnerKind | null; clientId: number | null;
+}
 export type ImportOutcome = 'imported' | 'duplicate' | 'rejected';
 export interface ImportItem {
   path: string; fileName: string; outcome: ImportOutcome;
@@ -49,6 +55,43 @@ export interface Session { job: Job; photos: Photo[]; post: Post | null }
 export interface Preset { value: string; labelKo: string; labelEn: string; group: string }
 export interface Presets { materials: Preset[]; processes: Preset[] }
 export interface ExportResult { folder: string; files: string[] }
+
+// ---- leak guard (issue 3) ----
+export type Policy = 'public' | 'ask' | 'never';
+export interface Client { id: number; name: string; aliases: string[]; policy: Policy; note: string }
+export interface ClientInput { id: number | null; name: string; aliases: string[]; policy: Policy; note: string }
+export interface RedactBox { x: number; y: number; w: number; h: number }
+export type MetaKind = 'gps' | 'serial' | 'owner' | 'date' | 'camera' | 'makernote' | 'thumbnail' | 'xmp' | 'iptc'
+  | 'comment' | 'description' | 'software' | 'other';
+export interface MetaItem { kind: MetaKind; labelKo: string; labelEn: string; value: string }
+export interface Approval {
+  id: number; jobId: number; clientId: number; clientName: string;
+  approvedBy: string; how: string; note: string;
+  approvedAt: string; recordedAt: string;
+}
+export interface Guard {
+  jobId: number; ownerKind: OwnerKind | null; client: Client | null;
+  policy: Policy;
+  approval: Approval | null;
+  canExport: boolean;
+  reasonKo: string | null; reasonEn: string | null;
+}
+export type FindingField = 'title' | 'body' | 'caption' | 'tag';
+export interface TextFinding {
+  field: FindingField;
+  blockIndex: number | null;
+  itemIndex: number | null;
+  start: number; end: number;   // UTF-16 offsets (JS string indices)
+  text: string;
+  kind: 'client' | 'pattern' | 'word';
+  ruleKo: string; ruleEn: string;
+  suggestion: string;
+}
+export interface HistoryEntry {
+  at: string;
+  kind: 'created' | 'approval' | 'override' | 'export' | 'refused';
+  textKo: string; textEn: string;
+}
 
 /** What the file manager's drag does over the window: enter/over (highlight), leave, drop (paths). */
 export type FileDragEvent =
@@ -82,7 +125,25 @@ export const setPhotoMeta = (jobId: number, photoId: number, role: PhotoRole | n
 export const makeDraft = (jobId: number, platform: Platform) => call<Post>('make_draft', { jobId, platform });
 export const savePost = (post: Post) => call<Post>('save_post', { post });
 export const chooseExportDir = () => call<string | null>('choose_export_dir');
-export const exportPost = (postId: number) => call<ExportResult>('export_post', { postId });
+export const exportPost = (postId: number, confirmedTerms: string[]) =>
+  call<ExportResult>('export_post', { postId, confirmedTerms });
+
+// ---- leak guard ----
+export const listClients = () => call<Client[]>('list_clients');
+export const saveClient = (client: ClientInput) => call<Client>('save_client', { client });
+export const setJobOwner = (jobId: number, ownerKind: OwnerKind | null, clientId: number | null) =>
+  call<Guard>('set_job_owner', { jobId, ownerKind, clientId });
+export const jobGuard = (jobId: number) => call<Guard>('job_guard', { jobId });
+export const recordApproval = (jobId: number, approvedBy: string, how: string, note: string, approvedAt: string | null) =>
+  call<Guard>('record_approval', { jobId, approvedBy, how, note, approvedAt });
+export const jobHistory = (jobId: number) => call<HistoryEntry[]>('job_history', { jobId });
+export const photoMetadata = (photoId: number) => call<MetaItem[]>('photo_metadata', { photoId });
+export const setRedactions = (photoId: number, boxes: RedactBox[]) => call<Photo>('set_redactions', { photoId, boxes });
+export const scanPost = (postId: number) => call<TextFinding[]>('scan_post', { postId });
+export const replaceInPost = (postId: number, find: string, replacement: string) =>
+  call<Post>('replace_in_post', { postId, find, replacement });
+export const listWatchWords = () => call<string[]>('list_watch_words');
+export const setWatchWords = (words: string[]) => call<string[]>('set_watch_words', { words });
 
 // ---- Events ----
 /** Progress of import_paths / pick_and_import, one event per file. */

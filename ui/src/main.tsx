@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/photos.css';
 import './styles/job.css';
+import './styles/safety.css';
 import './styles/platform.css';
 import './styles/preview.css';
 import { App } from './components/App';

@@ -3,9 +3,13 @@
 // the contract describes (progress events per file, duplicates by content, rejected files with reasons,
 // remove + re-attach through set_photo_order), persists to localStorage so a reload is "close and reopen",
 // and exposes window.__mock for the tests: drop files, inject failures, read the command log.
+// The leak guard is modelled too: client policies (own → public, unset → ask, ask needs an approval for the
+// job's current client, never refuses), append-only approvals and history, per-photo boxes, sample metadata
+// (one value hostile on purpose) and a text scan with UTF-16 offsets, like the Rust side.
 import type {
-  AppError, AppInfo, Block, ExportResult, FileDragEvent, ImportItem, ImportProgress, ImportSummary, Job, JobFields,
-  Lang, Photo, PhotoRole, Platform, Post, Presets, Session,
+  AppError, AppInfo, Approval, Block, Client, ClientInput, ExportResult, FileDragEvent, Guard, HistoryEntry,
+  ImportItem, ImportProgress, ImportSummary, Job, JobFields, Lang, MetaItem, OwnerKind, Photo, PhotoRole, Platform,
+  Post, Presets, RedactBox, Session, TextFinding,
 } from '../src/backend';
 import { toAppError } from '../src/errors';
 
@@ -13,21 +17,28 @@ export type * from '../src/backend';
 export { isAppError, toAppError } from '../src/errors';
 
 // ---- persisted state ----
-interface LibPhoto { id: number; hash: string; originalName: string; path: string; width: number; height: number; byteSize: number }
+interface LibPhoto {
+  id: number; hash: string; originalName: string; path: string; width: number; height: number; byteSize: number;
+  redactions?: RedactBox[];
+}
 interface MockJob extends Job { photoIds: number[]; meta: Record<number, { role: PhotoRole | null; caption: string }> }
 interface State {
   lang: Lang; exportDir: string | null; nextId: number; currentJob: number | null;
   library: LibPhoto[]; jobs: MockJob[]; posts: Post[]; exports: number;
+  clients: Client[]; approvals: Approval[]; history: Record<number, HistoryEntry[]>; watchWords: string[];
 }
 const KEY = 'gb-mock-state';
 
 function fresh(): State {
-  return { lang: 'ko', exportDir: null, nextId: 1, currentJob: null, library: [], jobs: [], posts: [], exports: 0 };
+  return {
+    lang: 'ko', exportDir: null, nextId: 1, currentJob: null, library: [], jobs: [], posts: [], exports: 0,
+    clients: [], approvals: [], history: {}, watchWords: [],
+  };
 }
 function load(): State {
   try {
     const raw = localStorage.getItem(KEY);
-    if (raw) return JSON.parse(raw) as State;
+    if (raw) return { ...fresh(), ...(JSON.parse(raw) as Partial<State>) };
   } catch { /* start fresh */ }
   return fresh();
 }
@@ -54,6 +65,7 @@ declare global {
       setPick(paths: string[] | null): void;
       setImportDelay(ms: number): void;
       setChooseDir(dir: string | null): void;
+      setPhotoSize(photoId: number, width: number, height: number): void;
       calls(): { cmd: string; args: unknown }[];
       state(): State;
       reset(): void;
@@ -67,6 +79,10 @@ window.__mock = {
   setPick(paths) { pickPaths = paths; },
   setImportDelay(ms) { importDelayMs = ms; },
   setChooseDir(dir) { chooseDirResult = dir; },
+  setPhotoSize(photoId, width, height) {
+    const p = S.library.find((x) => x.id === photoId);
+    if (p) { p.width = width; p.height = height; thumbs.delete(photoId); save(); }
+  },
   calls: () => calls.slice(),
   state: () => JSON.parse(JSON.stringify(S)) as State,
   reset() { S = fresh(); save(); },
@@ -97,7 +113,7 @@ function thumbFor(p: LibPhoto): string {
   const hit = thumbs.get(p.id);
   if (hit) return hit;
   const c = document.createElement('canvas');
-  c.width = 480; c.height = 360;
+  c.width = 480; c.height = Math.round((480 * p.height) / p.width);
   const g = c.getContext('2d')!;
   const hue = (p.id * 47) % 360;
   const bg = g.createLinearGradient(0, 0, 480, 360);
@@ -127,7 +143,7 @@ function toPhoto(j: MockJob, p: LibPhoto): Photo {
   return {
     id: p.id, hash: p.hash, originalName: p.originalName, width: p.width, height: p.height,
     takenAt: '2024-05-14T09:30:00', cameraMake: 'samsung', cameraModel: 'SM-S918N', hasGps: p.id % 2 === 0,
-    byteSize: p.byteSize, role: m.role, caption: m.caption, thumbUrl: thumbFor(p),
+    byteSize: p.byteSize, role: m.role, caption: m.caption, redactions: p.redactions ?? [], thumbUrl: thumbFor(p),
   };
 }
 const lib = (photoId: number) => S.library.find((p) => p.id === photoId);
@@ -149,11 +165,15 @@ function session(j: MockJob): Session {
 function createJob(): MockJob {
   const t = now();
   const j: MockJob = {
-    id: id(), createdAt: t, updatedAt: t, photoIds: [], meta: {},
+    id: id(), createdAt: t, updatedAt: t, photoIds: [], meta: {}, ownerKind: null, clientId: null,
     title: '', material: '', process: '', machine: '', tolerance: '', finish: '', quantity: '', leadTime: '', story: '',
   };
   S.jobs.push(j);
+  log(j.id, 'created', '작업을 만들었습니다.', 'Job created.');
   return j;
+}
+function log(jobId: number, kind: HistoryEntry['kind'], textKo: string, textEn: string) {
+  (S.history[jobId] ??= []).unshift({ at: now(), kind, textKo, textEn });
 }
 
 // ---- commands ----
@@ -303,19 +323,205 @@ export const chooseExportDir = () => cmd('choose_export_dir', undefined, (): str
   if (chooseDirResult) S.exportDir = chooseDirResult;
   return chooseDirResult;
 });
-export const exportPost = (postId: number) => cmd('export_post', { postId }, (): ExportResult => {
+export const exportPost = (postId: number, confirmedTerms: string[]) =>
+  cmd('export_post', { postId, confirmedTerms }, (): ExportResult => {
+    const p = S.posts.find((x) => x.id === postId);
+    if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
+    const j = jobById(p.jobId);
+    const g = guardFor(j);
+    if (!g.canExport) {
+      log(j.id, 'refused', `내보내기를 막았습니다: ${g.reasonKo}`, `Export refused: ${g.reasonEn}`);
+      save();
+      throw err(g.policy === 'never' ? 'export_forbidden' : 'approval_missing', g.reasonKo ?? '', g.reasonEn ?? '');
+    }
+    const left = scan(p).filter((f) => !confirmedTerms.includes(f.text));
+    if (left.length) {
+      log(j.id, 'refused', '확인하지 않은 단어가 있어 내보내기를 막았습니다.', 'Export refused: flagged words not confirmed.');
+      save();
+      throw err('flagged_text', `확인하지 않은 단어가 있습니다: ${left.map((f) => f.text).join(', ')}`,
+        `Some flagged words were not confirmed: ${left.map((f) => f.text).join(', ')}`);
+    }
+    for (const term of new Set(confirmedTerms)) {
+      log(j.id, 'override', `표시된 단어를 확인하고 그대로 내보냄: ${term}`, `Flagged word confirmed and exported: ${term}`);
+    }
+    if (!S.exportDir) S.exportDir = '/home/owner/공방포스트 내보내기';
+    S.exports++;
+    const folder = `${S.exportDir}/2024-05-14-${String(S.exports).padStart(2, '0')}`;
+    const n = p.blocks.filter((b) => b.kind === 'photo').length;
+    const photosOut = Array.from({ length: n }, (_, i) => `photos/${String(i + 1).padStart(2, '0')}.jpg`);
+    const files = p.platform === 'naver'
+      ? [...photosOut, '본문.txt', '제목.txt', '태그.txt', 'post.html', '올리는 방법.txt']
+      : [...photosOut, 'post.html', 'post.md', 'title.txt', 'tags.txt'];
+    Object.assign(p, { status: 'exported', exportPath: folder });
+    log(j.id, 'export', `내보냈습니다: ${folder}`, `Exported: ${folder}`);
+    return { folder, files };
+  });
+
+// ---- leak guard ----
+const today = () => now().slice(0, 10);
+const invalid = (ko: string, en: string) => err('invalid', ko, en);
+const clientById = (cid: number | null) => S.clients.find((c) => c.id === cid) ?? null;
+
+function guardFor(j: MockJob): Guard {
+  const base = { jobId: j.id, ownerKind: j.ownerKind, approval: null, reasonKo: null, reasonEn: null };
+  if (j.ownerKind === 'own') return { ...base, client: null, policy: 'public', canExport: true };
+  if (j.ownerKind === null) {
+    return { ...base, client: null, policy: 'ask', canExport: false,
+      reasonKo: '누구의 부품인지 정하지 않았습니다. 작업 정보에서 골라 주세요.',
+      reasonEn: "Whose part this is has not been chosen. Please choose it in the job step." };
+  }
+  const c = clientById(j.clientId);
+  if (!c) throw err('not_found', '고객사를 찾을 수 없습니다.', 'The customer was not found.');
+  if (c.policy === 'public') return { ...base, client: c, policy: 'public', canExport: true };
+  if (c.policy === 'never') {
+    return { ...base, client: c, policy: 'never', canExport: false,
+      reasonKo: `${c.name}의 작업은 내보낼 수 없습니다.`, reasonEn: `Work for ${c.name} cannot be exported.` };
+  }
+  const approval = S.approvals.filter((a) => a.jobId === j.id && a.clientId === c.id).at(-1) ?? null;
+  return approval
+    ? { ...base, client: c, policy: 'ask', approval, canExport: true }
+    : { ...base, client: c, policy: 'ask', canExport: false,
+      reasonKo: `${c.name}의 허락 기록이 없습니다. 보안 점검에서 누가 허락했는지 적어 주세요.`,
+      reasonEn: `There is no recorded approval from ${c.name}. Please record it in the safety check.` };
+}
+
+export const listClients = () => cmd('list_clients', undefined, (): Client[] =>
+  [...S.clients].sort((a, b) => a.name.localeCompare(b.name, 'ko')));
+export const saveClient = (client: ClientInput) => cmd('save_client', { client }, (): Client => {
+  const name = client.name.trim();
+  if (!name) throw invalid('회사 이름을 적어 주세요.', 'Please enter the company name.');
+  if (S.clients.some((c) => c.id !== client.id && c.name === name)) {
+    throw invalid('같은 이름의 고객사가 이미 있습니다.', 'A customer with this name already exists.');
+  }
+  const aliases = [...new Set(client.aliases.map((a) => a.trim()).filter(Boolean))];
+  const existing = clientById(client.id);
+  if (client.id !== null && !existing) throw err('not_found', '고객사를 찾을 수 없습니다.', 'The customer was not found.');
+  const c: Client = { id: existing?.id ?? id(), name, aliases, policy: client.policy, note: client.note };
+  S.clients = [...S.clients.filter((x) => x.id !== c.id), c];
+  return c;
+});
+export const setJobOwner = (jobId: number, ownerKind: OwnerKind | null, clientId: number | null) =>
+  cmd('set_job_owner', { jobId, ownerKind, clientId }, (): Guard => {
+    const j = jobById(jobId);
+    if (ownerKind === 'client' && !clientById(clientId)) throw invalid('고객사를 골라 주세요.', 'Please choose the customer.');
+    j.ownerKind = ownerKind;
+    j.clientId = ownerKind === 'client' ? clientId : null;
+    j.updatedAt = now();
+    return guardFor(j);
+  });
+export const jobGuard = (jobId: number) => cmd('job_guard', { jobId }, (): Guard => guardFor(jobById(jobId)));
+export const recordApproval = (jobId: number, approvedBy: string, how: string, note: string, approvedAt: string | null) =>
+  cmd('record_approval', { jobId, approvedBy, how, note, approvedAt }, (): Guard => {
+    const j = jobById(jobId);
+    const g = guardFor(j);
+    if (g.policy !== 'ask' || !g.client) {
+      throw invalid('허락을 기록할 수 있는 작업이 아닙니다.', 'This job does not take an approval.');
+    }
+    if (!approvedBy.trim()) throw invalid('누가 허락했는지 적어 주세요.', 'Please enter who agreed.');
+    const a: Approval = {
+      id: id(), jobId, clientId: g.client.id, clientName: g.client.name, approvedBy: approvedBy.trim(), how: how.trim(),
+      note: note.trim(), approvedAt: approvedAt || today(), recordedAt: now(),
+    };
+    S.approvals.push(a);
+    log(jobId, 'approval', `${a.clientName} 허락: ${a.approvedBy} (${a.how || '방법 없음'}, ${a.approvedAt})`,
+      `Approval from ${a.clientName}: ${a.approvedBy} (${a.how || 'no method'}, ${a.approvedAt})`);
+    return guardFor(j);
+  });
+export const jobHistory = (jobId: number) => cmd('job_history', { jobId }, (): HistoryEntry[] => {
+  jobById(jobId);
+  return S.history[jobId] ?? [];
+});
+export const photoMetadata = (photoId: number) => cmd('photo_metadata', { photoId }, (): MetaItem[] => {
+  const p = lib(photoId);
+  if (!p) throw err('not_found', '사진을 찾을 수 없습니다.', 'The photo was not found.');
+  if (/clean|깨끗/i.test(p.originalName)) return [];
+  const items: MetaItem[] = [];
+  if (p.id % 2 === 0) items.push({ kind: 'gps', labelKo: '찍은 위치 (GPS)', labelEn: 'Location (GPS)', value: '37.5172, 126.8866' });
+  items.push(
+    { kind: 'date', labelKo: '찍은 날짜', labelEn: 'Date taken', value: '2024:05:14 09:30:00' },
+    { kind: 'camera', labelKo: '카메라', labelEn: 'Camera', value: 'samsung SM-S918N' },
+    { kind: 'serial', labelKo: '카메라 일련번호', labelEn: 'Camera serial number', value: 'R58M12ABCDE' },
+    { kind: 'thumbnail', labelKo: '숨은 미리보기 사진', labelEn: 'Hidden preview image', value: '160 × 120' },
+    { kind: 'comment', labelKo: '사진 메모', labelEn: 'Comment', value: '<img src=x onerror=alert(1)>' },
+  );
+  return items;
+});
+export const setRedactions = (photoId: number, boxes: RedactBox[]) => cmd('set_redactions', { photoId, boxes }, (): Photo => {
+  const p = lib(photoId);
+  if (!p) throw err('not_found', '사진을 찾을 수 없습니다.', 'The photo was not found.');
+  const ok = (b: RedactBox) => [b.x, b.y, b.w, b.h].every((v) => Number.isFinite(v))
+    && b.x >= 0 && b.y >= 0 && b.w > 0 && b.h > 0 && b.x + b.w <= 1.000001 && b.y + b.h <= 1.000001;
+  if (!boxes.every(ok)) throw invalid('가림 상자가 사진 밖으로 나갔습니다.', 'A cover box lies outside the photo.');
+  p.redactions = boxes.map((b) => ({ ...b }));
+  const j = S.jobs.find((x) => x.id === S.currentJob) ?? S.jobs.find((x) => x.photoIds.includes(photoId));
+  if (!j) throw err('not_found', '작업을 찾을 수 없습니다.', 'The job was not found.');
+  return toPhoto(j, p);
+});
+
+const PATTERNS: { re: RegExp; ko: string; en: string }[] = [
+  { re: /DWG[-_ ]?[A-Za-z0-9][A-Za-z0-9-]*|\bDWG\b/g, ko: '도면 번호 형식', en: 'Drawing number pattern' },
+  { re: /도번[:\s]*[A-Za-z0-9][A-Za-z0-9-]*|도번/g, ko: '도면 번호 형식', en: 'Drawing number pattern' },
+  { re: /P\/N[:\s]*[A-Za-z0-9][A-Za-z0-9-]*|P\/N/g, ko: '부품 번호 형식', en: 'Part number pattern' },
+  { re: /\b[A-Za-z]{1,5}-?\d{3,}(?:-[A-Za-z0-9]{2,})+\b/g, ko: '긴 부품 코드', en: 'Long part code' },
+];
+function scanText(text: string, at: Pick<TextFinding, 'field' | 'blockIndex' | 'itemIndex'>): TextFinding[] {
+  const out: TextFinding[] = [];
+  const add = (start: number, end: number, kind: TextFinding['kind'], ruleKo: string, ruleEn: string, suggestion: string) => {
+    if (out.some((f) => start < f.end && end > f.start)) return; // the first rule to claim a range keeps it
+    out.push({ ...at, start, end, text: text.slice(start, end), kind, ruleKo, ruleEn, suggestion });
+  };
+  const lower = text.toLowerCase();
+  const findAll = (needle: string, fn: (i: number) => void) => {
+    const n = needle.toLowerCase();
+    if (!n) return;
+    for (let i = lower.indexOf(n); i >= 0; i = lower.indexOf(n, i + n.length)) fn(i);
+  };
+  for (const c of S.clients) {
+    for (const name of [c.name, ...c.aliases].sort((a, b) => b.length - a.length)) {
+      findAll(name, (i) => add(i, i + name.length, 'client', `고객사 이름: ${c.name}`, `Customer name: ${c.name}`, '고객사'));
+    }
+  }
+  for (const p of PATTERNS) {
+    for (const m of text.matchAll(p.re)) add(m.index, m.index + m[0].length, 'pattern', p.ko, p.en, '○○○');
+  }
+  for (const w of S.watchWords) findAll(w, (i) => add(i, i + w.length, 'word', `등록한 단어: ${w}`, `Your word: ${w}`, '○○○'));
+  return out.sort((a, b) => a.start - b.start);
+}
+function scan(p: Post): TextFinding[] {
+  const out = scanText(p.title, { field: 'title', blockIndex: null, itemIndex: null });
+  p.blocks.forEach((b, bi) => {
+    if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...scanText(b.text, { field: 'body', blockIndex: bi, itemIndex: null }));
+    else if (b.kind === 'list') b.items.forEach((it, ii) => out.push(...scanText(it, { field: 'body', blockIndex: bi, itemIndex: ii })));
+    else out.push(...scanText(b.caption, { field: 'caption', blockIndex: bi, itemIndex: null }));
+  });
+  p.tags.forEach((tag, ti) => out.push(...scanText(tag, { field: 'tag', blockIndex: null, itemIndex: ti })));
+  return out;
+}
+const postById = (postId: number) => {
   const p = S.posts.find((x) => x.id === postId);
   if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
-  if (!S.exportDir) S.exportDir = '/home/owner/공방포스트 내보내기';
-  S.exports++;
-  const folder = `${S.exportDir}/2024-05-14-${String(S.exports).padStart(2, '0')}`;
-  const n = p.blocks.filter((b) => b.kind === 'photo').length;
-  const photosOut = Array.from({ length: n }, (_, i) => `photos/${String(i + 1).padStart(2, '0')}.jpg`);
-  const files = p.platform === 'naver'
-    ? [...photosOut, '본문.txt', '제목.txt', '태그.txt', 'post.html', '올리는 방법.txt']
-    : [...photosOut, 'post.html', 'post.md', 'title.txt', 'tags.txt'];
-  Object.assign(p, { status: 'exported', exportPath: folder });
-  return { folder, files };
+  return p;
+};
+export const scanPost = (postId: number) => cmd('scan_post', { postId }, (): TextFinding[] => scan(postById(postId)));
+export const replaceInPost = (postId: number, find: string, replacement: string) =>
+  cmd('replace_in_post', { postId, find, replacement }, (): Post => {
+    const p = postById(postId);
+    if (!find) throw invalid('바꿀 글자가 없습니다.', 'Nothing to replace.');
+    const r = (s: string) => s.split(find).join(replacement);
+    p.title = r(p.title);
+    p.blocks = p.blocks.map((b): Block => {
+      if (b.kind === 'list') return { ...b, items: b.items.map(r) };
+      if (b.kind === 'photo') return { ...b, caption: r(b.caption) };
+      return { ...b, text: r(b.text) };
+    });
+    p.tags = p.tags.map(r);
+    p.updatedAt = now();
+    return p;
+  });
+export const listWatchWords = () => cmd('list_watch_words', undefined, (): string[] => S.watchWords);
+export const setWatchWords = (words: string[]) => cmd('set_watch_words', { words }, (): string[] => {
+  S.watchWords = [...new Set(words.map((w) => w.trim()).filter(Boolean))];
+  return S.watchWords;
 });
 
 // ---- events ----

@@ -1,6 +1,7 @@
-// End-to-end tests of the window against the mocked backend: the whole wizard in Korean and in English,
-// reorder by buttons and by pointer drag, remove + undo, restore after reopening, hostile text, errors,
-// keyboard reach, the CSP and the shipped font.
+// End-to-end tests of the window against the mocked backend: the whole wizard in Korean and in English
+// (photos → job → safety → platform → preview), reorder by buttons and by pointer drag, remove + undo, restore
+// after reopening, hostile text, errors, keyboard reach, the CSP and the shipped font. The leak guard's own
+// cases are in guard.spec.ts; here the job is our own product, so the guard lets it through.
 import { expect, test, type Page } from '@playwright/test';
 import {
   backendOrder, cardIds, commands, cspViolations, drop, openFresh, ready, shot,
@@ -129,35 +130,44 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   await page.evaluate(() => document.getElementById('work-area')!.scrollTo(0, 0));
   await shot(page, `${lang}-1-photos`);
 
-  // Step 2: the job's facts, saved when leaving the step.
+  // Step 2: the job's facts, saved when leaving the step; it is our own product.
   await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'job');
   for (const [testid, value] of Object.entries(FACTS)) await page.getByTestId(testid).fill(value);
+  await page.getByTestId('owner-own').check();
+  await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'public');
   await page.evaluate(() => document.getElementById('work-area')!.scrollTo(0, 0));
   await expect(page.getByTestId('job-save-state')).not.toBeEmpty();
   await shot(page, `${lang}-2-job`);
+  await page.getByTestId('next').click();
+
+  // Step 3: the safety check lets our own product through.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'safety');
+  await expect(page.getByTestId('guard-status')).toHaveAttribute('data-can-export', 'true');
+  await expect(page.getByTestId('safety-photo')).toHaveCount(4);
+  await shot(page, `${lang}-3-safety`);
   await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'platform');
   const saved = (await commands(page, 'update_job')).at(-1) as { fields: Record<string, string> };
   expect(saved.fields).toMatchObject({ title: FACTS['job-title'], material: 'SUS304', leadTime: '5일', story: FACTS['job-story'] });
   await expect(page.getByTestId('current-job')).toContainText(FACTS['job-title']);
 
-  // Step 3: choose Naver → the draft is made → the preview.
-  await shot(page, `${lang}-3-platform`);
+  // Step 4: choose Naver → the draft is made → the preview.
+  await shot(page, `${lang}-4-platform`);
   await page.getByTestId('platform-naver').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
   expect(await commands(page, 'make_draft')).toEqual([expect.objectContaining({ platform: 'naver' })]);
 
-  // Step 4: the title and the photos in the owner's order.
+  // Step 5: the title and the photos in the owner's order.
   await expect(page.getByTestId('post-title')).toHaveValue(FACTS['job-title']);
   await expect(page.getByTestId('preview')).toContainText(FACTS['job-title']);
   const inPost = await page.getByTestId('preview-photo').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   expect(inPost).toEqual([p1, p4, p2, p3]);
   await expect(page.getByTestId('preview-photo').first().locator('img')).toHaveJSProperty('complete', true);
   await expect(page.getByTestId('preview-tag').first()).toContainText('#');
-  await shot(page, `${lang}-4-preview`);
+  await shot(page, `${lang}-5-preview`);
   await page.setViewportSize({ width: 1200, height: 3200 });
-  await shot(page, `${lang}-4-preview-full`);
+  await shot(page, `${lang}-5-preview-full`);
   await page.setViewportSize({ width: 1200, height: 820 });
 
   // Edit a paragraph (a textarea, not contenteditable) and the title; both reach save_post.
@@ -178,7 +188,7 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   expect(savedPost.post.title).toBe('문래동 CNC 선반 SUS304 샤프트 가공');
   expect(savedPost.post.blocks[0].text).toBe('고친 첫 문단입니다.');
   await expect(page.getByTestId('export-dir')).toHaveText('/home/owner/공방포스트 내보내기');
-  await shot(page, `${lang}-4-exported`);
+  await shot(page, `${lang}-5-exported`);
   return { order: [p1, p4, p2, p3] };
 }
 
@@ -246,6 +256,8 @@ test('hostile text in a job title and a file name is shown as text and runs noth
   await page.getByTestId('job-story').fill(evil2);
   await expect(page.getByTestId('current-job')).toContainText(evil);
   await page.getByTestId('next').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'safety');
+  await page.getByTestId('next').click();
   await page.getByTestId('platform-html').click();
   await expect(page.getByTestId('preview')).toContainText(evil);
   await expect(page.getByTestId('preview')).toContainText(evil2);
@@ -264,6 +276,9 @@ test('errors show a calm message in the current language, never a stack trace', 
   const watch = await openFresh(page);
   await drop(page, PHOTOS.slice(0, 2));
   await expect(page.getByTestId('photo-card')).toHaveCount(2);
+  await page.getByTestId('step-job').click();
+  await page.getByTestId('owner-own').check();
+  await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'public');
   await page.getByTestId('step-platform').click();
   await page.getByTestId('platform-markdown').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -35,11 +35,50 @@ pub enum Command {
         #[arg(long)]
         title: Option<String>,
         /// Export this job (its photos, plus any given by path).
-        #[arg(long, value_name = "ID")]
+        #[arg(long, value_name = "ID", conflicts_with_all = ["own", "client"])]
         job: Option<i64>,
+        /// The new job (no --job) shows our own product.
+        #[arg(long)]
+        own: bool,
+        /// The new job (no --job) is this customer's.
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+        /// Cover a box of a photo before export: PHOTO (a file, a photo number or hash) and X,Y,W,H as
+        /// fractions 0–1 of the upright photo. Kept on the photo for later exports too.
+        #[arg(long = "redact", value_name = "PHOTO:X,Y,W,H")]
+        redact: Vec<String>,
+        /// Export although the text scan flagged this text (logged). Repeat for each.
+        #[arg(long = "accept", value_name = "TEXT")]
+        accept: Vec<String>,
         /// Photos to import and use, in this order.
         #[arg(value_name = "PHOTO")]
         photos: Vec<PathBuf>,
+    },
+    /// Customers and their policy: add, list.
+    Client {
+        #[command(subcommand)]
+        command: ClientCommand,
+    },
+    /// Record a customer's approval of a job (policy "ask"); kept append-only.
+    Approve {
+        #[arg(long, value_name = "ID")]
+        job: i64,
+        /// Who at the customer agreed.
+        #[arg(long, value_name = "WHO")]
+        by: String,
+        /// How: phone, text, e-mail, in person, …
+        #[arg(long, value_name = "HOW")]
+        how: String,
+        #[arg(long)]
+        note: Option<String>,
+        /// When the customer agreed (default: now).
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+    },
+    /// Words that must never leak (besides customers' names): add, list.
+    Word {
+        #[command(subcommand)]
+        command: WordCommand,
     },
     /// Jobs: add, list, show.
     Job {
@@ -53,9 +92,16 @@ pub enum Command {
 #[allow(clippy::large_enum_variant)]
 pub enum JobCommand {
     /// Create a job; prints its number last.
+    #[command(group(ArgGroup::new("owner").required(true).args(["client", "own"])))]
     Add {
         #[arg(long)]
         title: String,
+        /// A customer's job (the customer must exist: `client add`).
+        #[arg(long, value_name = "NAME")]
+        client: Option<String>,
+        /// Our own product.
+        #[arg(long)]
+        own: bool,
         #[arg(long)]
         material: Option<String>,
         #[arg(long)]
@@ -77,6 +123,50 @@ pub enum JobCommand {
     List,
     /// Show one job and its photos.
     Show { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClientCommand {
+    /// Add a customer (or change the one with this name).
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        policy: PolicyArg,
+        /// Another name the customer goes by (the text scan looks for it). Repeat for each.
+        #[arg(long = "alias", value_name = "A")]
+        aliases: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List customers.
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum WordCommand {
+    /// Register a word the text scan flags.
+    Add { word: String },
+    /// List the registered words.
+    List,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum PolicyArg {
+    Public,
+    Ask,
+    Never,
+}
+
+impl From<PolicyArg> for gongbang_core::repo::clients::Policy {
+    fn from(p: PolicyArg) -> Self {
+        use gongbang_core::repo::clients::Policy;
+        match p {
+            PolicyArg::Public => Policy::Public,
+            PolicyArg::Ask => Policy::Ask,
+            PolicyArg::Never => Policy::Never,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

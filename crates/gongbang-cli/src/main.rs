@@ -9,13 +9,22 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// 3 when the leak guard refused (scripts can tell it from a broken file), 1 for every other error.
+fn exit_status(e: &gongbang_core::CoreError) -> u8 {
+    use gongbang_core::CoreError::*;
+    match e {
+        ExportForbidden { .. } | ApprovalMissing { .. } | FlaggedText { .. } => 3,
+        _ => 1,
+    }
+}
+
 fn main() -> ExitCode {
     let args = cli::Args::parse();
     match commands::run(args) {
         Ok(code) => code,
         Err(e) => {
             output::error(&e);
-            ExitCode::from(1)
+            ExitCode::from(exit_status(&e))
         }
     }
 }

@@ -1,29 +1,12 @@
 //! The `gongbang` binary as a script would use it: lines, summary, exit statuses, the folder printed last,
 //! and a library that survives the process being killed mid-import.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn photos_dir() -> PathBuf {
-    let base = std::env::var_os("GONGBANG_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata"));
-    base.join("photos")
-}
+use std::path::PathBuf;
+use std::process::Command;
 
-fn gongbang(lib: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongbang"))
-        .arg("--library")
-        .arg(lib)
-        .args(args)
-        .env_remove("GONGBANG_LIBRARY")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::{gongbang, photos_dir, stdout};
 
 #[test]
 fn import_reports_each_file_and_exits_2_on_rejects() {
@@ -82,6 +65,7 @@ fn export_writes_a_naver_folder_and_prints_it_last() {
             out_dir.to_str().unwrap(),
             "--title",
             "문래동 CNC 선반 SUS304 샤프트 가공",
+            "--own",
             a.to_str().unwrap(),
             b.to_str().unwrap(),
         ],
@@ -162,6 +146,7 @@ fn jobs_can_be_added_listed_shown_and_exported_by_number() {
             "add",
             "--title",
             "플랜지",
+            "--own",
             "--material",
             "AL6061",
             "--process",

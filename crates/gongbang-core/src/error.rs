@@ -39,6 +39,14 @@ pub enum CoreError {
     Json(#[from] serde_json::Error),
     #[error("invalid input: {en}")]
     Invalid { ko: String, en: String },
+    #[error("no customer {0}")]
+    NoSuchClient(String),
+    #[error("jobs for {client} may never be shown (policy: never)")]
+    ExportForbidden { client: String },
+    #[error("{} asks for an approval before the job is shown, and none is recorded", .client.as_deref().unwrap_or("the customer"))]
+    ApprovalMissing { client: Option<String> },
+    #[error("the text names things that must not leak: {}", .terms.join(", "))]
+    FlaggedText { terms: Vec<String> },
 }
 
 impl CoreError {
@@ -65,6 +73,10 @@ impl CoreError {
             CoreError::Template(_) => "template",
             CoreError::Json(_) => "json",
             CoreError::Invalid { .. } => "invalid",
+            CoreError::NoSuchClient(_) => "no_such_client",
+            CoreError::ExportForbidden { .. } => "export_forbidden",
+            CoreError::ApprovalMissing { .. } => "approval_missing",
+            CoreError::FlaggedText { .. } => "flagged_text",
         }
     }
 
@@ -91,6 +103,20 @@ impl CoreError {
             CoreError::Template(e) => format!("글 틀(템플릿)에 문제가 있습니다: {e}"),
             CoreError::Json(e) => format!("저장된 글 자료가 손상되었습니다: {e}"),
             CoreError::Invalid { ko, .. } => ko.clone(),
+            CoreError::NoSuchClient(name) => format!("'{name}' 고객사를 찾을 수 없습니다."),
+            CoreError::ExportForbidden { client } => format!(
+                "'{client}' 고객사는 작업을 절대 공개하지 않기로 되어 있어 내보낼 수 없습니다."
+            ),
+            CoreError::ApprovalMissing { client: Some(client) } => format!(
+                "'{client}' 고객사의 허락을 먼저 기록해 주세요. 허락 없이는 내보낼 수 없습니다."
+            ),
+            CoreError::ApprovalMissing { client: None } => {
+                "이 작업이 우리 제품인지 고객사 작업인지 아직 정하지 않았습니다. 정하지 않은 작업은 고객사의 허락이 있어야 내보낼 수 있습니다. 작업 정보에서 먼저 정해 주세요.".into()
+            }
+            CoreError::FlaggedText { terms } => format!(
+                "글에 밖으로 나가면 안 될 수 있는 단어가 있습니다: {}. 바꾸거나, 확인했다고 표시한 뒤 내보내 주세요.",
+                terms.join(", ")
+            ),
         }
     }
 
@@ -103,6 +129,19 @@ impl CoreError {
             }
             CoreError::NoPhotos => "The post has no photos. Add photos first.".into(),
             CoreError::Invalid { en, .. } => en.clone(),
+            CoreError::ExportForbidden { client } => format!(
+                "Jobs for '{client}' may never be shown (policy: never), so this cannot be exported."
+            ),
+            CoreError::ApprovalMissing { client: Some(client) } => format!(
+                "Record the approval of '{client}' first; without it nothing can be exported."
+            ),
+            CoreError::ApprovalMissing { client: None } => {
+                "It is not yet set whether this is our own product or a customer's job; such a job needs the customer's approval. Set it in the job step first.".into()
+            }
+            CoreError::FlaggedText { terms } => format!(
+                "The text contains words that may leak: {}. Replace them, or confirm them and export.",
+                terms.join(", ")
+            ),
             other => {
                 let mut s = other.to_string();
                 if let Some(first) = s.get_mut(0..1) {

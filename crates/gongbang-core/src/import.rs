@@ -335,3 +335,35 @@ fn rejected_item(path: &Path, ko: String, en: String) -> ImportItem {
         reason_en: Some(en),
     }
 }
+
+/// Finds a library photo by what a person or script may give: a photo number, its content hash (or the
+/// first 8+ hex digits of it), or a file whose content is in the library.
+pub fn find_photo(conn: &rusqlite::Connection, reference: &str) -> Result<Photo> {
+    let r = reference.trim();
+    let not_found = || {
+        CoreError::invalid(
+            format!("사진을 찾을 수 없습니다: {r} (파일, 사진 번호 또는 해시를 주세요)"),
+            format!("No such photo: {r} (give a file, a photo number or a hash)"),
+        )
+    };
+    let path = Path::new(r);
+    if path.is_file() {
+        let bytes = store::read_original(path)?;
+        let hash = blake3::hash(&bytes).to_hex().to_string();
+        return photos::by_hash(conn, &hash)?.ok_or_else(not_found);
+    }
+    if let Ok(id) = r.parse::<i64>() {
+        return photos::get(conn, id)?.ok_or_else(not_found);
+    }
+    let hex = r.to_ascii_lowercase();
+    if hex.len() >= 8 && hex.len() <= 64 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        let matches: Vec<String> = photos::all_hashes(conn)?
+            .into_iter()
+            .filter(|h| h.starts_with(&hex))
+            .collect();
+        if let [one] = matches.as_slice() {
+            return photos::by_hash(conn, one)?.ok_or_else(not_found);
+        }
+    }
+    Err(not_found())
+}

@@ -5,6 +5,7 @@ pub mod db;
 pub mod draft;
 mod error;
 pub mod export;
+pub mod guard;
 pub mod imaging;
 pub mod import;
 pub mod library;

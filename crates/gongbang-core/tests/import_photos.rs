@@ -191,7 +191,7 @@ fn png_with_alpha_and_webp_import_and_export_clean() {
     rgba.save(&png).unwrap();
     let webp = tmp.path().join("part.webp");
     src.to_rgb8().save(&webp).unwrap();
-    let job = jobs::create(lib.conn(), &JobFields::default()).unwrap();
+    let job = common::own_job(&lib, &JobFields::default());
     let s = import_paths(&mut lib, Some(job.id), &[png, webp], |_, _, _| {}).unwrap();
     assert_eq!(s.imported, 2, "{:#?}", s.items);
     let formats: Vec<_> = s
@@ -202,7 +202,7 @@ fn png_with_alpha_and_webp_import_and_export_clean() {
     assert_eq!(formats, ["png", "webp"]);
     let post =
         gongbang_core::draft::make_draft(&mut lib, job.id, gongbang_core::Platform::Naver).unwrap();
-    let out = gongbang_core::export::export_post(&mut lib, post.id, tmp.path()).unwrap();
+    let out = gongbang_core::export::export_post(&mut lib, post.id, tmp.path(), &[]).unwrap();
     let first = std::path::Path::new(&out.folder).join("photos/01.jpg");
     assert_no_metadata(&first);
     // Transparent pixels become white paper, not black.

@@ -10,6 +10,7 @@ import { ErrorBox } from './ErrorBox';
 import { DropOverlay } from './DropOverlay';
 import { PhotosStep } from '../steps/PhotosStep';
 import { JobStep } from '../steps/JobStep';
+import { SafetyStep } from '../steps/SafetyStep';
 import { PlatformStep } from '../steps/PlatformStep';
 import { PreviewStep } from '../steps/PreviewStep';
 
@@ -35,6 +36,7 @@ export function App() {
             {!ready.value ? <p class="loading">{t('loading')}</p>
               : s === 'photos' ? <PhotosStep />
               : s === 'job' ? <JobStep />
+              : s === 'safety' ? <SafetyStep />
               : s === 'platform' ? <PlatformStep />
               : <PreviewStep />}
           </main>

@@ -1,7 +1,7 @@
 // A calm message box for any failed command, in the current language (the backend sends both). Never a stack
-// trace; the owner can close it and carry on.
+// trace; the owner can close it and carry on. A leak-guard refusal also offers the way to the safety check.
 import { errorText, t } from '../i18n';
-import { clearError, error } from '../state';
+import { GUARD_REFUSALS, clearError, error, goTo, step } from '../state';
 
 export function ErrorBox() {
   const e = error.value;
@@ -13,6 +13,12 @@ export function ErrorBox() {
         <strong>{t('errorTitle')}</strong>
         <p>{errorText(e)}</p>
       </div>
+      {GUARD_REFUSALS.includes(e.code) && step.value !== 'safety' && (
+        <button type="button" class="btn btn-secondary" data-testid="error-go-safety"
+          onClick={() => { clearError(); void goTo('safety'); }}>
+          {t('goSafety')}
+        </button>
+      )}
       <button type="button" class="btn btn-secondary" onClick={clearError}>{t('close')}</button>
     </div>
   );

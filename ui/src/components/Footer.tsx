@@ -3,7 +3,8 @@
 import { t } from '../i18n';
 import { Toast } from './Toast';
 import {
-  STEPS, STEP_LABEL, back, busy, changeExportDir, exportNow, info, next, post, ready, step, stepIndex,
+  STEPS, STEP_LABEL, back, busy, changeExportDir, exportNow, flagsConfirmed, info, next, post, ready, step, stepIndex,
+  stoppedHere,
 } from '../state';
 
 export function Footer() {
@@ -33,7 +34,8 @@ export function Footer() {
             type="button"
             class="btn btn-primary btn-big"
             data-testid="export"
-            disabled={!post.value || busy.value !== null}
+            disabled={!post.value || busy.value !== null || !flagsConfirmed.value}
+            title={flagsConfirmed.value ? undefined : t('exportNeedsConfirm')}
             aria-busy={busy.value === 'export'}
             onClick={() => void exportNow()}
           >
@@ -46,12 +48,13 @@ export function Footer() {
             type="button"
             class="btn btn-primary btn-big"
             data-testid="next"
-            disabled={!ready.value || busy.value !== null}
+            disabled={!ready.value || busy.value !== null || stoppedHere.value}
             aria-busy={busy.value === 'draft'}
             onClick={() => void next()}
           >
             <span class="btn-big-main">{busy.value === 'draft' ? t('making') : t('next')}<span aria-hidden="true"> →</span></span>
-            {nextStep && busy.value !== 'draft' && <span class="btn-big-sub">{t(STEP_LABEL[nextStep])}</span>}
+            {stoppedHere.value ? <span class="btn-big-sub">{t('stoppedHere')}</span>
+              : nextStep && busy.value !== 'draft' && <span class="btn-big-sub">{t(STEP_LABEL[nextStep])}</span>}
           </button>
         </div>
       )}

@@ -1,13 +1,46 @@
 // The post rendered like the target blog (Naver: a white page, one centred ~700 px column, big title, photos
 // full width with captions). Built from Post.blocks with Preact elements, so every word is text, never HTML.
-// A paragraph, heading or caption turns into a textarea when clicked; leaving it saves.
+// A paragraph, heading or caption turns into a textarea when clicked; leaving it saves. Words the text scan
+// flagged are wrapped in <mark> by splitting the text into pieces (still text nodes, never innerHTML).
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { editBlock, flushPost, photos } from '../state';
-import type { Block, Post } from '../backend';
+import { editBlock, findings, flushPost, photos } from '../state';
+import type { Block, Post, TextFinding } from '../backend';
 
-function EditableText({ text, onChange, tag, testid, placeholder }: {
+/** `text` with the flagged ranges marked. Offsets are checked against the text (it may have changed since the
+ *  scan); a range that no longer matches falls back to the first occurrence of the flagged word. */
+export function marked(text: string, fs: TextFinding[]): ComponentChildren {
+  if (fs.length === 0 || !text) return text;
+  const ranges: [number, number][] = [];
+  for (const f of fs) {
+    let s = f.start;
+    let e = f.end;
+    if (text.slice(s, e) !== f.text) {
+      s = text.indexOf(f.text);
+      if (s < 0 || !f.text) continue;
+      e = s + f.text.length;
+    }
+    if (!ranges.some(([a, b]) => s < b && e > a)) ranges.push([s, e]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: ComponentChildren[] = [];
+  let at = 0;
+  for (const [s, e] of ranges) {
+    if (s > at) out.push(text.slice(at, s));
+    out.push(<mark key={s} class="flag-mark" data-testid="flag-mark">{text.slice(s, e)}</mark>);
+    at = e;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+const inBlock = (i: number, item: number | null = null) =>
+  findings.value.filter((f) => f.field !== 'title' && f.field !== 'tag' && f.blockIndex === i && f.itemIndex === item);
+
+function EditableText({ text, onChange, tag, testid, placeholder, flags }: {
   text: string; onChange: (s: string) => void; tag: 'p' | 'h2' | 'figcaption'; testid: string; placeholder?: string;
+  flags: TextFinding[];
 }) {
   const [editing, setEditing] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -40,7 +73,7 @@ function EditableText({ text, onChange, tag, testid, placeholder }: {
     <Tag class="editable" data-testid={testid} tabIndex={0} role="button" aria-label={`${t('editParagraph')}: ${text.slice(0, 40)}`}
       onClick={() => setEditing(true)}
       onKeyDown={(e: KeyboardEvent) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setEditing(true); } }}>
-      {text || <span class="placeholder">{placeholder}</span>}
+      {text ? marked(text, flags) : <span class="placeholder">{placeholder}</span>}
     </Tag>
   );
 }
@@ -48,17 +81,17 @@ function EditableText({ text, onChange, tag, testid, placeholder }: {
 function BlockView({ block, index }: { block: Block; index: number }) {
   switch (block.kind) {
     case 'heading':
-      return <EditableText tag="h2" testid="preview-heading" text={block.text} onChange={(text) => editBlock(index, { ...block, text })} />;
+      return <EditableText tag="h2" testid="preview-heading" text={block.text} flags={inBlock(index)} onChange={(text) => editBlock(index, { ...block, text })} />;
     case 'paragraph':
-      return <EditableText tag="p" testid="preview-paragraph" text={block.text} onChange={(text) => editBlock(index, { ...block, text })} />;
+      return <EditableText tag="p" testid="preview-paragraph" text={block.text} flags={inBlock(index)} onChange={(text) => editBlock(index, { ...block, text })} />;
     case 'list':
-      return <ul class="post-list">{block.items.map((it, i) => <li key={i}>{it}</li>)}</ul>;
+      return <ul class="post-list">{block.items.map((it, i) => <li key={i}>{marked(it, inBlock(index, i))}</li>)}</ul>;
     case 'photo': {
       const ph = photos.value.find((p) => p.id === block.photoId);
       return (
         <figure class="post-photo" data-testid="preview-photo" data-photo-id={block.photoId}>
           {ph ? <img src={ph.thumbUrl} alt={block.caption || ph.originalName} /> : <div class="post-photo-missing">{t('missingPhoto')}</div>}
-          <EditableText tag="figcaption" testid="preview-caption" text={block.caption} placeholder={t('caption')} onChange={(caption) => editBlock(index, { ...block, caption })} />
+          <EditableText tag="figcaption" testid="preview-caption" text={block.caption} flags={inBlock(index)} placeholder={t('caption')} onChange={(caption) => editBlock(index, { ...block, caption })} />
         </figure>
       );
     }
@@ -68,17 +101,22 @@ function BlockView({ block, index }: { block: Block; index: number }) {
 }
 
 export function PostPreview({ post }: { post: Post }) {
+  const fs = findings.value;
   return (
     <div class={`preview-frame preview-${post.platform}`}>
       <article class="post-page" data-testid="preview" data-platform={post.platform}>
-        <h1 class="post-title" data-testid="preview-title">{post.title}</h1>
+        <h1 class="post-title" data-testid="preview-title">{marked(post.title, fs.filter((f) => f.field === 'title'))}</h1>
         <div class="post-meta" aria-hidden="true">
           <span class="post-meta-bar" />
         </div>
         {post.blocks.map((b, i) => <BlockView key={i} block={b} index={i} />)}
         {post.tags.length > 0 && (
           <ul class="post-tags" aria-label={t('tags')}>
-            {post.tags.map((tag) => <li key={tag} class="tag" data-testid="preview-tag">#{tag.replace(/^#/, '')}</li>)}
+            {post.tags.map((tag, i) => (
+              <li key={tag} class="tag" data-testid="preview-tag">
+                #{marked(tag.replace(/^#/, ''), fs.filter((f) => f.field === 'tag' && f.itemIndex === i))}
+              </li>
+            ))}
           </ul>
         )}
       </article>

@@ -1,4 +1,4 @@
-// The left rail: the four steps, numbered, the current one marked. Every step can be clicked (or reached by Tab);
+// The left rail: the five steps, numbered, the current one marked. Every step can be clicked (or reached by Tab);
 // a tick shows what is already done so the owner always knows where he is.
 import { t } from '../i18n';
 import { STEPS, STEP_LABEL, goTo, step, stepDone } from '../state';

@@ -1,8 +1,10 @@
 // Step 2, 작업 정보: the job's facts in large fields. Material and process offer the trade's presets but
-// take any text. Saved quietly while typing (debounced) and when leaving the step.
+// take any text. Saved quietly while typing (debounced) and when leaving the step. Below the facts: whose
+// part it is (our own product or a customer's job), which the leak guard needs.
 import { presetLabel, t, type Key } from '../i18n';
 import { editJob, flushJob, job, jobSave, presets } from '../state';
 import type { JobFields, Preset } from '../backend';
+import { OwnerPicker } from '../components/OwnerPicker';
 
 interface FieldDef { field: keyof JobFields; testid: string; label: Key; ph: Key; list?: 'materials' | 'processes'; span2?: boolean }
 
@@ -66,6 +68,7 @@ export function JobStep() {
             onInput={(e) => editJob('story', e.currentTarget.value)} onBlur={onBlur} />
         </label>
       </form>
+      <OwnerPicker />
       <Options id="list-materials" items={ps.materials} />
       <Options id="list-processes" items={ps.processes} />
     </section>

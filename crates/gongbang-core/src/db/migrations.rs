@@ -6,7 +6,10 @@ use rusqlite_migration::{Migrations, M};
 
 use crate::{CoreError, Result};
 
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("sql/001_init.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("sql/001_init.sql")),
+    M::up(include_str!("sql/002_leak_guard.sql")),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: usize = MIGRATIONS.len();

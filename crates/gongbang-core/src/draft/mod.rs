@@ -107,6 +107,8 @@ mod tests {
             fields,
             created_at: String::new(),
             updated_at: String::new(),
+            owner_kind: None,
+            client_id: None,
         }
     }
 

@@ -12,9 +12,9 @@ use crate::library::Library;
 use crate::render;
 use crate::repo::photos::{self as photo_repo, Photo};
 use crate::repo::posts::{self, Platform, Post};
-use crate::{imaging, CoreError, Result};
+use crate::{guard, imaging, CoreError, Result};
 
-pub use photos::{render_one, BLOG_LONG_SIDE};
+pub use photos::{format_of, render_one, BLOG_LONG_SIDE};
 pub use staging::Staging;
 
 /// Fixed names inside a Naver package.
@@ -36,9 +36,17 @@ pub struct ExportResult {
     pub files: Vec<String>,
 }
 
-/// Exports a post into a new folder under `out_dir` and records it on the post.
-pub fn export_post(lib: &mut Library, post_id: i64, out_dir: &Path) -> Result<ExportResult> {
+/// Exports a post into a new folder under `out_dir` and records it on the post. The leak guard decides
+/// first (the job's policy, then the text: every flagged text must be among `confirmed_terms`, the owner's
+/// explicit confirmation, which is logged); nothing is written when it refuses.
+pub fn export_post(
+    lib: &mut Library,
+    post_id: i64,
+    out_dir: &Path,
+    confirmed_terms: &[String],
+) -> Result<ExportResult> {
     let post = posts::get(lib.conn(), post_id)?;
+    let clearance = guard::clear_export(lib.conn(), &post, confirmed_terms)?;
     let photos = post_photos(lib, &post)?;
     if photos.is_empty() {
         return Err(CoreError::NoPhotos);
@@ -60,6 +68,7 @@ pub fn export_post(lib: &mut Library, post_id: i64, out_dir: &Path) -> Result<Ex
     let (folder, files) = staging.commit(post.platform.as_str())?;
     let folder = folder.to_string_lossy().into_owned();
     posts::mark_exported(lib.conn(), post.id, &folder)?;
+    guard::log_export(lib.conn(), &post, &clearance, &folder)?;
     Ok(ExportResult { folder, files })
 }
 

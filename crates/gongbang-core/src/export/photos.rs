@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use crate::imaging::{self, PhotoFormat};
+use crate::imaging::{self, redact, PhotoFormat};
 use crate::library::StorePaths;
 use crate::repo::photos::Photo;
 use crate::{store, CoreError, Result};
@@ -19,7 +19,8 @@ pub fn render_all(paths: &StorePaths, photos: &[Photo], long_side: u32) -> Resul
         .collect()
 }
 
-fn format_of(p: &Photo) -> Result<PhotoFormat> {
+/// The stored format of a library photo.
+pub fn format_of(p: &Photo) -> Result<PhotoFormat> {
     PhotoFormat::parse(&p.format).ok_or_else(|| {
         CoreError::invalid(
             format!("알 수 없는 사진 형식입니다: {}", p.format),
@@ -28,13 +29,22 @@ fn format_of(p: &Photo) -> Result<PhotoFormat> {
     })
 }
 
-/// One photo: original → upright pixels → resized → clean JPEG, verified.
+/// One photo: original → upright pixels → redaction boxes burned in → resized → boxes burned again at the
+/// new size (sharp edges) → clean JPEG (only the source's ICC profile kept), verified.
 pub fn render_one(paths: &StorePaths, p: &Photo, long_side: u32) -> Result<Vec<u8>> {
     let format = format_of(p)?;
     let original = store::read_original(&paths.original(&p.hash, format.extension()))?;
-    let upright = imaging::decode_upright(&original, format, p.orientation)?;
-    let sized = imaging::fit_within(&upright, long_side)?;
+    let (decoded, icc) = imaging::decode_with_profile(&original, format)?;
+    drop(original);
+    let mut upright = imaging::orient(decoded, p.orientation);
+    redact::burn(&mut upright, &p.redactions);
+    let mut sized = imaging::fit_within(&upright, long_side)?;
     drop(upright);
-    let bytes = imaging::encode_clean_jpeg(&sized, imaging::EXPORT_JPEG_QUALITY)?;
+    redact::burn_rgb(&mut sized, &p.redactions);
+    let bytes = imaging::encode_clean_jpeg_with_profile(
+        &sized,
+        imaging::EXPORT_JPEG_QUALITY,
+        icc.as_deref(),
+    )?;
     Ok(bytes)
 }

@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use image::metadata::Orientation;
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use super::ImageError;
 
@@ -55,7 +55,7 @@ impl PhotoFormat {
         }
     }
 
-    fn image_format(self) -> ImageFormat {
+    pub(crate) fn image_format(self) -> ImageFormat {
         match self {
             PhotoFormat::Jpeg => ImageFormat::Jpeg,
             PhotoFormat::Png => ImageFormat::Png,
@@ -95,8 +95,23 @@ pub fn sniff_format(bytes: &[u8]) -> Result<PhotoFormat, ImageError> {
 
 /// Decodes `bytes` under the limits, turning a decoder panic into an error.
 pub fn decode(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {
+    Ok(decode_with_profile(bytes, format)?.0)
+}
+
+/// Decodes under the limits and also returns the photo's ICC colour profile, when it has a valid one.
+pub fn decode_with_profile(
+    bytes: &[u8],
+    format: PhotoFormat,
+) -> Result<(DynamicImage, Option<Vec<u8>>), ImageError> {
     catch_unwind(AssertUnwindSafe(|| decode_bounded(bytes, format)))
         .map_err(|_| ImageError::DecoderPanic)?
+}
+
+/// An ICC profile we carry over: a plausible size and the `acsp` signature of the ICC header. Anything
+/// else is dropped (colours may shift a little; nothing unknown rides along).
+fn valid_icc(icc: Vec<u8>) -> Option<Vec<u8>> {
+    const MAX_ICC: usize = 1 << 20;
+    (icc.len() >= 128 && icc.len() <= MAX_ICC && &icc[36..40] == b"acsp").then_some(icc)
 }
 
 /// Turns pixels upright by the EXIF `orientation` (0 and unknown values count as 1).
@@ -118,14 +133,23 @@ pub fn decode_upright(
     Ok(orient(decode(bytes, format)?, orientation))
 }
 
-fn decode_bounded(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {
+fn decode_bounded(
+    bytes: &[u8],
+    format: PhotoFormat,
+) -> Result<(DynamicImage, Option<Vec<u8>>), ImageError> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
-    reader.decode().map_err(|e| match e {
+    reader.limits(limits.clone());
+    let decoded = reader.into_decoder().and_then(|mut decoder| {
+        // What ImageReader::decode does: the pixel buffer itself must fit the allocation limit.
+        limits.reserve(decoder.total_bytes())?;
+        let icc = decoder.icc_profile().ok().flatten().and_then(valid_icc);
+        Ok((DynamicImage::from_decoder(decoder)?, icc))
+    });
+    decoded.map_err(|e| match e {
         image::ImageError::Limits(_) => {
             let (width, height) =
                 image::ImageReader::with_format(Cursor::new(bytes), format.image_format())

@@ -6,10 +6,13 @@ mod encode;
 mod error;
 mod exif_meta;
 pub mod jpeg_segments;
+pub mod redact;
 mod resize;
 
-pub use decode::{decode, decode_upright, orient, sniff_format, PhotoFormat};
-pub use encode::{encode_clean_jpeg, EXPORT_JPEG_QUALITY, THUMB_JPEG_QUALITY};
+pub use decode::{decode, decode_upright, decode_with_profile, orient, sniff_format, PhotoFormat};
+pub use encode::{
+    encode_clean_jpeg, encode_clean_jpeg_with_profile, EXPORT_JPEG_QUALITY, THUMB_JPEG_QUALITY,
+};
 pub use error::ImageError;
 pub use exif_meta::{read_meta, PhotoMeta};
 pub use resize::fit_within;

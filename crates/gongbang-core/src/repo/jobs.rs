@@ -23,6 +23,32 @@ pub struct JobFields {
     pub story: String,
 }
 
+/// Whose part a job shows: the shop's own product, or a customer's job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnerKind {
+    Own,
+    Client,
+}
+
+impl OwnerKind {
+    /// Name stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OwnerKind::Own => "own",
+            OwnerKind::Client => "client",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "own" => Some(OwnerKind::Own),
+            "client" => Some(OwnerKind::Client),
+            _ => None,
+        }
+    }
+}
+
 /// A job as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -32,11 +58,14 @@ pub struct Job {
     pub fields: JobFields,
     pub created_at: String,
     pub updated_at: String,
+    /// `None` = not set yet; the leak guard counts that as a customer's job with policy `ask`.
+    pub owner_kind: Option<OwnerKind>,
+    pub client_id: Option<i64>,
 }
 
 const COLUMNS: &str =
     "id, title, material, process, machine, tolerance, finish, quantity, lead_time, story, \
-                       created_at, updated_at";
+                       created_at, updated_at, owner_kind, client_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Job> {
     Ok(Job {
@@ -54,18 +83,35 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Job> {
         },
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
+        owner_kind: r
+            .get::<_, Option<String>>(12)?
+            .as_deref()
+            .and_then(OwnerKind::parse),
+        client_id: r.get(13)?,
     })
 }
 
 /// Creates a job; returns it.
 pub fn create(conn: &Connection, f: &JobFields) -> Result<Job> {
+    create_owned(conn, f, None, None)
+}
+
+/// Creates a job and says whose part it is, in one transaction.
+pub fn create_owned(
+    conn: &Connection,
+    f: &JobFields,
+    kind: Option<OwnerKind>,
+    client_id: Option<i64>,
+) -> Result<Job> {
     let tx = conn.unchecked_transaction()?;
     let t = now();
     tx.execute(
         "INSERT INTO jobs (created_at, updated_at) VALUES (?1, ?1)",
         [&t],
     )?;
-    let job = update(&tx, tx.last_insert_rowid(), f)?;
+    let id = tx.last_insert_rowid();
+    update(&tx, id, f)?;
+    let job = set_owner(&tx, id, kind, client_id)?;
     tx.commit()?;
     Ok(job)
 }
@@ -99,6 +145,35 @@ pub fn update(conn: &Connection, id: i64, f: &JobFields) -> Result<Job> {
             f.story.trim_end(),
             now()
         ],
+    )?;
+    if n == 0 {
+        return Err(CoreError::NoSuchJob(id));
+    }
+    get(conn, id)
+}
+
+/// Says whose part the job is: own product (no client), a customer's job (`client_id` required), or not set.
+pub fn set_owner(
+    conn: &Connection,
+    id: i64,
+    kind: Option<OwnerKind>,
+    client_id: Option<i64>,
+) -> Result<Job> {
+    let client_id = match kind {
+        Some(OwnerKind::Client) => Some(client_id.ok_or_else(|| {
+            CoreError::invalid(
+                "고객사 작업이면 고객사를 골라 주세요.",
+                "A customer's job needs a customer.",
+            )
+        })?),
+        _ => None,
+    };
+    if let Some(cid) = client_id {
+        super::clients::get(conn, cid)?;
+    }
+    let n = conn.execute(
+        "UPDATE jobs SET owner_kind = ?2, client_id = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, kind.map(OwnerKind::as_str), client_id, now()],
     )?;
     if n == 0 {
         return Err(CoreError::NoSuchJob(id));

@@ -1,6 +1,11 @@
 //! Why: one file per table keeps every SQL statement next to the type it reads and writes.
 
+pub mod approvals;
+pub mod clients;
+pub mod guard_log;
 pub mod jobs;
 pub mod photos;
 pub mod posts;
+pub mod redactions;
 pub mod settings;
+pub mod watch_words;

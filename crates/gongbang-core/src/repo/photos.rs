@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use super::redactions::{parse_boxes, RedactBox, BOXES_JSON_SQL};
 use crate::Result;
 
 /// What a photo is in a job: the owner tags it so drafts can tell the story in order.
@@ -51,7 +52,7 @@ impl PhotoRole {
 }
 
 /// A photo in the library (with its role and caption when listed for a job).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Photo {
     pub id: i64,
@@ -70,6 +71,8 @@ pub struct Photo {
     pub byte_size: i64,
     pub role: Option<PhotoRole>,
     pub caption: String,
+    /// Boxes to burn in on every export of this photo.
+    pub redactions: Vec<RedactBox>,
 }
 
 /// The fields of a new photo row.
@@ -89,14 +92,19 @@ pub struct NewPhoto {
     pub byte_size: i64,
 }
 
-const COLUMNS: &str =
+const BASE_COLUMNS: &str =
     "p.id, p.hash, p.format, p.original_name, p.original_path, p.imported_at, p.taken_at, \
      p.width, p.height, p.orientation, p.camera_make, p.camera_model, p.has_gps, p.byte_size";
 
+/// Every column the photo queries read: the photo's own, then its redaction boxes as JSON.
+fn columns() -> String {
+    format!("{BASE_COLUMNS}, {BOXES_JSON_SQL}")
+}
+
 fn from_row(row: &Row<'_>, with_job: bool) -> rusqlite::Result<Photo> {
     let (role, caption) = if with_job {
-        let role: Option<String> = row.get(14)?;
-        (role.as_deref().and_then(PhotoRole::parse), row.get(15)?)
+        let role: Option<String> = row.get(15)?;
+        (role.as_deref().and_then(PhotoRole::parse), row.get(16)?)
     } else {
         (None, String::new())
     };
@@ -117,6 +125,7 @@ fn from_row(row: &Row<'_>, with_job: bool) -> rusqlite::Result<Photo> {
         byte_size: row.get(13)?,
         role,
         caption,
+        redactions: parse_boxes(row.get(14)?),
     })
 }
 
@@ -149,7 +158,7 @@ pub fn insert(conn: &Connection, p: &NewPhoto) -> Result<i64> {
 pub fn by_hash(conn: &Connection, hash: &str) -> Result<Option<Photo>> {
     Ok(conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM photos p WHERE p.hash = ?1"),
+            &format!("SELECT {} FROM photos p WHERE p.hash = ?1", columns()),
             [hash],
             |r| from_row(r, false),
         )
@@ -160,7 +169,7 @@ pub fn by_hash(conn: &Connection, hash: &str) -> Result<Option<Photo>> {
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Photo>> {
     Ok(conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM photos p WHERE p.id = ?1"),
+            &format!("SELECT {} FROM photos p WHERE p.id = ?1", columns()),
             [id],
             |r| from_row(r, false),
         )
@@ -186,8 +195,9 @@ pub fn all_hashes(conn: &Connection) -> Result<Vec<String>> {
 /// The photos of a job in their order, with role and caption.
 pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Photo>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS}, jp.role, jp.caption FROM job_photos jp JOIN photos p ON p.id = jp.photo_id
-         WHERE jp.job_id = ?1 ORDER BY jp.position, jp.rowid"
+        "SELECT {}, jp.role, jp.caption FROM job_photos jp JOIN photos p ON p.id = jp.photo_id
+         WHERE jp.job_id = ?1 ORDER BY jp.position, jp.rowid",
+        columns()
     ))?;
     let rows = stmt.query_map([job_id], |r| from_row(r, true))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -198,8 +208,9 @@ pub fn in_job(conn: &Connection, job_id: i64, photo_id: i64) -> Result<Option<Ph
     Ok(conn
         .query_row(
             &format!(
-                "SELECT {COLUMNS}, jp.role, jp.caption FROM job_photos jp JOIN photos p ON p.id = jp.photo_id
-                 WHERE jp.job_id = ?1 AND jp.photo_id = ?2"
+                "SELECT {}, jp.role, jp.caption FROM job_photos jp JOIN photos p ON p.id = jp.photo_id
+                 WHERE jp.job_id = ?1 AND jp.photo_id = ?2",
+                columns()
             ),
             params![job_id, photo_id],
             |r| from_row(r, true),

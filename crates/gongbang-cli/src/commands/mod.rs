@@ -1,0 +1,77 @@
+//! Why: each subcommand is a few calls into the core; nothing here decides a rule of the trade.
+
+mod export;
+mod guard;
+mod job;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use gongbang_core::import::{import_paths, ImportSummary};
+use gongbang_core::{Library, Result};
+
+use crate::cli::{Args, Command};
+use crate::output;
+
+/// Runs the command; returns the process exit status.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let root = match args.library {
+        Some(dir) => dir,
+        None => Library::default_root()?,
+    };
+    let mut lib = Library::open(root)?;
+    match args.command {
+        Command::Import { paths } => {
+            let summary = import(&mut lib, None, &paths)?;
+            Ok(exit_for(&summary))
+        }
+        Command::Export {
+            platform,
+            out,
+            title,
+            job,
+            own,
+            client,
+            redact,
+            accept,
+            photos,
+        } => export::run(
+            &mut lib,
+            export::ExportArgs {
+                platform,
+                out,
+                title,
+                job,
+                own,
+                client,
+                redact,
+                accept,
+                photos,
+            },
+        ),
+        Command::Job { command } => job::run(&mut lib, command),
+        Command::Client { command } => guard::client(&mut lib, command),
+        Command::Approve {
+            job,
+            by,
+            how,
+            note,
+            at,
+        } => guard::approve(&lib, job, &by, &how, note.as_deref(), at.as_deref()),
+        Command::Word { command } => guard::word(&lib, command),
+    }
+}
+
+fn exit_for(summary: &ImportSummary) -> ExitCode {
+    if summary.rejected == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn import(lib: &mut Library, job: Option<i64>, paths: &[PathBuf]) -> Result<ImportSummary> {
+    let summary = import_paths(lib, job, paths, |_, _, item| output::import_line(item))?;
+    output::import_summary(&summary);
+    Ok(summary)
+}

@@ -1,0 +1,89 @@
+//! Why: the job's history shows the owner (and, later, the customer) what happened to the job under the
+//! leak guard: when it was made, who approved it, what was exported where, what was refused or confirmed.
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::repo::guard_log::{self, LogKind};
+use crate::repo::{approvals, jobs};
+use crate::Result;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryKind {
+    Created,
+    Approval,
+    Override,
+    Export,
+    Refused,
+}
+
+/// One line of a job's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntry {
+    pub at: String,
+    pub kind: HistoryKind,
+    pub text_ko: String,
+    pub text_en: String,
+}
+
+/// The job's history, newest first.
+pub fn history(conn: &Connection, job_id: i64) -> Result<Vec<HistoryEntry>> {
+    let job = jobs::get(conn, job_id)?;
+    let mut out = vec![HistoryEntry {
+        at: job.created_at.clone(),
+        kind: HistoryKind::Created,
+        text_ko: "작업을 만들었습니다.".into(),
+        text_en: "Job created.".into(),
+    }];
+    for a in approvals::for_job(conn, job_id)? {
+        let note_ko = if a.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", a.note)
+        };
+        out.push(HistoryEntry {
+            at: a.recorded_at.clone(),
+            kind: HistoryKind::Approval,
+            text_ko: format!(
+                "{} {}님이 허락함 ({}, {}){note_ko}",
+                a.client_name, a.approved_by, a.how, a.approved_at
+            ),
+            text_en: format!(
+                "Approved by {} of {} ({}, {}){note_ko}",
+                a.approved_by, a.client_name, a.how, a.approved_at
+            ),
+        });
+    }
+    for e in guard_log::for_job(conn, job_id)? {
+        let (kind, ko, en) = match e.kind {
+            LogKind::Export => (
+                HistoryKind::Export,
+                format!("내보냄: {}", e.detail),
+                format!("Exported: {}", e.detail),
+            ),
+            LogKind::Override => (
+                HistoryKind::Override,
+                format!("표시된 단어를 확인하고 그대로 내보냄: {}", e.detail),
+                format!("Exported past confirmed flagged words: {}", e.detail),
+            ),
+            LogKind::Refused => (
+                HistoryKind::Refused,
+                format!("내보내기를 막음: {}", e.detail),
+                format!("Export refused: {}", e.detail),
+            ),
+        };
+        out.push(HistoryEntry {
+            at: e.at,
+            kind,
+            text_ko: ko,
+            text_en: en,
+        });
+    }
+    // Stable: equal times keep their order of writing, reversed.
+    out.reverse();
+    out.sort_by(|a, b| b.at.cmp(&a.at));
+    Ok(out)
+}

@@ -1,0 +1,144 @@
+//! Why: the leak guard's screens (customers, whose job, approvals, redaction boxes, what a photo's
+//! metadata holds, the text scan) as commands; every rule is the core's.
+
+use gongbang_core::guard::{self, Finding, Guard, HistoryEntry, MetaItem};
+use gongbang_core::repo::approvals::NewApproval;
+use gongbang_core::repo::clients::{self, Client, ClientInput};
+use gongbang_core::repo::jobs::{self, OwnerKind};
+use gongbang_core::repo::redactions::{self, RedactBox};
+use gongbang_core::repo::{photos, posts, watch_words};
+use gongbang_core::{CoreError, Post};
+use tauri::State;
+
+use super::views::PhotoView;
+use crate::ipc_error::IpcError;
+use crate::state::{with_library, AppState};
+
+#[tauri::command]
+pub async fn list_clients(state: State<'_, AppState>) -> Result<Vec<Client>, IpcError> {
+    with_library(&state, |lib| Ok(clients::list(lib.conn())?)).await
+}
+
+#[tauri::command]
+pub async fn save_client(
+    state: State<'_, AppState>,
+    client: ClientInput,
+) -> Result<Client, IpcError> {
+    with_library(&state, move |lib| Ok(clients::save(lib.conn(), &client)?)).await
+}
+
+#[tauri::command]
+pub async fn set_job_owner(
+    state: State<'_, AppState>,
+    job_id: i64,
+    owner_kind: Option<OwnerKind>,
+    client_id: Option<i64>,
+) -> Result<Guard, IpcError> {
+    with_library(&state, move |lib| {
+        jobs::set_owner(lib.conn(), job_id, owner_kind, client_id)?;
+        Ok(guard::verdict(lib.conn(), job_id)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn job_guard(state: State<'_, AppState>, job_id: i64) -> Result<Guard, IpcError> {
+    with_library(&state, move |lib| Ok(guard::verdict(lib.conn(), job_id)?)).await
+}
+
+#[tauri::command]
+pub async fn record_approval(
+    state: State<'_, AppState>,
+    job_id: i64,
+    approved_by: String,
+    how: String,
+    note: String,
+    approved_at: Option<String>,
+) -> Result<Guard, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(guard::record_approval(
+            lib.conn(),
+            job_id,
+            &NewApproval {
+                approved_by: &approved_by,
+                how: &how,
+                note: &note,
+                approved_at: approved_at.as_deref(),
+            },
+        )?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn job_history(
+    state: State<'_, AppState>,
+    job_id: i64,
+) -> Result<Vec<HistoryEntry>, IpcError> {
+    with_library(&state, move |lib| Ok(guard::history(lib.conn(), job_id)?)).await
+}
+
+#[tauri::command]
+pub async fn photo_metadata(
+    state: State<'_, AppState>,
+    photo_id: i64,
+) -> Result<Vec<MetaItem>, IpcError> {
+    with_library(&state, move |lib| Ok(guard::photo_metadata(lib, photo_id)?)).await
+}
+
+#[tauri::command]
+pub async fn set_redactions(
+    state: State<'_, AppState>,
+    photo_id: i64,
+    boxes: Vec<RedactBox>,
+) -> Result<PhotoView, IpcError> {
+    with_library(&state, move |lib| {
+        redactions::set(lib.conn_mut(), photo_id, &boxes)?;
+        let photo = photos::get(lib.conn(), photo_id)?.ok_or(CoreError::NoSuchPhoto(photo_id))?;
+        Ok(PhotoView::from(photo))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn scan_post(state: State<'_, AppState>, post_id: i64) -> Result<Vec<Finding>, IpcError> {
+    with_library(&state, move |lib| {
+        let post = posts::get(lib.conn(), post_id)?;
+        Ok(guard::scan(lib.conn(), &post)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn replace_in_post(
+    state: State<'_, AppState>,
+    post_id: i64,
+    find: String,
+    replacement: String,
+) -> Result<Post, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(guard::replace_in_saved_post(
+            lib.conn_mut(),
+            post_id,
+            &find,
+            &replacement,
+        )?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_watch_words(state: State<'_, AppState>) -> Result<Vec<String>, IpcError> {
+    with_library(&state, |lib| Ok(watch_words::list(lib.conn())?)).await
+}
+
+#[tauri::command]
+pub async fn set_watch_words(
+    state: State<'_, AppState>,
+    words: Vec<String>,
+) -> Result<Vec<String>, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(watch_words::set(lib.conn_mut(), &words)?)
+    })
+    .await
+}
