@@ -15,10 +15,20 @@ ALLOWED_GROUPS = {"SourceFile", "ExifTool", "File", "JFIF", "Composite", "ICC_Pr
 ALLOWED_MARKERS = {0xE0, 0xE2, 0xDB, 0xC4, 0xC0, 0xC1, 0xC2, 0xDD, 0xCC}
 
 
-def upright_fingerprint(path: Path, size: int = 24) -> tuple[tuple[int, int], bytes]:
-    """(upright width and height, a small greyscale thumbnail) with EXIF orientation applied by ImageMagick."""
+def upright_fingerprint(path: Path, size: int = 24, cover: list[dict] = ()) -> tuple[tuple[int, int], bytes]:
+    """(upright width and height, a small greyscale thumbnail) with EXIF orientation applied by ImageMagick;
+    `cover` boxes (fractions of the upright photo, like Photo.redactions) are painted black first."""
+    draw: list[str] = []
+    if cover:
+        w, h = (int(v) for v in subprocess.run(
+            ["convert", f"{path}[0]", "-auto-orient", "-format", "%w %h", "info:"],
+            capture_output=True, check=True, text=True).stdout.split())
+        draw = ["-fill", "black"]
+        for b in cover:
+            left, top, right, bottom = box_pixels(b, w, h)
+            draw += ["-draw", f"rectangle {left},{top} {right - 1},{bottom - 1}"]
     out = subprocess.run(
-        ["convert", f"{path}[0]", "-auto-orient", "-format", "%w %h\n", "-write", "info:-",
+        ["convert", f"{path}[0]", "-auto-orient", "-format", "%w %h\n", "-write", "info:-", *draw,
          "-colorspace", "Gray", "-resize", f"{size}x{size}!", "-depth", "8", "gray:-"],
         capture_output=True, check=True,
     ).stdout
@@ -26,6 +36,45 @@ def upright_fingerprint(path: Path, size: int = 24) -> tuple[tuple[int, int], by
     w, h = (int(v) for v in head.split())
     assert len(pixels) == size * size, f"unexpected ImageMagick output for {path}"
     return (w, h), pixels
+
+
+def box_pixels(box: dict, width: int, height: int, inset: int = 0) -> tuple[int, int, int, int]:
+    """A redaction box given as fractions ({x, y, w, h}) in pixels of a width x height image: (left, top, right,
+    bottom), right and bottom exclusive; `inset` pixels in from every edge (negative: out)."""
+    left, top = round(box["x"] * width), round(box["y"] * height)
+    right, bottom = round((box["x"] + box["w"]) * width), round((box["y"] + box["h"]) * height)
+    return (max(0, left + inset), max(0, top + inset), min(width, right - inset), min(height, bottom - inset))
+
+
+def rgb_pixels(path: Path) -> tuple[int, int, bytes]:
+    """(width, height, 8-bit RGB bytes row by row) of an image as stored, decoded by ImageMagick."""
+    out = subprocess.run(["convert", f"{path}[0]", "-format", "%w %h\n", "-write", "info:-", "-depth", "8", "rgb:-"],
+                         capture_output=True, check=True).stdout
+    head, _, pixels = out.partition(b"\n")
+    w, h = (int(v) for v in head.split())
+    assert len(pixels) == w * h * 3, f"unexpected ImageMagick output for {path}"
+    return w, h, pixels
+
+
+def pixels_within(pixels: bytes, width: int, rect: tuple[int, int, int, int]) -> list[tuple[int, int, int]]:
+    """The RGB pixels inside rect (left, top, right, bottom; right and bottom exclusive)."""
+    left, top, right, bottom = rect
+    rows = (pixels[(y * width + left) * 3:(y * width + right) * 3] for y in range(top, bottom))
+    return [tuple(row[i:i + 3]) for row in rows for i in range(0, len(row), 3)]
+
+
+def share_not_black_outside(pixels: bytes, width: int, height: int, rect: tuple[int, int, int, int]) -> float:
+    """The share of pixels outside rect that are not exactly black (0, 0, 0)."""
+    left, top, right, bottom = rect
+    total = not_black = 0
+    for y in range(height):
+        row = pixels[y * width * 3:(y + 1) * width * 3]
+        for x in range(width):
+            if top <= y < bottom and left <= x < right:
+                continue
+            total += 1
+            not_black += row[x * 3:x * 3 + 3] != b"\0\0\0"
+    return not_black / total
 
 
 def difference(a: bytes, b: bytes) -> float:

@@ -26,8 +26,9 @@ def pytest_configure(config):
     ARTIFACTS.mkdir(parents=True)
 
 
-# The harness's self-test first (it tells a broken X setup from a broken app), then the walk, then the .deb.
-MODULE_ORDER = ["test_harness", "test_wizard", "test_deb"]
+# The harness's self-test first (it tells a broken X setup from a broken app), then the walk, the leak guard in
+# the window, then the .deb.
+MODULE_ORDER = ["test_harness", "test_wizard", "test_leak_guard", "test_deb"]
 
 
 def pytest_collection_modifyitems(items):

@@ -109,7 +109,7 @@ def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str,
 
             def drawn() -> bool:
                 # The webview has painted: the window area is far from one flat colour.
-                shot = xserver.screenshot(artifacts / "11-deb-started.png")
+                shot = xserver.screenshot(artifacts / "31-deb-started.png")
                 out = sh("convert", str(shot), "-crop", f"{g.width}x{g.height}+{g.x}+{g.y}", "-colorspace",
                          "Gray", "-format", "%[fx:standard_deviation]", "info:")
                 return float(out) > 0.05
@@ -128,6 +128,6 @@ def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str,
     try:
         wait_until(lambda: session.step() == "photos" and session.testids("dropzone"), 30, what="the UI")
         assert "공방포스트" in session.execute("return document.body.textContent;")
-        session.screenshot(artifacts / "12-deb-installed-ui.png")
+        session.screenshot(artifacts / "32-deb-installed-ui.png")
     finally:
         session.close()

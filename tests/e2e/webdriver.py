@@ -24,6 +24,18 @@ class WebDriverError(RuntimeError):
     pass
 
 
+class InvokeError(WebDriverError):
+    """One of the app's commands failed: `error` is the AppError it rejected with ({code, messageKo, messageEn})."""
+
+    def __init__(self, command: str, error: Any):
+        super().__init__(f"invoke {command} failed: {error}")
+        self.error = error if isinstance(error, dict) else {"code": None, "message": error}
+
+    @property
+    def code(self) -> str | None:
+        return self.error.get("code")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -167,7 +179,8 @@ class Session:
                          timeout=timeout + 10)
 
     def invoke(self, command: str, args: dict | None = None) -> Any:
-        """Calls one of the app's own commands through Tauri's IPC, as the UI does (for reading state)."""
+        """Calls one of the app's own commands through Tauri's IPC, as the UI does (to read state, or to do what
+        a test does not do through the window); a refusal raises InvokeError with the app's error code."""
         result = self.execute_async(
             "const done = arguments[arguments.length - 1];"
             "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])"
@@ -175,7 +188,7 @@ class Session:
             command, args or {},
         )
         if "err" in result:
-            raise WebDriverError(f"invoke {command} failed: {result['err']}")
+            raise InvokeError(command, result["err"])
         return result["ok"]
 
     def title(self) -> str:
@@ -199,6 +212,31 @@ class Session:
         self.settle()
         path.write_bytes(base64.b64decode(self.call("GET", "/screenshot")))
         return path
+
+    def alert_text(self) -> str | None:
+        """The text of the open JavaScript dialog (alert, confirm, prompt), or None when none is open."""
+        try:
+            return self.call("GET", "/alert/text")
+        except WebDriverError as e:
+            if "no such alert" in str(e):
+                return None
+            raise
+
+    # --- pointer -----------------------------------------------------------------------------------------
+    def mouse_drag(self, element: "Element", start: tuple[int, int], end: tuple[int, int], steps: int = 5) -> None:
+        """Presses the left button at `start`, moves in `steps` moves to `end` and releases, as W3C actions
+        (WebKit turns them into real mouse and pointer events at those points). Both points are offsets in CSS
+        pixels from the element's in-view centre, so the element should be wholly in view."""
+        (sx, sy), (ex, ey) = start, end
+        origin = {ELEMENT: element.id}
+        moves = [{"type": "pointerMove", "origin": origin, "duration": 40,
+                  "x": round(sx + (ex - sx) * i / steps), "y": round(sy + (ey - sy) * i / steps)}
+                 for i in range(1, steps + 1)]
+        actions = [{"type": "pointerMove", "origin": origin, "x": sx, "y": sy, "duration": 0},
+                   {"type": "pointerDown", "button": 0}, *moves, {"type": "pointerUp", "button": 0}]
+        self.call("POST", "/actions", {"actions": [{"type": "pointer", "id": "mouse",
+                                                    "parameters": {"pointerType": "mouse"}, "actions": actions}]})
+        self.call("DELETE", "/actions")
 
 
 def _arg(a: Any) -> Any:
@@ -238,6 +276,15 @@ class Element:
 
     def rect(self) -> dict:
         return self._call("GET", "/rect")
+
+    def scroll_into_view(self, block: str = "center") -> None:
+        self.session.execute("arguments[0].scrollIntoView({block: arguments[1], inline: 'nearest'});", self, block)
+
+    def client_rect(self) -> dict:
+        """The element's box in the viewport now (getBoundingClientRect), in CSS pixels."""
+        return self.session.execute(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return {x: r.x, y: r.y, width: r.width, height: r.height};", self)
 
     def find_all(self, css: str) -> list["Element"]:
         found = self._call("POST", "/elements", {"using": "css selector", "value": css})

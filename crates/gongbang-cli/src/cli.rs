@@ -26,34 +26,7 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Write one new post folder under --out.
-    Export {
-        #[arg(long, value_enum)]
-        platform: PlatformArg,
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// The post's title (also the new job's title when no --job is given).
-        #[arg(long)]
-        title: Option<String>,
-        /// Export this job (its photos, plus any given by path).
-        #[arg(long, value_name = "ID", conflicts_with_all = ["own", "client"])]
-        job: Option<i64>,
-        /// The new job (no --job) shows our own product.
-        #[arg(long)]
-        own: bool,
-        /// The new job (no --job) is this customer's.
-        #[arg(long, value_name = "NAME")]
-        client: Option<String>,
-        /// Cover a box of a photo before export: PHOTO (a file, a photo number or hash) and X,Y,W,H as
-        /// fractions 0–1 of the upright photo. Kept on the photo for later exports too.
-        #[arg(long = "redact", value_name = "PHOTO:X,Y,W,H")]
-        redact: Vec<String>,
-        /// Export although the text scan flagged this text (logged). Repeat for each.
-        #[arg(long = "accept", value_name = "TEXT")]
-        accept: Vec<String>,
-        /// Photos to import and use, in this order.
-        #[arg(value_name = "PHOTO")]
-        photos: Vec<PathBuf>,
-    },
+    Export(ExportArgs),
     /// Customers and their policy: add, list.
     Client {
         #[command(subcommand)]
@@ -123,6 +96,37 @@ pub enum JobCommand {
     List,
     /// Show one job and its photos.
     Show { id: i64 },
+}
+
+/// What `export` takes (design §7).
+#[derive(clap::Args, Debug)]
+pub struct ExportArgs {
+    #[arg(long, value_enum)]
+    pub platform: PlatformArg,
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The post's title (also the new job's title when no --job is given).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Export this job (its photos, plus any given by path).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["own", "client"])]
+    pub job: Option<i64>,
+    /// The new job (no --job) shows our own product.
+    #[arg(long, conflicts_with = "client")]
+    pub own: bool,
+    /// The new job (no --job) is this customer's.
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Cover a box of a photo before export: PHOTO (a file, a photo number or hash) and X,Y,W,H as
+    /// fractions 0–1 of the upright photo. Kept on the photo for later exports too.
+    #[arg(long = "redact", value_name = "PHOTO:X,Y,W,H")]
+    pub redact: Vec<String>,
+    /// Export although the text scan flagged this text (logged). Repeat for each.
+    #[arg(long = "accept", value_name = "TEXT")]
+    pub accept: Vec<String>,
+    /// Photos to import and use, in this order.
+    #[arg(value_name = "PHOTO")]
+    pub photos: Vec<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]

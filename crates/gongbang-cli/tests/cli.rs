@@ -6,7 +6,7 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::{gongbang, photos_dir, stdout};
+use common::{export_naver, gongbang, photos_dir, stdout};
 
 #[test]
 fn import_reports_each_file_and_exits_2_on_rejects() {
@@ -55,14 +55,10 @@ fn export_writes_a_naver_folder_and_prints_it_last() {
     let o = photos_dir().join("orientation");
     let a = o.join("Portrait_5.jpg");
     let b = o.join("Landscape_3.jpg");
-    let r = gongbang(
+    let r = export_naver(
         &lib,
+        &out_dir,
         &[
-            "export",
-            "--platform",
-            "naver",
-            "--out",
-            out_dir.to_str().unwrap(),
             "--title",
             "문래동 CNC 선반 SUS304 샤프트 가공",
             "--own",
@@ -97,33 +93,12 @@ fn export_refuses_unreadable_photos_and_bad_arguments() {
     let lib = tmp.path().join("lib");
     let out_dir = tmp.path().join("out");
     let bad = photos_dir().join("broken/corrupted.jpg");
-    let r = gongbang(
-        &lib,
-        &[
-            "export",
-            "--platform",
-            "naver",
-            "--out",
-            out_dir.to_str().unwrap(),
-            bad.to_str().unwrap(),
-        ],
-    );
+    let r = export_naver(&lib, &out_dir, &[bad.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("내보내지 않았습니다"));
     assert!(!out_dir.exists() || std::fs::read_dir(&out_dir).unwrap().count() == 0);
 
-    let no_job = gongbang(
-        &lib,
-        &[
-            "export",
-            "--platform",
-            "naver",
-            "--out",
-            out_dir.to_str().unwrap(),
-            "--job",
-            "424242",
-        ],
-    );
+    let no_job = export_naver(&lib, &out_dir, &["--job", "424242"]);
     assert_eq!(no_job.status.code(), Some(1));
     let err = String::from_utf8_lossy(&no_job.stderr);
     assert!(

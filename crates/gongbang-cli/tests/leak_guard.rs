@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{gongbang, photos_dir, stderr, stdout};
+use common::{export_naver, gongbang, photos_dir, stderr, stdout};
 
 fn ok(o: &std::process::Output) -> String {
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(o), stderr(o));
@@ -19,18 +19,10 @@ fn last_line(s: &str) -> String {
 
 fn export_job(lib: &Path, out: &Path, job: &str, extra: &[&str]) -> std::process::Output {
     let photo = photos_dir().join("gps/DSCN0010.jpg");
-    let mut args = vec![
-        "export",
-        "--platform",
-        "naver",
-        "--out",
-        out.to_str().unwrap(),
-        "--job",
-        job,
-    ];
+    let mut args = vec!["--job", job];
     args.extend_from_slice(extra);
     args.push(photo.to_str().unwrap());
-    gongbang(lib, &args)
+    export_naver(lib, out, &args)
 }
 
 fn folders_in(dir: &Path) -> usize {
@@ -180,17 +172,7 @@ fn a_new_job_without_an_owner_counts_as_ask() {
     let lib = tmp.path().join("lib");
     let out = tmp.path().join("out");
     let photo = photos_dir().join("gps/DSCN0010.jpg");
-    let r = gongbang(
-        &lib,
-        &[
-            "export",
-            "--platform",
-            "naver",
-            "--out",
-            out.to_str().unwrap(),
-            photo.to_str().unwrap(),
-        ],
-    );
+    let r = export_naver(&lib, &out, &[photo.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(3));
     assert!(
         stderr(&r).contains("아직 정하지 않았습니다"),
@@ -207,19 +189,10 @@ fn redact_is_burned_into_the_exported_pixels() {
     let out = tmp.path().join("out");
     let photo = photos_dir().join("orientation/Landscape_6.jpg");
     let spec = format!("{}:0.25,0.25,0.5,0.25", photo.display());
-    let r = gongbang(
+    let r = export_naver(
         &lib,
-        &[
-            "export",
-            "--platform",
-            "naver",
-            "--out",
-            out.to_str().unwrap(),
-            "--own",
-            "--redact",
-            &spec,
-            photo.to_str().unwrap(),
-        ],
+        &out,
+        &["--own", "--redact", &spec, photo.to_str().unwrap()],
     );
     let folder = PathBuf::from(last_line(&ok(&r)));
     let img = image::open(folder.join("photos/01.jpg")).unwrap().to_rgb8();
@@ -233,14 +206,10 @@ fn redact_is_burned_into_the_exported_pixels() {
         }
     }
     // Bad boxes are refused before anything happens.
-    let bad = gongbang(
+    let bad = export_naver(
         &lib,
+        &out,
         &[
-            "export",
-            "--platform",
-            "naver",
-            "--out",
-            out.to_str().unwrap(),
             "--own",
             "--redact",
             "x.jpg:0.9,0.9,0.5,0.5",

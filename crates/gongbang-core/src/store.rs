@@ -46,3 +46,19 @@ pub fn store_once(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::set_permissions(path, perms).map_err(|e| CoreError::io(path, e))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overwriting_a_larger_file_leaves_nothing_of_it_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("01.jpg");
+        std::fs::write(&path, vec![0xAB; 100_000]).unwrap();
+        write_atomic(&path, b"short").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"short");
+        // No temporary file is left beside it.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,7 +1,7 @@
 // "이 부품은 누구 것인가요?" in the job step: our own product, or a customer's job with the customer picked from
 // the shop's list (or added on the spot, with the customer's policy in plain words). What the owner picks goes
 // to the backend at once; the effective rule the leak guard will apply is shown underneath.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { pick, policyKey, t } from '../i18n';
 import { clients, guard, job, ownerPending, saveClient, setOwner } from '../state';
 import type { Policy } from '../backend';
@@ -15,6 +15,9 @@ function ClientForm({ onDone }: { onDone: () => void }) {
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const [saving, setSaving] = useState(false);
+  const nameField = useRef<HTMLInputElement>(null);
+  // The name field has the cursor as soon as the form exists (before the next keystroke can land elsewhere).
+  useLayoutEffect(() => { nameField.current?.focus(); }, []);
   async function submit(e: Event) {
     e.preventDefault();
     if (!name.trim()) { setMissing(true); return; }
@@ -30,7 +33,7 @@ function ClientForm({ onDone }: { onDone: () => void }) {
       <h3 id="client-form-title">{t('clientFormTitle')}</h3>
       <label class="field">
         <span class="field-label">{t('clientName')}</span>
-        <input type="text" data-testid="client-name" value={name} placeholder={t('clientNamePh')}
+        <input type="text" data-testid="client-name" ref={nameField} value={name} placeholder={t('clientNamePh')}
           aria-invalid={missing && !name.trim()} onInput={(e) => { setName(e.currentTarget.value); setMissing(false); }} />
         {missing && <span class="field-error" role="alert">{t('clientNameMissing')}</span>}
       </label>
@@ -107,7 +110,6 @@ export function OwnerPicker() {
             <button type="button" class="btn btn-secondary" data-testid="client-add" aria-expanded={showForm}
               onClick={() => {
                 setAdding(true);
-                requestAnimationFrame(() => document.querySelector<HTMLInputElement>('[data-testid="client-name"]')?.focus());
               }}>
               <span aria-hidden="true">＋ </span>{t('clientAdd')}
             </button>

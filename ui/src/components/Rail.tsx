@@ -1,11 +1,13 @@
 // The left rail: the five steps, numbered, the current one marked. Every step can be clicked (or reached by Tab);
 // a tick shows what is already done so the owner always knows where he is.
 import { t } from '../i18n';
-import { STEPS, STEP_LABEL, goTo, step, stepDone } from '../state';
+import { PAST_SAFETY, STEPS, STEP_LABEL, goTo, guard, step, stepDone } from '../state';
 
 export function Rail() {
   const current = step.value;
   const done = stepDone.value;
+  // A "never" job stops at the safety check: the steps after it cannot be opened from here either.
+  const stopped = guard.value?.policy === 'never';
   return (
     <nav class="rail" aria-label={t('stepsLabel')}>
       <ol>
@@ -16,6 +18,7 @@ export function Rail() {
               class={`rail-step${s === current ? ' is-current' : ''}${done[s] ? ' is-done' : ''}`}
               data-testid={`step-${s}`}
               aria-current={s === current ? 'step' : undefined}
+              disabled={stopped && PAST_SAFETY.includes(s)}
               onClick={() => void goTo(s)}
             >
               <span class="rail-num" aria-hidden="true">{done[s] && s !== current ? '✓' : i + 1}</span>

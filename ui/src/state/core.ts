@@ -61,7 +61,13 @@ export function onLeave(s: Step, fn: Hook) { (leaveHooks[s] ??= []).push(fn); }
 /** Run `fn` (not awaited) after the owner arrives at `s`: modules load what that step shows. */
 export function onEnter(s: Step, fn: Hook) { (enterHooks[s] ??= []).push(fn); }
 
-export async function goTo(target: Step) {
+/** Checks that may turn a step change elsewhere (the leak guard keeps a "never" job at the safety step). */
+const enterGuards: ((target: Step) => Step | null)[] = [];
+export function guardEnter(fn: (target: Step) => Step | null) { enterGuards.push(fn); }
+
+export async function goTo(wanted: Step) {
+  let target = wanted;
+  for (const g of enterGuards) target = g(target) ?? target;
   if (target === step.value) return;
   for (const fn of leaveHooks[step.value] ?? []) await fn();
   toast.value = null; // an undo offer belongs to the step where the action happened

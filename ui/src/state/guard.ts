@@ -5,11 +5,15 @@ import { signal } from '@preact/signals';
 import * as api from '../backend';
 import type { Guard, HistoryEntry } from '../backend';
 import { t } from '../i18n';
-import { attempt, job, onEnter, showToast } from './core';
+import { attempt, guardEnter, job, onEnter, showToast } from './core';
 
 export const guard = signal<Guard | null>(null);
 export const guardHistory = signal<HistoryEntry[]>([]);
 export const watchWords = signal<string[] | null>(null); // null = not loaded yet
+
+/** Steps that come after the safety check; a "never" job does not reach them, by any way round. */
+export const PAST_SAFETY = ['platform', 'preview'];
+guardEnter((target) => (guard.value?.policy === 'never' && PAST_SAFETY.includes(target) ? 'safety' : null));
 
 export function resetGuard() {
   guard.value = null;

@@ -62,6 +62,7 @@ function editPost(change: (p: Post) => Post) {
   const p = post.value;
   if (!p) return;
   post.value = change(p);
+  exportResult.value = null; // "done" no longer describes the text on screen
   postVersion++;
   clearTimeout(postTimer);
   postTimer = setTimeout(() => { void flushPost(); }, 700);

@@ -5,7 +5,7 @@ import { computed, effect, signal } from '@preact/signals';
 import * as api from '../backend';
 import type { Post, TextFinding } from '../backend';
 import { attempt, post, step } from './core';
-import { acceptPost, flushPost } from './post';
+import { acceptPost, exportResult, flushPost } from './post';
 
 export const findings = signal<TextFinding[]>([]);
 export const scanning = signal(false);
@@ -63,5 +63,6 @@ export async function replaceFinding(f: TextFinding) {
   const res = await attempt(() => api.replaceInPost(p.id, f.text, f.suggestion));
   if (!res || post.value?.id !== p.id) return;
   acceptPost(res);
+  exportResult.value = null;
   await scanNow();
 }

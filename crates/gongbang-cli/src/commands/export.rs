@@ -2,7 +2,6 @@
 //! window (policy, redaction boxes, text scan with explicit `--accept`).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use gongbang_core::import::find_photo;
@@ -11,20 +10,7 @@ use gongbang_core::repo::redactions::{self, RedactBox};
 use gongbang_core::repo::{clients, posts};
 use gongbang_core::{draft, export, CoreError, JobFields, Library, Result};
 
-use crate::cli::PlatformArg;
-
-/// What `export` was given.
-pub struct ExportArgs {
-    pub platform: PlatformArg,
-    pub out: PathBuf,
-    pub title: Option<String>,
-    pub job: Option<i64>,
-    pub own: bool,
-    pub client: Option<String>,
-    pub redact: Vec<String>,
-    pub accept: Vec<String>,
-    pub photos: Vec<PathBuf>,
-}
+use crate::cli::ExportArgs;
 
 /// `PHOTO:X,Y,W,H` → (PHOTO, box). The last `:` splits, so paths may hold colons.
 fn parse_redact(arg: &str) -> Result<(String, RedactBox)> {

@@ -25,30 +25,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let summary = import(&mut lib, None, &paths)?;
             Ok(exit_for(&summary))
         }
-        Command::Export {
-            platform,
-            out,
-            title,
-            job,
-            own,
-            client,
-            redact,
-            accept,
-            photos,
-        } => export::run(
-            &mut lib,
-            export::ExportArgs {
-                platform,
-                out,
-                title,
-                job,
-                own,
-                client,
-                redact,
-                accept,
-                photos,
-            },
-        ),
+        Command::Export(a) => export::run(&mut lib, a),
         Command::Job { command } => job::run(&mut lib, command),
         Command::Client { command } => guard::client(&mut lib, command),
         Command::Approve {

@@ -30,3 +30,16 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// Runs `gongbang --library LIB export --platform naver --out OUT ARGS…`.
+pub fn export_naver(lib: &Path, out: &Path, args: &[&str]) -> Output {
+    let mut all = vec![
+        "export",
+        "--platform",
+        "naver",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    gongbang(lib, &all)
+}

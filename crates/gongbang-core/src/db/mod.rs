@@ -38,3 +38,13 @@ fn configure(conn: &Connection) -> Result<()> {
 pub fn now() -> String {
     chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
+
+/// The current local time with milliseconds, for logs whose entries must keep their order within a second.
+pub fn now_precise() -> String {
+    chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
+}
+
+/// Today's local date, `YYYY-MM-DD`.
+pub fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}

@@ -109,3 +109,19 @@ fn rename_no_replace(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir(to)?;
     std::fs::rename(from, to)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_abandoned_half_way_leaves_nothing() {
+        let out = tempfile::tempdir().unwrap();
+        {
+            let mut s = Staging::begin(out.path()).unwrap();
+            s.write("photos/01.jpg", b"half").unwrap();
+            // Dropped without commit, as when a photo fails its byte check.
+        }
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
+    }
+}

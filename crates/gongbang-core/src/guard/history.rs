@@ -62,17 +62,17 @@ pub fn history(conn: &Connection, job_id: i64) -> Result<Vec<HistoryEntry>> {
             LogKind::Export => (
                 HistoryKind::Export,
                 format!("내보냄: {}", e.detail),
-                format!("Exported: {}", e.detail),
+                format!("Exported: {}", e.detail_en),
             ),
             LogKind::Override => (
                 HistoryKind::Override,
                 format!("표시된 단어를 확인하고 그대로 내보냄: {}", e.detail),
-                format!("Exported past confirmed flagged words: {}", e.detail),
+                format!("Exported past confirmed flagged words: {}", e.detail_en),
             ),
             LogKind::Refused => (
                 HistoryKind::Refused,
                 format!("내보내기를 막음: {}", e.detail),
-                format!("Export refused: {}", e.detail),
+                format!("Export refused: {}", e.detail_en),
             ),
         };
         out.push(HistoryEntry {
@@ -82,8 +82,10 @@ pub fn history(conn: &Connection, job_id: i64) -> Result<Vec<HistoryEntry>> {
             text_en: en,
         });
     }
-    // Stable: equal times keep their order of writing, reversed.
-    out.reverse();
-    out.sort_by(|a, b| b.at.cmp(&a.at));
-    Ok(out)
+    // Newest first. Log times carry milliseconds; the job's creation time (whole seconds) sorts before any
+    // entry of its own second, as "…:38+09:00" < "…:38.120+09:00". Entries of one millisecond keep the
+    // order they were written in (each table is read in id order), reversed.
+    let mut numbered: Vec<(usize, HistoryEntry)> = out.into_iter().enumerate().collect();
+    numbered.sort_by(|(i, a), (j, b)| b.at.cmp(&a.at).then(j.cmp(i)));
+    Ok(numbered.into_iter().map(|(_, e)| e).collect())
 }

@@ -135,21 +135,19 @@ const NAMED: &[(Tag, MetaKind, &str, &str)] = &[
 ];
 
 fn exif_items(exif: &Exif, out: &mut Vec<MetaItem>) {
-    let lat = field_text(exif, Tag::GPSLatitude, In::PRIMARY);
-    let lon = field_text(exif, Tag::GPSLongitude, In::PRIMARY);
+    let lat = gps_coordinate(exif, Tag::GPSLatitude, Tag::GPSLatitudeRef);
+    let lon = gps_coordinate(exif, Tag::GPSLongitude, Tag::GPSLongitudeRef);
     let gps_fields = exif
         .fields()
         .filter(|f| f.ifd_num == In::PRIMARY && is_gps(f.tag))
         .count();
     match (lat, lon) {
         (Some(lat), Some(lon)) => {
-            let lat_ref = field_text(exif, Tag::GPSLatitudeRef, In::PRIMARY).unwrap_or_default();
-            let lon_ref = field_text(exif, Tag::GPSLongitudeRef, In::PRIMARY).unwrap_or_default();
             out.push(item(
                 MetaKind::Gps,
                 "찍은 위치 (GPS)",
                 "location (GPS)",
-                format!("{lat} {lat_ref}, {lon} {lon_ref}"),
+                format!("{lat}, {lon}"),
             ));
         }
         _ if gps_fields > 0 => out.push(item(
@@ -162,7 +160,12 @@ fn exif_items(exif: &Exif, out: &mut Vec<MetaItem>) {
     }
     let mut named = 0;
     for (tag, kind, ko, en) in NAMED {
-        if let Some(v) = field_text(exif, *tag, In::PRIMARY) {
+        let value = if *tag == Tag::UserComment {
+            user_comment(exif)
+        } else {
+            field_text(exif, *tag, In::PRIMARY)
+        };
+        if let Some(v) = value {
             named += 1;
             out.push(item(*kind, ko, en, v));
         }
@@ -210,6 +213,52 @@ fn exif_items(exif: &Exif, out: &mut Vec<MetaItem>) {
             format!("{rest}개 항목 / {rest} fields"),
         ));
     }
+}
+
+/// A GPS coordinate as a person reads it: `43° 28′ 2.8″ N`.
+fn gps_coordinate(exif: &Exif, tag: Tag, ref_tag: Tag) -> Option<String> {
+    let f = exif.get_field(tag, In::PRIMARY)?;
+    let exif::Value::Rational(r) = &f.value else {
+        return None;
+    };
+    let part = |i: usize| r.get(i).map_or(0.0, |q| q.to_f64());
+    let (d, m, s) = (part(0), part(1), part(2));
+    if !(d.is_finite() && m.is_finite() && s.is_finite()) {
+        return None;
+    }
+    let hemisphere = field_text(exif, ref_tag, In::PRIMARY).unwrap_or_default();
+    Some(
+        format!("{d:.0}° {m:.0}′ {s:.1}″ {hemisphere}")
+            .trim()
+            .to_string(),
+    )
+}
+
+/// EXIF UserComment: an 8-byte character-set code, then the text; blank comments (cameras fill them with
+/// spaces or zeros) are not worth showing.
+fn user_comment(exif: &Exif) -> Option<String> {
+    let f = exif.get_field(Tag::UserComment, In::PRIMARY)?;
+    let exif::Value::Undefined(raw, _) = &f.value else {
+        return None;
+    };
+    let (code, text) = raw.split_at(raw.len().min(8));
+    let text = if code.starts_with(b"UNICODE") {
+        let units: Vec<u16> = text
+            .chunks_exact(2)
+            .map(|p| {
+                if exif.little_endian() {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        String::from_utf8_lossy(text).into_owned()
+    };
+    let text = clean(&text.replace('\0', " "));
+    (!text.is_empty()).then_some(text)
 }
 
 /// Serial-like text inside maker notes (each maker has its own format, so the owner is shown the

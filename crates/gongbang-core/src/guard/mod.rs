@@ -49,7 +49,7 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
             post.job_id,
             Some(post.id),
             LogKind::Refused,
-            &refusal.message_ko(),
+            (&refusal.message_ko(), &refusal.message_en()),
         )?;
         return Err(refusal);
     }
@@ -65,7 +65,7 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
             post.job_id,
             Some(post.id),
             LogKind::Refused,
-            &err.message_ko(),
+            (&err.message_ko(), &err.message_en()),
         )?;
         return Err(err);
     }
@@ -82,15 +82,22 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
 pub fn log_export(conn: &Connection, post: &Post, c: &Clearance, folder: &str) -> Result<()> {
     let tx = conn.unchecked_transaction()?;
     if !c.confirmed.is_empty() {
+        let words = c.confirmed.join(", ");
         guard_log::append(
             &tx,
             post.job_id,
             Some(post.id),
             LogKind::Override,
-            &c.confirmed.join(", "),
+            (&words, &words),
         )?;
     }
-    guard_log::append(&tx, post.job_id, Some(post.id), LogKind::Export, folder)?;
+    guard_log::append(
+        &tx,
+        post.job_id,
+        Some(post.id),
+        LogKind::Export,
+        (folder, folder),
+    )?;
     tx.commit()?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use crate::db::now;
+use crate::db::{now_precise, today};
 use crate::{CoreError, Result};
 
 /// One recorded approval.
@@ -70,12 +70,12 @@ pub fn record(
             "Please say how the approval was given (phone, text, e-mail, …).",
         ));
     }
-    let recorded = now();
+    let recorded = now_precise();
     let approved_at = a
         .approved_at
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map_or_else(|| recorded.clone(), str::to_string);
+        .map_or_else(today, str::to_string);
     conn.execute(
         "INSERT INTO approvals (job_id, client_id, approved_by, how, note, approved_at, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -4,7 +4,7 @@
 use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
-use crate::db::now;
+use crate::db::now_precise;
 use crate::Result;
 
 /// Kinds of entries.
@@ -40,21 +40,31 @@ pub struct LogEntry {
     pub job_id: i64,
     pub post_id: Option<i64>,
     pub kind: LogKind,
+    /// What happened, in Korean and in English.
     pub detail: String,
+    pub detail_en: String,
     pub at: String,
 }
 
-/// Appends an entry.
+/// Appends an entry; `detail` is `(Korean, English)`.
 pub fn append(
     conn: &Connection,
     job_id: i64,
     post_id: Option<i64>,
     kind: LogKind,
-    detail: &str,
+    detail: (&str, &str),
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO guard_log (job_id, post_id, kind, detail, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![job_id, post_id, kind.as_str(), detail, now()],
+        "INSERT INTO guard_log (job_id, post_id, kind, detail, detail_en, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            job_id,
+            post_id,
+            kind.as_str(),
+            detail.0,
+            detail.1,
+            now_precise()
+        ],
     )?;
     Ok(())
 }
@@ -62,7 +72,7 @@ pub fn append(
 /// Every entry of a job, oldest first.
 pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<LogEntry>> {
     let mut stmt = conn.prepare(
-        "SELECT job_id, post_id, kind, detail, at FROM guard_log WHERE job_id = ?1 ORDER BY id",
+        "SELECT job_id, post_id, kind, detail, detail_en, at FROM guard_log WHERE job_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([job_id], |r| {
         Ok(LogEntry {
@@ -70,7 +80,8 @@ pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<LogEntry>> {
             post_id: r.get(1)?,
             kind: LogKind::parse(&r.get::<_, String>(2)?),
             detail: r.get(3)?,
-            at: r.get(4)?,
+            detail_en: r.get(4)?,
+            at: r.get(5)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

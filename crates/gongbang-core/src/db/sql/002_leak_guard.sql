@@ -38,8 +38,8 @@ CREATE TABLE approvals (
     approved_by TEXT NOT NULL CHECK (length(trim(approved_by)) > 0),
     how         TEXT NOT NULL,
     note        TEXT NOT NULL DEFAULT '',
-    approved_at TEXT NOT NULL,
-    recorded_at TEXT NOT NULL
+    approved_at TEXT NOT NULL,               -- as the owner said (a date), today when not said
+    recorded_at TEXT NOT NULL                -- with milliseconds
 );
 CREATE INDEX approvals_by_job ON approvals (job_id, id);
 CREATE TRIGGER approvals_no_update BEFORE UPDATE ON approvals
@@ -53,8 +53,9 @@ CREATE TABLE guard_log (
     job_id   INTEGER NOT NULL REFERENCES jobs (id) ON DELETE RESTRICT,
     post_id  INTEGER,                     -- kept as a plain number: the log outlives replaced drafts
     kind     TEXT NOT NULL CHECK (kind IN ('export', 'override', 'refused')),
-    detail   TEXT NOT NULL DEFAULT '',
-    at       TEXT NOT NULL
+    detail   TEXT NOT NULL DEFAULT '',     -- in Korean
+    detail_en TEXT NOT NULL DEFAULT '',
+    at       TEXT NOT NULL                 -- with milliseconds: entries of one second keep their order
 );
 CREATE INDEX guard_log_by_job ON guard_log (job_id, id);
 CREATE TRIGGER guard_log_no_update BEFORE UPDATE ON guard_log
