@@ -178,6 +178,8 @@ pub enum PlatformArg {
     Naver,
     Html,
     Markdown,
+    Youtube,
+    Shorts,
 }
 
 impl From<PlatformArg> for gongbang_core::Platform {
@@ -186,6 +188,8 @@ impl From<PlatformArg> for gongbang_core::Platform {
             PlatformArg::Naver => gongbang_core::Platform::Naver,
             PlatformArg::Html => gongbang_core::Platform::Html,
             PlatformArg::Markdown => gongbang_core::Platform::Markdown,
+            PlatformArg::Youtube => gongbang_core::Platform::Youtube,
+            PlatformArg::Shorts => gongbang_core::Platform::Shorts,
         }
     }
 }

@@ -47,6 +47,8 @@ pub enum CoreError {
     ApprovalMissing { client: Option<String> },
     #[error("the text names things that must not leak: {}", .terms.join(", "))]
     FlaggedText { terms: Vec<String> },
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl CoreError {
@@ -77,6 +79,7 @@ impl CoreError {
             CoreError::ExportForbidden { .. } => "export_forbidden",
             CoreError::ApprovalMissing { .. } => "approval_missing",
             CoreError::FlaggedText { .. } => "flagged_text",
+            CoreError::Cancelled => "cancelled",
         }
     }
 
@@ -104,6 +107,7 @@ impl CoreError {
             CoreError::Json(e) => format!("저장된 글 자료가 손상되었습니다: {e}"),
             CoreError::Invalid { ko, .. } => ko.clone(),
             CoreError::NoSuchClient(name) => format!("'{name}' 고객사를 찾을 수 없습니다."),
+            CoreError::Cancelled => "취소했습니다. 만들던 파일은 남기지 않았습니다.".into(),
             CoreError::ExportForbidden { client } => format!(
                 "'{client}' 고객사는 작업을 절대 공개하지 않기로 되어 있어 내보낼 수 없습니다."
             ),
@@ -129,6 +133,7 @@ impl CoreError {
             }
             CoreError::NoPhotos => "The post has no photos. Add photos first.".into(),
             CoreError::Invalid { en, .. } => en.clone(),
+            CoreError::Cancelled => "Cancelled. Nothing half-made was left behind.".into(),
             CoreError::ExportForbidden { client } => format!(
                 "Jobs for '{client}' may never be shown (policy: never), so this cannot be exported."
             ),

@@ -14,6 +14,7 @@ pub mod render;
 pub mod repo;
 pub mod session;
 mod store;
+pub mod video;
 
 pub use error::{CoreError, Result};
 pub use library::Library;

@@ -9,6 +9,7 @@ use crate::{CoreError, Result};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/001_init.sql")),
     M::up(include_str!("sql/002_leak_guard.sql")),
+    M::up(include_str!("sql/003_video_and_shop.sql")),
 ];
 
 /// The schema version this build writes.

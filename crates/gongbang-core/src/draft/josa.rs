@@ -18,6 +18,52 @@ pub fn attach(word: &str, pair: &str) -> String {
     format!("{word_trimmed}{form}")
 }
 
+/// Removes a particle left on the last word when text is cut short ("샤프트를" → "샤프트", "MCT로" → "MCT"),
+/// only where the particle's form fits the sound before it, so nouns such as 단가, 결과, 문의 or 길이 keep
+/// their last syllable. Returns `word` unchanged when it does not end in a particle.
+pub fn strip_particle(word: &str) -> &str {
+    // (particle, the sound it follows); ambiguous ones (이, 과, 의, 도, 에) are left alone.
+    const PARTICLES: &[(&str, Follows)] = &[
+        ("에서", Follows::Any),
+        ("으로", Follows::ConsonantNotRieul),
+        ("을", Follows::Consonant),
+        ("은", Follows::Consonant),
+        ("를", Follows::Vowel),
+        ("는", Follows::Vowel),
+        ("가", Follows::Vowel),
+        ("와", Follows::Vowel),
+        ("로", Follows::VowelOrRieul),
+    ];
+    for (particle, follows) in PARTICLES {
+        let Some(stem) = word.strip_suffix(particle) else {
+            continue;
+        };
+        let Some(last) = stem.chars().last().filter(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        let fits = matches!(
+            (follows, final_sound(last)),
+            (Follows::Any, _)
+                | (Follows::ConsonantNotRieul, Final::Consonant)
+                | (Follows::Consonant, Final::Consonant | Final::Rieul)
+                | (Follows::Vowel, Final::Vowel)
+                | (Follows::VowelOrRieul, Final::Vowel | Final::Rieul)
+        );
+        if fits {
+            return stem;
+        }
+    }
+    word
+}
+
+enum Follows {
+    Any,
+    ConsonantNotRieul,
+    Consonant,
+    Vowel,
+    VowelOrRieul,
+}
+
 enum Final {
     Vowel,
     Rieul,
@@ -45,7 +91,24 @@ fn final_sound(c: char) -> Final {
 
 #[cfg(test)]
 mod tests {
-    use super::attach;
+    use super::{attach, strip_particle};
+
+    #[test]
+    fn dangling_particles_are_stripped_but_nouns_kept() {
+        assert_eq!(strip_particle("샤프트를"), "샤프트");
+        assert_eq!(strip_particle("부싱을"), "부싱");
+        assert_eq!(strip_particle("MCT로"), "MCT");
+        assert_eq!(strip_particle("와이어컷으로"), "와이어컷");
+        assert_eq!(strip_particle("드릴로"), "드릴");
+        assert_eq!(strip_particle("SUS304는"), "SUS304");
+        assert_eq!(strip_particle("문래동에서"), "문래동");
+        assert_eq!(strip_particle("샤프트가"), "샤프트");
+        for noun in [
+            "단가", "결과", "효과", "문의", "길이", "경로", "가공", "을", "SUS304",
+        ] {
+            assert_eq!(strip_particle(noun), noun);
+        }
+    }
 
     #[test]
     fn particles_follow_the_last_sound() {

@@ -2,6 +2,7 @@
 //! titles and tags are built from the job's own words in that order.
 
 use crate::repo::jobs::JobFields;
+use crate::video::package_text::youtube_title;
 
 /// Most tags a Naver post gets (the coach asks for 5–10).
 pub const MAX_TAGS: usize = 10;
@@ -40,6 +41,28 @@ pub fn suggest_title(f: &JobFields) -> String {
     } else {
         format!("{} {title}", missing.join(" "))
     }
+}
+
+/// A video title (YouTube, Shorts): the keyword in front — process and material first, moved there from
+/// inside the owner's title when they stand as words of their own — within YouTube's 100 characters and
+/// without `<` `>`.
+pub fn suggest_video_title(f: &JobFields) -> String {
+    let title = suggest_title(f);
+    let keywords: Vec<&str> = [f.process.trim(), f.material.trim()]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect();
+    if keywords.is_empty() || keywords.iter().any(|k| title.starts_with(k)) {
+        return youtube_title(&title);
+    }
+    // Both are inside the title (else suggest_title had put the missing one in front).
+    let mut rest = format!(" {title} ");
+    for k in &keywords {
+        if let Some(i) = rest.find(&format!(" {k} ")) {
+            rest.replace_range(i..i + k.len() + 2, " ");
+        }
+    }
+    youtube_title(&format!("{} {}", keywords.join(" "), rest.trim()))
 }
 
 /// Tags from the job's words (no spaces inside a tag, as Naver wants), then the trade's generic ones.
@@ -102,6 +125,40 @@ mod tests {
         );
         assert_eq!(suggest_title(&job("", "AL6061", "MCT")), "MCT AL6061 가공");
         assert_eq!(suggest_title(&job("", "", "")), "정밀 가공 작업 소개");
+    }
+
+    #[test]
+    fn video_titles_put_the_keyword_first() {
+        assert_eq!(
+            suggest_video_title(&job("샤프트 가공", "SUS304", "CNC 선반")),
+            "CNC 선반 SUS304 샤프트 가공"
+        );
+        assert_eq!(
+            suggest_video_title(&job("SUS304 샤프트 CNC 선반 가공", "SUS304", "CNC 선반")),
+            "SUS304 샤프트 CNC 선반 가공"
+        );
+        assert_eq!(
+            suggest_video_title(&job(
+                "정밀 샤프트 SUS304 CNC 선반 가공",
+                "SUS304",
+                "CNC 선반"
+            )),
+            "CNC 선반 SUS304 정밀 샤프트 가공"
+        );
+        // Not a word of its own: left in place, the keyword still goes in front.
+        assert_eq!(
+            suggest_video_title(&job(
+                "샤프트를 CNC 선반으로 SUS304 가공",
+                "SUS304",
+                "CNC 선반"
+            )),
+            "CNC 선반 SUS304 샤프트를 CNC 선반으로 가공"
+        );
+        let long = suggest_video_title(&job(&"아주 긴 제목 ".repeat(60), "SUS304", "<MCT>"));
+        assert!(
+            long.chars().count() <= 100 && long.starts_with("〈MCT〉 SUS304"),
+            "{long}"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod josa;
 mod keywords;
 mod markup;
 mod templates;
+mod video;
 
 use serde::Serialize;
 
@@ -14,9 +15,10 @@ use crate::repo::photos::{self, Photo};
 use crate::repo::posts::{self, Block, Platform, Post};
 use crate::Result;
 
-pub use josa::attach as attach_josa;
-pub use keywords::{main_keyword, suggest_tags, suggest_title};
+pub use josa::{attach as attach_josa, strip_particle};
+pub use keywords::{main_keyword, suggest_tags, suggest_title, suggest_video_title};
 pub use markup::parse as parse_markup;
+pub use video::video_caption;
 
 #[derive(Serialize)]
 struct PhotoCtx {
@@ -46,10 +48,27 @@ pub struct Draft {
     pub tags: Vec<String>,
 }
 
-/// Writes a draft for `platform` from a job and its photos (in order).
-pub fn compose(job: &Job, photos: &[Photo], _platform: Platform) -> Result<Draft> {
+/// Writes a draft for `platform` from a job and its photos (in order): a blog post for Naver, HTML and
+/// Markdown; a video's title, description and photo captions for YouTube and Shorts.
+pub fn compose(job: &Job, photos: &[Photo], platform: Platform) -> Result<Draft> {
+    let ctx = context(job, photos);
+    match platform {
+        Platform::Youtube | Platform::Shorts => video::compose(job, photos, ctx),
+        Platform::Naver | Platform::Html | Platform::Markdown => {
+            let text = templates::render(templates::BLOG_BODY_KO, ctx)?;
+            Ok(Draft {
+                title: suggest_title(&job.fields),
+                blocks: markup::parse(&text, photos),
+                tags: suggest_tags(&job.fields),
+            })
+        }
+    }
+}
+
+/// What the templates see (assets/templates/README.md).
+fn context(job: &Job, photos: &[Photo]) -> minijinja::Value {
     let f = &job.fields;
-    let ctx = minijinja::context! {
+    minijinja::context! {
         job => JobCtx {
             title: &f.title, material: &f.material, process: &f.process, machine: &f.machine,
             tolerance: &f.tolerance, finish: &f.finish, quantity: &f.quantity, lead_time: &f.lead_time,
@@ -61,14 +80,7 @@ pub fn compose(job: &Job, photos: &[Photo], _platform: Platform) -> Result<Draft
             caption: p.caption.clone(),
         }).collect::<Vec<_>>(),
         keyword => main_keyword(&job.fields),
-    };
-    let text = templates::render(templates::BLOG_BODY_KO, ctx)?;
-    let blocks = markup::parse(&text, photos);
-    Ok(Draft {
-        title: suggest_title(&job.fields),
-        blocks,
-        tags: suggest_tags(&job.fields),
-    })
+    }
 }
 
 /// Makes a fresh draft for a job: replaces the text of the job's post for `platform` (one post per job
@@ -132,6 +144,82 @@ mod tests {
             text.starts_with("안녕하세요. 이번에 작업한 샤프트를 소개합니다.\nSUS304 소재를 CNC 선반으로 가공했습니다."),
             "{text}"
         );
+    }
+
+    fn photo(id: i64, role: Option<crate::PhotoRole>, caption: &str) -> Photo {
+        Photo {
+            id,
+            hash: String::new(),
+            format: "jpeg".into(),
+            original_name: String::new(),
+            original_path: String::new(),
+            imported_at: String::new(),
+            taken_at: None,
+            width: 1,
+            height: 1,
+            orientation: 1,
+            camera_make: None,
+            camera_model: None,
+            has_gps: false,
+            byte_size: 0,
+            role,
+            caption: caption.into(),
+            redactions: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_video_draft_is_paragraphs_then_every_photo_with_a_caption() {
+        let photos = [
+            photo(7, Some(crate::PhotoRole::Stock), ""),
+            photo(3, None, "  정삭  "),
+            photo(5, None, ""),
+        ];
+        for platform in [Platform::Youtube, Platform::Shorts] {
+            let d = compose(
+                &job(JobFields {
+                    title: "샤프트".into(),
+                    material: "SUS304".into(),
+                    process: "CNC 선반".into(),
+                    story: "## 떨림\n- 방진구".into(),
+                    ..JobFields::default()
+                }),
+                &photos,
+                platform,
+            )
+            .unwrap();
+            assert_eq!(d.title, "CNC 선반 SUS304 샤프트");
+            let Block::Paragraph { text } = &d.blocks[0] else {
+                panic!("{:?}", d.blocks);
+            };
+            assert_eq!(
+                text,
+                "이번 영상에서는 샤프트 작업 과정을 보여 드립니다.\nSUS304 소재를 CNC 선반으로 가공했습니다."
+            );
+            let n = d.blocks.len();
+            assert!(d.blocks[..n - 3]
+                .iter()
+                .all(|b| matches!(b, Block::Paragraph { .. })));
+            assert_eq!(
+                d.blocks[n - 3..],
+                [
+                    Block::Photo {
+                        photo_id: 7,
+                        caption: "소재".into()
+                    },
+                    Block::Photo {
+                        photo_id: 3,
+                        caption: "정삭".into()
+                    },
+                    Block::Photo {
+                        photo_id: 5,
+                        caption: "가공 과정".into()
+                    },
+                ]
+            );
+            assert_eq!(d.tags[0], "CNC 선반 SUS304 가공");
+            assert!(crate::video::youtube_tag_length(&d.tags) <= 500);
+        }
     }
 
     #[test]

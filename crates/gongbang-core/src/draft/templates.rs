@@ -8,10 +8,19 @@ use crate::Result;
 /// The Korean blog body.
 pub const BLOG_BODY_KO: &str = "blog_body.ko.j2";
 
-const SOURCES: &[(&str, &str)] = &[(
-    BLOG_BODY_KO,
-    include_str!("../../../../assets/templates/blog_body.ko.j2"),
-)];
+/// The Korean text of a YouTube / Shorts description.
+pub const YOUTUBE_DESCRIPTION_KO: &str = "youtube_description.ko.j2";
+
+const SOURCES: &[(&str, &str)] = &[
+    (
+        BLOG_BODY_KO,
+        include_str!("../../../../assets/templates/blog_body.ko.j2"),
+    ),
+    (
+        YOUTUBE_DESCRIPTION_KO,
+        include_str!("../../../../assets/templates/youtube_description.ko.j2"),
+    ),
+];
 
 fn environment() -> Result<Environment<'static>> {
     let mut env = Environment::new();

@@ -3,6 +3,7 @@
 
 mod photos;
 mod staging;
+pub mod youtube;
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ use crate::library::Library;
 use crate::render;
 use crate::repo::photos::{self as photo_repo, Photo};
 use crate::repo::posts::{self, Platform, Post};
+use crate::video::Control;
 use crate::{guard, imaging, CoreError, Result};
 
 pub use photos::{format_of, render_one, BLOG_LONG_SIDE};
@@ -45,8 +47,24 @@ pub fn export_post(
     out_dir: &Path,
     confirmed_terms: &[String],
 ) -> Result<ExportResult> {
+    export_post_with(lib, post_id, out_dir, confirmed_terms, Control::default())
+}
+
+/// [`export_post`] with progress reports and cancelling (videos take a while).
+pub fn export_post_with(
+    lib: &mut Library,
+    post_id: i64,
+    out_dir: &Path,
+    confirmed_terms: &[String],
+    ctl: Control<'_>,
+) -> Result<ExportResult> {
     let post = posts::get(lib.conn(), post_id)?;
     let clearance = guard::clear_export(lib.conn(), &post, confirmed_terms)?;
+    if matches!(post.platform, Platform::Youtube | Platform::Shorts) {
+        let mut staging = Staging::begin(out_dir)?;
+        youtube::write_package(lib, &mut staging, &post, ctl)?;
+        return finish(lib, &post, &clearance, staging);
+    }
     let photos = post_photos(lib, &post)?;
     if photos.is_empty() {
         return Err(CoreError::NoPhotos);
@@ -65,10 +83,20 @@ pub fn export_post(
             .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
     }
     write_texts(&mut staging, &post)?;
+    finish(lib, &post, &clearance, staging)
+}
+
+/// Renames the finished folder into place and records the export.
+fn finish(
+    lib: &mut Library,
+    post: &Post,
+    clearance: &guard::Clearance,
+    staging: Staging,
+) -> Result<ExportResult> {
     let (folder, files) = staging.commit(post.platform.as_str())?;
     let folder = folder.to_string_lossy().into_owned();
     posts::mark_exported(lib.conn(), post.id, &folder)?;
-    guard::log_export(lib.conn(), &post, &clearance, &folder)?;
+    guard::log_export(lib.conn(), post, clearance, &folder)?;
     Ok(ExportResult { folder, files })
 }
 
@@ -103,6 +131,12 @@ fn write_texts(staging: &mut Staging, post: &Post) -> Result<()> {
             let html = render::naver_preview_html(&post.title, &post.blocks, &post.tags, &date)?;
             staging.write(naver_files::PREVIEW, html.as_bytes())?;
             staging.write(naver_files::HOWTO, NAVER_HOWTO.as_bytes())?;
+        }
+        Platform::Youtube | Platform::Shorts => {
+            return Err(CoreError::invalid(
+                "영상 글은 영상 내보내기로 만듭니다.",
+                "Video posts are exported as video packages.",
+            ))
         }
         Platform::Html | Platform::Markdown => {
             // Tistory / WordPress take HTML; both packages carry the Markdown too.

@@ -38,6 +38,17 @@ impl Staging {
         Ok(())
     }
 
+    /// Lets `make` write a file at `rel` itself (a video streamed to disk), then records it.
+    pub fn write_with(&mut self, rel: &str, make: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+        let path = self.dir.path().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| CoreError::io(parent, e))?;
+        }
+        make(&path)?;
+        self.files.push(rel.to_string());
+        Ok(())
+    }
+
     /// The folder being written.
     pub fn path(&self) -> &Path {
         self.dir.path()

@@ -441,6 +441,7 @@ mod tests {
             status: PostStatus::Draft,
             export_path: None,
             updated_at: String::new(),
+            video: Default::default(),
         };
         let f = scan_post(&post, &rules());
         let summary: Vec<_> = f

@@ -15,4 +15,4 @@ pub use encode::{
 };
 pub use error::ImageError;
 pub use exif_meta::{read_meta, PhotoMeta};
-pub use resize::fit_within;
+pub use resize::{fit_within, resize_exact};

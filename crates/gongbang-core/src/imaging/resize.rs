@@ -39,3 +39,19 @@ fn to_rgb8_on_white(img: &DynamicImage) -> RgbImage {
     }
     out
 }
+
+/// Resizes to exactly `width` × `height` (the caller keeps the aspect), Lanczos3 for shrinking, bilinear
+/// when enlarging (no ringing on blown-up backgrounds).
+pub fn resize_exact(src: &RgbImage, width: u32, height: u32) -> Result<RgbImage, ImageError> {
+    let mut dst = RgbImage::new(width.max(1), height.max(1));
+    let filter = if width >= src.width() {
+        FilterType::Bilinear
+    } else {
+        FilterType::Lanczos3
+    };
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(filter));
+    Resizer::new()
+        .resize(src, &mut dst, &options)
+        .map_err(|e| ImageError::Encode(e.to_string()))?;
+    Ok(dst)
+}

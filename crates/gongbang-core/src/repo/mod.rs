@@ -8,4 +8,5 @@ pub mod photos;
 pub mod posts;
 pub mod redactions;
 pub mod settings;
+pub mod shop_profile;
 pub mod watch_words;

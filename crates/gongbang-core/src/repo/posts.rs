@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::db::now;
+use crate::video::VideoSettings;
 use crate::{CoreError, Result};
 
 /// Where a post goes.
@@ -17,6 +18,10 @@ pub enum Platform {
     Html,
     /// Markdown (CommonMark) with the photos.
     Markdown,
+    /// YouTube: a 16:9 slideshow video with thumbnail, description, chapters, tags and captions.
+    Youtube,
+    /// YouTube Shorts: the same as a 9:16 video of at most three minutes.
+    Shorts,
 }
 
 impl Platform {
@@ -25,6 +30,8 @@ impl Platform {
             Platform::Naver => "naver",
             Platform::Html => "html",
             Platform::Markdown => "markdown",
+            Platform::Youtube => "youtube",
+            Platform::Shorts => "shorts",
         }
     }
 
@@ -33,6 +40,8 @@ impl Platform {
             "naver" => Platform::Naver,
             "html" => Platform::Html,
             "markdown" => Platform::Markdown,
+            "youtube" => Platform::Youtube,
+            "shorts" => Platform::Shorts,
             _ => return None,
         })
     }
@@ -78,7 +87,7 @@ impl PostStatus {
 }
 
 /// A post as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Post {
     pub id: i64,
@@ -90,6 +99,9 @@ pub struct Post {
     pub status: PostStatus,
     pub export_path: Option<String>,
     pub updated_at: String,
+    /// The owner's video choices (YouTube and Shorts posts; defaults elsewhere).
+    #[serde(default)]
+    pub video: VideoSettings,
 }
 
 impl Post {
@@ -106,9 +118,10 @@ impl Post {
 }
 
 const COLUMNS: &str =
-    "id, job_id, platform, title, blocks_json, tags_json, status, export_path, updated_at";
+    "id, job_id, platform, title, blocks_json, tags_json, status, export_path, updated_at, video_json";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<(Post, String, String)> {
+    let video: String = r.get(9)?;
     let platform: String = r.get(2)?;
     let status: String = r.get(6)?;
     Ok((
@@ -122,6 +135,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<(Post, String, String)> {
             status: PostStatus::parse(&status),
             export_path: r.get(7)?,
             updated_at: r.get(8)?,
+            // Settings are the owner's convenience: unreadable ones fall back to the defaults.
+            video: serde_json::from_str(&video).unwrap_or_default(),
         },
         r.get(4)?,
         r.get(5)?,
@@ -228,6 +243,18 @@ pub fn save(
         params![id, t],
     )?;
     tx.commit()?;
+    get(conn, id)
+}
+
+/// Saves the owner's video choices for a post.
+pub fn save_video(conn: &Connection, id: i64, video: &VideoSettings) -> Result<Post> {
+    let n = conn.execute(
+        "UPDATE posts SET video_json = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, serde_json::to_string(video)?, now()],
+    )?;
+    if n == 0 {
+        return Err(CoreError::NoSuchPost(id));
+    }
     get(conn, id)
 }
 

@@ -1,0 +1,65 @@
+//! Why: a YouTube or Shorts post is a video: its draft is a keyword-first title, a short description in
+//! plain Korean, and every job photo in order with a caption — the photos and captions become the cut list.
+
+use minijinja::Value;
+
+use super::keywords::{main_keyword, suggest_tags, suggest_video_title};
+use super::{templates, Draft};
+use crate::repo::jobs::Job;
+use crate::repo::photos::Photo;
+use crate::repo::posts::Block;
+use crate::video::package_text::youtube_tags;
+use crate::Result;
+
+/// A photo's caption in the video: the owner's caption, else its role, else "가공 과정".
+pub fn video_caption(p: &Photo) -> String {
+    let caption = p.caption.trim();
+    if !caption.is_empty() {
+        caption.to_string()
+    } else if let Some(role) = p.role {
+        role.label_ko().to_string()
+    } else {
+        "가공 과정".to_string()
+    }
+}
+
+/// Writes the draft of a video post: the description's paragraphs, then one photo block per job photo.
+pub(super) fn compose(job: &Job, photos: &[Photo], ctx: Value) -> Result<Draft> {
+    let f = &job.fields;
+    let text = templates::render(templates::YOUTUBE_DESCRIPTION_KO, ctx)?;
+    let mut blocks = paragraphs(&text);
+    blocks.extend(photos.iter().map(|p| Block::Photo {
+        photo_id: p.id,
+        caption: video_caption(p),
+    }));
+    // Phrases with spaces first (YouTube takes them as one tag), then the blog's spaceless ones.
+    let mut tags = vec![main_keyword(f)];
+    for word in [f.process.trim(), f.material.trim()] {
+        if !word.is_empty() {
+            tags.push(format!("{word} 가공"));
+        }
+    }
+    tags.extend(suggest_tags(f));
+    Ok(Draft {
+        title: suggest_video_title(f),
+        blocks,
+        tags: youtube_tags(&tags),
+    })
+}
+
+/// Template text as paragraphs: lines trimmed, a blank line between paragraphs.
+fn paragraphs(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut lines: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim).chain([""]) {
+        if !line.is_empty() {
+            lines.push(line);
+        } else if !lines.is_empty() {
+            blocks.push(Block::Paragraph {
+                text: lines.join("\n"),
+            });
+            lines.clear();
+        }
+    }
+    blocks
+}

@@ -1,0 +1,201 @@
+//! Why: each segment's picture is prepared once — a photo made upright, redacted (the same burn as every
+//! export), framed for the video's shape with a blurred fill instead of black bars, a little larger than the
+//! frame so the slow pan/zoom has room; the title and end cards drawn with the shipped font.
+
+use image::{imageops, DynamicImage, Rgb, RgbImage};
+
+use super::text_draw::{block_height, draw_lines, wrap, TextStyle};
+use crate::imaging::{self, redact};
+use crate::repo::photos::Photo;
+use crate::Result;
+
+/// How much larger than the frame a photo's canvas is: the room for the slow zoom and pan.
+pub const ZOOM: f64 = 1.12;
+
+/// The canvas for a photo segment: (W·ZOOM) × (H·ZOOM), the photo framed on a blurred fill of itself.
+pub fn photo_canvas(
+    upright: &DynamicImage,
+    photo: &Photo,
+    width: u32,
+    height: u32,
+) -> Result<RgbImage> {
+    let mut img = upright.clone();
+    redact::burn(&mut img, &photo.redactions);
+    let cw = (f64::from(width) * ZOOM).round() as u32;
+    let ch = (f64::from(height) * ZOOM).round() as u32;
+    let src = imaging::fit_within(&img, cw.max(ch) * 2)?;
+    drop(img);
+    let (sw, sh) = (f64::from(src.width()), f64::from(src.height()));
+    let (tw, th) = (f64::from(cw), f64::from(ch));
+    let photo_ratio = sw / sh;
+    let frame_ratio = tw / th;
+    // Close enough in shape: fill the frame (cropping a little). Otherwise: whole photo on a blurred fill.
+    if (photo_ratio / frame_ratio - 1.0).abs() < 0.12 {
+        return cover(&src, cw, ch);
+    }
+    let mut canvas = blurred_fill(&src, cw, ch)?;
+    let scale = (tw / sw).min(th / sh);
+    let (fw, fh) = ((sw * scale).round() as u32, (sh * scale).round() as u32);
+    let fg = imaging::resize_exact(&src, fw.max(1), fh.max(1))?;
+    imageops::replace(
+        &mut canvas,
+        &fg,
+        i64::from((cw - fw.min(cw)) / 2),
+        i64::from((ch - fh.min(ch)) / 2),
+    );
+    Ok(canvas)
+}
+
+/// Scales to cover `w` × `h` and crops the middle.
+fn cover(src: &RgbImage, w: u32, h: u32) -> Result<RgbImage> {
+    let scale = (f64::from(w) / f64::from(src.width())).max(f64::from(h) / f64::from(src.height()));
+    let sw = ((f64::from(src.width()) * scale).ceil() as u32).max(w);
+    let sh = ((f64::from(src.height()) * scale).ceil() as u32).max(h);
+    let big = imaging::resize_exact(src, sw, sh)?;
+    Ok(imageops::crop_imm(&big, (sw - w) / 2, (sh - h) / 2, w, h).to_image())
+}
+
+/// The photo blown up to cover the frame, blurred hard and darkened: a calm background for a photo of
+/// another shape (reversible blur is fine here: the sharp photo is on top, redactions already burned in).
+fn blurred_fill(src: &RgbImage, w: u32, h: u32) -> Result<RgbImage> {
+    let small = cover(src, (w / 24).max(8), (h / 24).max(8))?;
+    let blurred = imageops::blur(&small, 2.5);
+    let mut big = imaging::resize_exact(&blurred, w, h)?;
+    for p in big.pixels_mut() {
+        for c in &mut p.0 {
+            *c = (f32::from(*c) * 0.45) as u8;
+        }
+    }
+    Ok(big)
+}
+
+/// Steel-grey background with a faint vertical gradient (cards when there is no photo behind them).
+fn steel(width: u32, height: u32) -> RgbImage {
+    RgbImage::from_fn(width, height, |_, y| {
+        let t = y as f32 / height as f32;
+        let v = (46.0 - 16.0 * t) as u8;
+        Rgb([v, v.saturating_add(4), v.saturating_add(10)])
+    })
+}
+
+fn darkened(bg: &RgbImage, width: u32, height: u32) -> Result<RgbImage> {
+    let mut b = cover(bg, width, height)?;
+    for p in b.pixels_mut() {
+        for c in &mut p.0 {
+            *c = (f32::from(*c) * 0.35) as u8;
+        }
+    }
+    Ok(b)
+}
+
+/// The big lines of a card: white, outlined, centred; returns the image.
+fn card(
+    bg: Option<&RgbImage>,
+    width: u32,
+    height: u32,
+    big: &str,
+    small: &[String],
+) -> Result<RgbImage> {
+    let mut img = match bg {
+        Some(b) => darkened(b, width, height)?,
+        None => steel(width, height),
+    };
+    let unit = width.min(height) as f32;
+    let big_style = TextStyle {
+        size: unit * 0.11,
+        fill: [255, 255, 255],
+        outline: [0, 0, 0],
+        outline_px: (unit * 0.006).max(2.0) as u32,
+        line_gap: unit * 0.02,
+    };
+    let small_style = TextStyle {
+        size: unit * 0.055,
+        fill: [255, 196, 140],
+        outline: [0, 0, 0],
+        outline_px: (unit * 0.004).max(2.0) as u32,
+        line_gap: unit * 0.018,
+    };
+    let max_w = width as f32 * 0.86;
+    let big_lines = wrap(big, big_style.size, max_w, 3);
+    let small_lines: Vec<String> = small
+        .iter()
+        .flat_map(|s| wrap(s, small_style.size, max_w, 2))
+        .take(5)
+        .collect();
+    let gap = unit * 0.05;
+    let total = block_height(big_lines.len(), &big_style)
+        + if small_lines.is_empty() {
+            0.0
+        } else {
+            gap + block_height(small_lines.len(), &small_style)
+        };
+    let top = (height as f32 - total) / 2.0;
+    draw_lines(&mut img, &big_lines, &big_style, width as f32 / 2.0, top);
+    if !small_lines.is_empty() {
+        let t2 = top + block_height(big_lines.len(), &big_style) + gap;
+        draw_lines(&mut img, &small_lines, &small_style, width as f32 / 2.0, t2);
+    }
+    Ok(img)
+}
+
+/// The title card: the job's title big, material and process under it, over the first photo darkened.
+pub fn title_card(
+    first: Option<&RgbImage>,
+    width: u32,
+    height: u32,
+    title: &str,
+    sub: &str,
+) -> Result<RgbImage> {
+    let small: Vec<String> = if sub.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![sub.trim().to_string()]
+    };
+    card(first, width, height, title, &small)
+}
+
+/// The end card: the shop's name and contact.
+pub fn end_card(width: u32, height: u32, name: &str, contact: &[String]) -> Result<RgbImage> {
+    card(None, width, height, name, contact)
+}
+
+/// A caption band: where it sits (top row) and its pixels with coverage, blended over each frame.
+pub struct Overlay {
+    pub top: u32,
+    pub rgb: RgbImage,
+    pub alpha: Vec<f32>,
+}
+
+/// The caption drawn near the bottom (above the lower fifth, so players' controls do not hide it).
+pub fn caption_overlay(width: u32, height: u32, caption: &str) -> Option<Overlay> {
+    let caption = caption.trim();
+    if caption.is_empty() {
+        return None;
+    }
+    let unit = width.min(height) as f32;
+    let style = TextStyle {
+        size: unit * 0.058,
+        fill: [255, 255, 255],
+        outline: [0, 0, 0],
+        outline_px: (unit * 0.005).max(2.0) as u32,
+        line_gap: unit * 0.012,
+    };
+    let lines = wrap(caption, style.size, width as f32 * 0.88, 2);
+    let pad = unit * 0.03;
+    let band_h = (block_height(lines.len(), &style) + 2.0 * pad).ceil() as u32;
+    let top = (height as f32 * 0.80) as u32 - band_h.min(height);
+    // Drawn on a marker grey: untouched pixels become the soft dark band, the words and outline opaque.
+    const MARK: [u8; 3] = [128, 128, 128];
+    let mut rgb = RgbImage::from_pixel(width, band_h, Rgb(MARK));
+    draw_lines(&mut rgb, &lines, &style, width as f32 / 2.0, pad);
+    let mut alpha = vec![0f32; (width * band_h) as usize];
+    for (a, p) in alpha.iter_mut().zip(rgb.pixels_mut()) {
+        if p.0 == MARK {
+            p.0 = [0, 0, 0];
+            *a = 0.4;
+        } else {
+            *a = 1.0;
+        }
+    }
+    Some(Overlay { top, rgb, alpha })
+}
