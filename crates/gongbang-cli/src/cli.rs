@@ -121,6 +121,9 @@ pub struct ExportArgs {
     /// fractions 0–1 of the upright photo. Kept on the photo for later exports too.
     #[arg(long = "redact", value_name = "PHOTO:X,Y,W,H")]
     pub redact: Vec<String>,
+    /// Video (youtube, shorts): seconds each photo stays on screen (3–6).
+    #[arg(long = "seconds-per-photo", value_name = "S")]
+    pub seconds_per_photo: Option<f64>,
     /// Export although the text scan flagged this text (logged). Repeat for each.
     #[arg(long = "accept", value_name = "TEXT")]
     pub accept: Vec<String>,

@@ -109,6 +109,11 @@ pub fn run(lib: &mut Library, a: ExportArgs) -> Result<ExitCode> {
     if let Some(t) = a.title.as_deref().filter(|t| !t.trim().is_empty()) {
         post = posts::save(lib.conn_mut(), post.id, t.trim(), &post.blocks, &post.tags)?;
     }
+    if let Some(s) = a.seconds_per_photo {
+        let mut video = post.video.clone();
+        video.seconds_per_photo = s;
+        post = posts::save_video(lib.conn(), post.id, &video)?;
+    }
     let result = export::export_post(lib, post.id, &a.out, &a.accept)?;
     for f in &result.files {
         println!("wrote: {f}");
