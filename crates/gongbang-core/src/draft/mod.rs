@@ -147,25 +147,7 @@ mod tests {
     }
 
     fn photo(id: i64, role: Option<crate::PhotoRole>, caption: &str) -> Photo {
-        Photo {
-            id,
-            hash: String::new(),
-            format: "jpeg".into(),
-            original_name: String::new(),
-            original_path: String::new(),
-            imported_at: String::new(),
-            taken_at: None,
-            width: 1,
-            height: 1,
-            orientation: 1,
-            camera_make: None,
-            camera_model: None,
-            has_gps: false,
-            byte_size: 0,
-            role,
-            caption: caption.into(),
-            redactions: Vec::new(),
-        }
+        Photo::sample(id, role, caption)
     }
 
     #[test]

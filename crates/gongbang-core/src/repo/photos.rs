@@ -75,6 +75,32 @@ pub struct Photo {
     pub redactions: Vec<RedactBox>,
 }
 
+#[cfg(test)]
+impl Photo {
+    /// A photo that exists only in a unit test (4000×3000, upright, no file behind it).
+    pub(crate) fn sample(id: i64, role: Option<PhotoRole>, caption: &str) -> Photo {
+        Photo {
+            id,
+            hash: String::new(),
+            format: "jpeg".into(),
+            original_name: String::new(),
+            original_path: String::new(),
+            imported_at: String::new(),
+            taken_at: None,
+            width: 4000,
+            height: 3000,
+            orientation: 1,
+            camera_make: None,
+            camera_model: None,
+            has_gps: false,
+            byte_size: 0,
+            role,
+            caption: caption.into(),
+            redactions: Vec::new(),
+        }
+    }
+}
+
 /// The fields of a new photo row.
 #[derive(Debug, Clone)]
 pub struct NewPhoto {

@@ -58,6 +58,9 @@ pub fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> Result<(
         .usage_type(UsageType::CameraVideoRealTime)
         .intra_frame_period(IntraFramePeriod::from_num_frames(GOP))
         .scene_change_detect(false)
+        // A slideshow has no noise or static backgrounds to find: both analyses only cost time.
+        .adaptive_quantization(false)
+        .background_detection(false)
         .skip_frames(false)
         .complexity(Complexity::Low)
         .vui(VuiConfig::bt709());

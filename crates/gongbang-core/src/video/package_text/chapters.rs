@@ -240,25 +240,7 @@ mod tests {
     use crate::video::settings::VideoSettings;
 
     fn photo(id: i64, role: Option<PhotoRole>) -> Photo {
-        Photo {
-            id,
-            hash: String::new(),
-            format: "jpeg".into(),
-            original_name: String::new(),
-            original_path: String::new(),
-            imported_at: String::new(),
-            taken_at: None,
-            width: 4000,
-            height: 3000,
-            orientation: 1,
-            camera_make: None,
-            camera_model: None,
-            has_gps: false,
-            byte_size: 0,
-            role,
-            caption: String::new(),
-            redactions: Vec::new(),
-        }
+        Photo::sample(id, role, "")
     }
 
     fn make(format: VideoFormat, roles: &[Option<PhotoRole>], seconds: f64) -> Plan {

@@ -8,25 +8,7 @@ use crate::video::plan::{plan, SegmentKind, VideoFormat};
 use crate::video::settings::VideoSettings;
 
 fn photo(id: i64, role: Option<PhotoRole>, caption: &str) -> Photo {
-    Photo {
-        id,
-        hash: String::new(),
-        format: "jpeg".into(),
-        original_name: String::new(),
-        original_path: String::new(),
-        imported_at: String::new(),
-        taken_at: None,
-        width: 4000,
-        height: 3000,
-        orientation: 1,
-        camera_make: None,
-        camera_model: None,
-        has_gps: false,
-        byte_size: 0,
-        role,
-        caption: caption.into(),
-        redactions: Vec::new(),
-    }
+    Photo::sample(id, role, caption)
 }
 
 fn job(fields: JobFields) -> Job {
