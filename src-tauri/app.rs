@@ -1,7 +1,7 @@
 //! Why: one place wires the window: plugins (used from Rust only), the library state, the thumbnail
-//! protocol and the command list.
+//! and preview-frame protocols and the command list.
 
-use crate::{commands, state::AppState, thumb_protocol};
+use crate::{commands, frame_protocol, state::AppState, thumb_protocol};
 
 /// Builds and runs the app until the window closes.
 pub fn run() {
@@ -11,6 +11,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::open())
         .register_uri_scheme_protocol(thumb_protocol::SCHEME, thumb_protocol::handle)
+        .register_asynchronous_uri_scheme_protocol(frame_protocol::SCHEME, frame_protocol::handle)
         .invoke_handler(tauri::generate_handler![
             commands::session::app_info,
             commands::session::set_lang,
@@ -29,6 +30,9 @@ pub fn run() {
             commands::posts::save_post,
             commands::posts::choose_export_dir,
             commands::posts::export_post,
+            commands::posts::cancel_export,
+            commands::posts::save_video,
+            commands::posts::video_plan,
             commands::guard::list_clients,
             commands::guard::save_client,
             commands::guard::set_job_owner,

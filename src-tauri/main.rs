@@ -3,6 +3,7 @@
 
 mod app;
 mod commands;
+mod frame_protocol;
 mod ipc_error;
 mod state;
 mod thumb_protocol;

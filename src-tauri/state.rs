@@ -1,11 +1,13 @@
 //! Why: the window's commands share one open library; a library that cannot be opened (say, written by a
 //! newer app) is kept as an error every command reports, instead of a crash at start.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use gongbang_core::library::StorePaths;
 use gongbang_core::{CoreError, Library};
 
+use crate::frame_protocol::FrameSlot;
 use crate::ipc_error::IpcError;
 
 /// Shared by every command.
@@ -13,6 +15,10 @@ pub struct AppState {
     lib: Result<Arc<Mutex<Library>>, IpcError>,
     /// The library folder, readable without waiting for the lock (thumbnails during an import).
     store: Option<StorePaths>,
+    /// Set by `cancel_export`; outside the library lock, which the running export holds.
+    export_cancel: Arc<AtomicBool>,
+    /// The last prepared video preview (frame protocol).
+    frames: FrameSlot,
 }
 
 impl AppState {
@@ -28,12 +34,24 @@ impl AppState {
         AppState {
             lib: lib.map(|l| Arc::new(Mutex::new(l))),
             store,
+            export_cancel: Arc::new(AtomicBool::new(false)),
+            frames: Mutex::new(None),
         }
     }
 
     /// Paths inside the photo store, when the library is open.
     pub fn store(&self) -> Option<&StorePaths> {
         self.store.as_ref()
+    }
+
+    /// The flag a running export checks between frames.
+    pub fn export_cancel(&self) -> Arc<AtomicBool> {
+        self.export_cancel.clone()
+    }
+
+    /// The last prepared video preview.
+    pub fn frames(&self) -> &FrameSlot {
+        &self.frames
     }
 
     /// The library, or the reason it could not be opened.

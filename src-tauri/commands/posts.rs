@@ -1,15 +1,22 @@
 //! Why: drafting, saving and exporting a post; the export folder is asked once (by Rust's dialog) and
-//! remembered, and the finished folder opens in the file manager.
+//! remembered, and the finished folder opens in the file manager. A video export reports its progress as
+//! `export-progress` events and can be cancelled (`cancel_export`) without the library lock it runs under.
 
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use gongbang_core::export::{self, ExportResult};
 use gongbang_core::repo::{posts, settings};
+use gongbang_core::video::{self, Plan, VideoSettings};
 use gongbang_core::{draft, Platform, Post};
-use tauri::{AppHandle, State};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
+use crate::frame_protocol;
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
@@ -17,6 +24,28 @@ use crate::state::{with_library, AppState};
 const EXPORT_DIR_ENV: &str = "GONGBANG_EXPORT_DIR";
 /// Set to 1 to not open the finished folder (tests, CI).
 const NO_OPEN_ENV: &str = "GONGBANG_NO_OPEN";
+
+/// At most this often an `export-progress` event (the last frame is always reported).
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// The `export-progress` event: frames encoded, frames in all, and the time left as estimated so far.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub eta_ms: Option<u64>,
+}
+
+/// A video plan as the window gets it: the cut list, and where its preview frames are served.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VideoPlan {
+    #[serde(flatten)]
+    pub plan: Plan,
+    /// `gbframe://localhost/<postId>/`: append the frame number.
+    pub frame_base: String,
+}
 
 /// The folder exports go to without asking: the owner's choice, else `GONGBANG_EXPORT_DIR`.
 pub fn configured_export_dir(lib: &gongbang_core::Library) -> Result<Option<String>, IpcError> {
@@ -48,6 +77,40 @@ pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, I
         )?)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn save_video(
+    state: State<'_, AppState>,
+    post_id: i64,
+    video: VideoSettings,
+) -> Result<Post, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(posts::save_video(lib.conn(), post_id, &video)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn video_plan(state: State<'_, AppState>, post_id: i64) -> Result<VideoPlan, IpcError> {
+    with_library(&state, move |lib| {
+        let post = posts::get(lib.conn(), post_id)?;
+        let format = video::build::format_for(post.platform)?;
+        let items = video::build::post_photos(lib, &post)?;
+        let pairs: Vec<(&gongbang_core::Photo, &str)> =
+            items.iter().map(|(p, c)| (p, c.as_str())).collect();
+        Ok(VideoPlan {
+            plan: video::plan(format, &pairs, &post.video),
+            frame_base: frame_protocol::base_url(post_id),
+        })
+    })
+    .await
+}
+
+/// Stops the running export (a video stops at the next frame and leaves no folder). Needs no library lock.
+#[tauri::command]
+pub fn cancel_export(state: State<'_, AppState>) {
+    state.export_cancel().store(true, Ordering::Relaxed);
 }
 
 async fn pick_folder(app: &AppHandle) -> Result<Option<PathBuf>, IpcError> {
@@ -106,12 +169,42 @@ pub async fn export_post(
             dir
         }
     };
+    let cancel = state.export_cancel();
+    cancel.store(false, Ordering::Relaxed);
+    let events = app.clone();
     let result = with_library(&state, move |lib| {
-        Ok(export::export_post(
+        let started = Instant::now();
+        let last = Mutex::new(None::<Instant>);
+        let progress = move |done: u32, total: u32| {
+            let now = Instant::now();
+            let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+            if done < total && last.is_some_and(|t| now.duration_since(t) < PROGRESS_EVERY) {
+                return;
+            }
+            *last = Some(now);
+            let eta_ms = (done > 0).then(|| {
+                let per = started.elapsed().as_secs_f64() / f64::from(done);
+                (per * f64::from(total.saturating_sub(done)) * 1000.0) as u64
+            });
+            let _ = events.emit(
+                "export-progress",
+                ExportProgress {
+                    done,
+                    total,
+                    eta_ms,
+                },
+            );
+        };
+        let ctl = video::Control {
+            progress: Some(&progress),
+            cancel: Some(&cancel),
+        };
+        Ok(export::export_post_with(
             lib,
             post_id,
             &out_dir,
             &confirmed_terms,
+            ctl,
         )?)
     })
     .await?;

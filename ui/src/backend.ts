@@ -41,7 +41,7 @@ export interface ImportItem {
 }
 export interface ImportProgress { done: number; total: number; item: ImportItem }
 export interface ImportSummary { items: ImportItem[]; imported: number; duplicates: number; rejected: number }
-export type Platform = 'naver' | 'html' | 'markdown';
+export type Platform = 'naver' | 'html' | 'markdown' | 'youtube' | 'shorts';
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
@@ -50,7 +50,28 @@ export type Block =
 export interface Post {
   id: number; jobId: number; platform: Platform; title: string; blocks: Block[]; tags: string[];
   status: 'draft' | 'exported' | 'published'; exportPath: string | null; updatedAt: string;
+  video: VideoSettings;
 }
+/** The owner's video choices (YouTube/Shorts posts). photoSeconds is keyed by photo id (JSON object keys). */
+export interface VideoSettings {
+  secondsPerPhoto: number;
+  photoSeconds: Record<string, number>;
+  burnCaptions: boolean;
+  titleCard: string;       // '' = the job title
+  titleCardSub: string;    // '' = material · process
+}
+export type SegmentKind = 'title' | 'photo' | 'end';
+export interface Segment {
+  kind: SegmentKind; photoId?: number; role?: PhotoRole | null;
+  startFrame: number; endFrame: number; startMs: number; endMs: number; caption: string;
+}
+export interface VideoPlan {
+  format: 'landscape' | 'shorts'; width: number; height: number; fps: number;
+  totalFrames: number; durationMs: number; segments: Segment[]; droppedPhotos: number;
+  /** Preview frames are served at frameBase + frame number (a JPEG a third of the video's size). */
+  frameBase: string;
+}
+export interface ExportProgress { done: number; total: number; etaMs: number | null }
 export interface Session { job: Job; photos: Photo[]; post: Post | null }
 export interface Preset { value: string; labelKo: string; labelEn: string; group: string }
 export interface Presets { materials: Preset[]; processes: Preset[] }
@@ -127,6 +148,12 @@ export const savePost = (post: Post) => call<Post>('save_post', { post });
 export const chooseExportDir = () => call<string | null>('choose_export_dir');
 export const exportPost = (postId: number, confirmedTerms: string[]) =>
   call<ExportResult>('export_post', { postId, confirmedTerms });
+export const cancelExport = () => call<null>('cancel_export');
+export const saveVideo = (postId: number, video: VideoSettings) => call<Post>('save_video', { postId, video });
+export const videoPlan = (postId: number) => call<VideoPlan>('video_plan', { postId });
+/** The preview frame's URL; `version` (the post's save) keeps the webview from showing an older frame. */
+export const frameUrl = (plan: VideoPlan, frame: number, version: string) =>
+  `${plan.frameBase}${frame}?v=${encodeURIComponent(version)}`;
 
 // ---- leak guard ----
 export const listClients = () => call<Client[]>('list_clients');
@@ -149,6 +176,11 @@ export const setWatchWords = (words: string[]) => call<string[]>('set_watch_word
 /** Progress of import_paths / pick_and_import, one event per file. */
 export async function onImportProgress(handler: (p: ImportProgress) => void): Promise<() => void> {
   return listen<ImportProgress>('import-progress', (ev) => handler(ev.payload));
+}
+
+/** Progress of a video export_post (about 10 a second, and the last frame). */
+export async function onExportProgress(handler: (p: ExportProgress) => void): Promise<() => void> {
+  return listen<ExportProgress>('export-progress', (ev) => handler(ev.payload));
 }
 
 /** Files dragged from the file manager over the window (Tauri's native drop; paths, not File objects). */

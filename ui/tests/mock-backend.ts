@@ -7,9 +7,9 @@
 // job's current client, never refuses), append-only approvals and history, per-photo boxes, sample metadata
 // (one value hostile on purpose) and a text scan with UTF-16 offsets, like the Rust side.
 import type {
-  AppError, AppInfo, Approval, Block, Client, ClientInput, ExportResult, FileDragEvent, Guard, HistoryEntry,
-  ImportItem, ImportProgress, ImportSummary, Job, JobFields, Lang, MetaItem, OwnerKind, Photo, PhotoRole, Platform,
-  Post, Presets, RedactBox, Session, TextFinding,
+  AppError, AppInfo, Approval, Block, Client, ClientInput, ExportProgress, ExportResult, FileDragEvent, Guard,
+  HistoryEntry, ImportItem, ImportProgress, ImportSummary, Job, JobFields, Lang, MetaItem, OwnerKind, Photo, PhotoRole,
+  Platform, Post, Presets, RedactBox, Segment, Session, TextFinding, VideoPlan, VideoSettings,
 } from '../src/backend';
 import { toAppError } from '../src/errors';
 
@@ -54,6 +54,9 @@ let importDelayMs = 80;
 let pickPaths: string[] | null = ['/home/owner/사진/IMG_2001.jpg', '/home/owner/사진/IMG_2002.jpg'];
 let chooseDirResult: string | null = '/home/owner/바탕화면/블로그 올릴 것';
 const progressHandlers = new Set<(p: ImportProgress) => void>();
+const exportHandlers = new Set<(p: ExportProgress) => void>();
+let videoExport = { frameStep: 30, stepMs: 60 }; // frames per progress event, ms between events
+let exportCancel = false;
 const dragHandlers = new Set<(ev: FileDragEvent) => void>();
 
 declare global {
@@ -66,6 +69,7 @@ declare global {
       setImportDelay(ms: number): void;
       setChooseDir(dir: string | null): void;
       setPhotoSize(photoId: number, width: number, height: number): void;
+      setVideoExport(frameStep: number, stepMs: number): void;
       calls(): { cmd: string; args: unknown }[];
       state(): State;
       reset(): void;
@@ -83,6 +87,7 @@ window.__mock = {
     const p = S.library.find((x) => x.id === photoId);
     if (p) { p.width = width; p.height = height; thumbs.delete(photoId); save(); }
   },
+  setVideoExport(frameStep, stepMs) { videoExport = { frameStep, stepMs }; },
   calls: () => calls.slice(),
   state: () => JSON.parse(JSON.stringify(S)) as State,
   reset() { S = fresh(); save(); },
@@ -304,11 +309,17 @@ export const makeDraft = (jobId: number, platform: Platform) => cmd('make_draft'
   ];
   if (j.story.trim()) blocks.push({ kind: 'heading', text: '어려웠던 점' }, { kind: 'paragraph', text: j.story });
   blocks.push({ kind: 'paragraph', text: '도면만 보내주시면 견적 드립니다. 단품·소량도 가능합니다.' });
+  const video = platform === 'youtube' || platform === 'shorts';
+  const ytBlocks: Block[] = [
+    { kind: 'paragraph', text: `${what} 가공 영상입니다. 소재 ${j.material || '—'}, 가공 ${j.process || '—'}.` },
+    ...ph.map((p): Block => ({ kind: 'photo', photoId: p.id, caption: p.caption || (p.role ? ROLE_KO[p.role] : '') })),
+    { kind: 'paragraph', text: '도면만 보내주시면 견적 드립니다.' },
+  ];
   const existing = S.posts.find((p) => p.jobId === jobId && p.platform === platform);
   const post: Post = {
-    id: existing?.id ?? id(), jobId, platform, title: what, blocks,
+    id: existing?.id ?? id(), jobId, platform, title: what, blocks: video ? ytBlocks : blocks,
     tags: [j.material, j.process, '정밀가공', '소량가공', '시제품'].filter(Boolean),
-    status: 'draft', exportPath: null, updatedAt: now(),
+    status: 'draft', exportPath: null, updatedAt: now(), video: existing?.video ?? defaultVideo(),
   };
   S.posts = [...S.posts.filter((p) => p.id !== post.id), post];
   return post;
@@ -317,14 +328,87 @@ export const savePost = (post: Post) => cmd('save_post', { post }, (): Post => {
   const p = S.posts.find((x) => x.id === post.id);
   if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
   Object.assign(p, { title: post.title, blocks: post.blocks, tags: post.tags, updatedAt: now() });
+  p.video ??= defaultVideo();
   return p;
 });
+
+// ---- video (YouTube / Shorts) ----
+function defaultVideo(): VideoSettings {
+  return { secondsPerPhoto: 4, photoSeconds: {}, burnCaptions: true, titleCard: '', titleCardSub: '' };
+}
+const FPS = 30;
+const clampS = (s: number) => (Number.isFinite(s) ? Math.min(6, Math.max(3, s)) : 4);
+function planOf(p: Post): VideoPlan {
+  if (p.platform !== 'youtube' && p.platform !== 'shorts') throw invalid('영상은 YouTube 글에서만 만듭니다.', 'Videos are made for YouTube posts only.');
+  const v = p.video ?? defaultVideo();
+  const shots = p.blocks.flatMap((b) => (b.kind === 'photo' ? [b] : []));
+  if (!shots.length) throw err('no_photos', '사진이 없습니다.', 'There are no photos.');
+  const segments: Segment[] = [];
+  let at = 0;
+  const push = (kind: Segment['kind'], seconds: number, caption: string, photoId?: number) => {
+    const n = Math.max(1, Math.round(seconds * FPS));
+    segments.push({
+      kind, ...(photoId !== undefined ? { photoId, role: null } : {}), startFrame: at, endFrame: at + n,
+      startMs: Math.floor((at * 1000) / FPS), endMs: Math.floor(((at + n) * 1000) / FPS), caption,
+    });
+    at += n;
+  };
+  push('title', 3, '');
+  for (const b of shots) push('photo', clampS(v.photoSeconds[String(b.photoId)] ?? v.secondsPerPhoto), b.caption, b.photoId);
+  push('end', 4, '');
+  const landscape = p.platform === 'youtube';
+  return {
+    format: landscape ? 'landscape' : 'shorts', width: landscape ? 1920 : 1080, height: landscape ? 1080 : 1920, fps: FPS,
+    totalFrames: at, durationMs: Math.floor((at * 1000) / FPS), segments, droppedPhotos: 0,
+    frameBase: `mockframe:${p.id}/`,
+  };
+}
+export const saveVideo = (postId: number, video: VideoSettings) => cmd('save_video', { postId, video }, (): Post => {
+  const p = postById(postId);
+  p.video = { ...defaultVideo(), ...video };
+  p.updatedAt = now();
+  return p;
+});
+export const videoPlan = (postId: number) => cmd('video_plan', { postId }, (): VideoPlan => planOf(postById(postId)));
+export const cancelExport = () => cmd('cancel_export', undefined, (): null => { exportCancel = true; return null; });
+/** A small frame drawn on a canvas: the segment's photo colour and a bar for the frame number (no files). */
+const frameCache = new Map<string, string>();
+export function frameUrl(plan: VideoPlan, frame: number, version: string): string {
+  const key = `${plan.frameBase}${frame}?${version}`;
+  const hit = frameCache.get(key);
+  if (hit) return hit;
+  const seg = plan.segments.find((s) => frame >= s.startFrame && frame < s.endFrame) ?? plan.segments[0];
+  const c = document.createElement('canvas');
+  const landscape = plan.width >= plan.height;
+  c.width = landscape ? 160 : 90; c.height = landscape ? 90 : 160;
+  const g = c.getContext('2d')!;
+  g.fillStyle = seg.kind === 'photo' ? `hsl(${((seg.photoId ?? 0) * 47) % 360} 30% 35%)` : '#222';
+  g.fillRect(0, 0, c.width, c.height);
+  g.fillStyle = '#f5a623';
+  g.fillRect(0, c.height - 8, (c.width * (frame + 1)) / Math.max(1, plan.totalFrames), 8);
+  const url = c.toDataURL('image/png');
+  if (frameCache.size > 2000) frameCache.clear();
+  frameCache.set(key, url);
+  return url;
+}
+async function renderVideo(p: Post) {
+  const total = planOf(p).totalFrames;
+  exportCancel = false;
+  const started = performance.now();
+  for (let done = 0; done < total;) {
+    await new Promise((r) => setTimeout(r, videoExport.stepMs));
+    if (exportCancel) { exportCancel = false; throw err('cancelled', '취소했습니다. 만들던 파일은 남기지 않았습니다.', 'Cancelled. Nothing half-made was left behind.'); }
+    done = Math.min(total, done + videoExport.frameStep);
+    const etaMs = Math.round(((performance.now() - started) / done) * (total - done));
+    for (const h of exportHandlers) h({ done, total, etaMs });
+  }
+}
 export const chooseExportDir = () => cmd('choose_export_dir', undefined, (): string | null => {
   if (chooseDirResult) S.exportDir = chooseDirResult;
   return chooseDirResult;
 });
 export const exportPost = (postId: number, confirmedTerms: string[]) =>
-  cmd('export_post', { postId, confirmedTerms }, (): ExportResult => {
+  cmd('export_post', { postId, confirmedTerms }, async (): Promise<ExportResult> => {
     const p = S.posts.find((x) => x.id === postId);
     if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
     const j = jobById(p.jobId);
@@ -341,6 +425,7 @@ export const exportPost = (postId: number, confirmedTerms: string[]) =>
       throw err('flagged_text', `확인하지 않은 단어가 있습니다: ${left.map((f) => f.text).join(', ')}`,
         `Some flagged words were not confirmed: ${left.map((f) => f.text).join(', ')}`);
     }
+    if (p.platform === 'youtube' || p.platform === 'shorts') await renderVideo(p);
     for (const term of new Set(confirmedTerms)) {
       log(j.id, 'override', `표시된 단어를 확인하고 그대로 내보냄: ${term}`, `Flagged word confirmed and exported: ${term}`);
     }
@@ -351,6 +436,8 @@ export const exportPost = (postId: number, confirmedTerms: string[]) =>
     const photosOut = Array.from({ length: n }, (_, i) => `photos/${String(i + 1).padStart(2, '0')}.jpg`);
     const files = p.platform === 'naver'
       ? [...photosOut, '본문.txt', '제목.txt', '태그.txt', 'post.html', '올리는 방법.txt']
+      : p.platform === 'youtube' ? ['video.mp4', 'thumbnail.jpg', 'title.txt', 'description.txt', 'tags.txt', 'captions.srt']
+      : p.platform === 'shorts' ? ['video.mp4', 'title.txt', 'description.txt', 'tags.txt', 'captions.srt']
       : [...photosOut, 'post.html', 'post.md', 'title.txt', 'tags.txt'];
     Object.assign(p, { status: 'exported', exportPath: folder });
     log(j.id, 'export', `내보냈습니다: ${folder}`, `Exported: ${folder}`);
@@ -528,6 +615,10 @@ export const setWatchWords = (words: string[]) => cmd('set_watch_words', { words
 export async function onImportProgress(handler: (p: ImportProgress) => void): Promise<() => void> {
   progressHandlers.add(handler);
   return () => progressHandlers.delete(handler);
+}
+export async function onExportProgress(handler: (p: ExportProgress) => void): Promise<() => void> {
+  exportHandlers.add(handler);
+  return () => exportHandlers.delete(handler);
 }
 export async function onFileDrag(handler: (ev: FileDragEvent) => void): Promise<() => void> {
   dragHandlers.add(handler);

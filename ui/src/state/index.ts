@@ -10,5 +10,6 @@ export * from './redact';
 export * from './post';
 export * from './scan';
 export * from './export';
+export * from './video';
 export * from './nav';
 export * from './session';

@@ -70,6 +70,7 @@ function editPost(change: (p: Post) => Post) {
 export const editTitle = (title: string) => editPost((p) => ({ ...p, title }));
 export const editBlock = (index: number, block: Block) =>
   editPost((p) => ({ ...p, blocks: p.blocks.map((b, i) => (i === index ? block : b)) }));
+export const editBlocks = (blocks: Block[]) => editPost((p) => ({ ...p, blocks }));
 
 export async function flushPost() {
   clearTimeout(postTimer);
@@ -82,7 +83,8 @@ export async function flushPost() {
     const saved = await attempt(() => api.savePost(p));
     if (saved && post.value?.id === saved.id) {
       savedPostVersion = v;
-      if (postVersion === v) post.value = saved;
+      // The video settings are saved by their own command (state/video.ts): keep the ones on screen.
+      if (postVersion === v) post.value = { ...saved, video: post.value.video };
     }
   })();
   await postSaving;

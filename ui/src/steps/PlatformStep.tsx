@@ -1,4 +1,4 @@
-// Step 3, 어디에 올릴까요: three big cards. Naver Blog first and marked as recommended. Choosing a card makes
+// Step 3, 어디에 올릴까요: big cards (three blog targets, YouTube and Shorts). Naver Blog first and marked as recommended. Choosing a card makes
 // the draft (only when there is none for that platform yet) and goes straight to the preview.
 import { t, type Key } from '../i18n';
 import { busy, choosePlatform, post, selectedPlatform } from '../state';
@@ -8,6 +8,8 @@ const CARDS: { p: Platform; name: Key; desc: Key; mark: string }[] = [
   { p: 'naver', name: 'naver', desc: 'naverDesc', mark: 'N' },
   { p: 'html', name: 'html', desc: 'htmlDesc', mark: '</>' },
   { p: 'markdown', name: 'markdown', desc: 'markdownDesc', mark: 'M↓' },
+  { p: 'youtube', name: 'youtube', desc: 'youtubeDesc', mark: '▶' },
+  { p: 'shorts', name: 'shorts', desc: 'shortsDesc', mark: '▮' },
 ];
 
 export function PlatformStep() {

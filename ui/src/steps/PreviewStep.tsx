@@ -1,11 +1,50 @@
 // Step 5, 미리보기·내보내기: the editable title, the text scan's findings, the post as it will look on the
 // platform (flagged words marked), and the export result. The export button itself is the footer's primary
-// action; when the leak guard would refuse, a calm notice says so and leads to the safety check.
+// action; when the leak guard would refuse, a calm notice says so and leads to the safety check. A YouTube or
+// Shorts post shows the video panel instead of the page, and the render's progress with a cancel.
 import { useEffect, useRef } from 'preact/hooks';
 import { pick, t } from '../i18n';
-import { editTitle, exportResult, flushPost, goTo, guard, post, regenerateDraft, busy } from '../state';
+import {
+  busy, cancelExportNow, cancelRequested, editTitle, exportCancelled, exportProgress, exportResult, flushPost, goTo,
+  guard, isVideoPlatform, post, regenerateDraft,
+} from '../state';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { PostPreview } from '../components/PostPreview';
+import { VideoPanel } from '../components/VideoPanel';
+
+function leftText(ms: number): string {
+  const s = Math.max(1, Math.round(ms / 1000));
+  const m = Math.floor(s / 60);
+  const r = s % 60;
+  return m > 0 ? `${m}:${String(r).padStart(2, '0')}` : t('secondsUnit', { s: r });
+}
+
+/** The render's progress while a video export runs: frames done / total, the time left, and a cancel. */
+function ExportProgressBox() {
+  const pr = exportProgress.value;
+  const box = useRef<HTMLDivElement>(null);
+  const running = busy.value === 'export' && !!pr;
+  useEffect(() => { if (running) box.current?.scrollIntoView({ block: 'nearest' }); }, [running]);
+  if (!running || !pr) return null;
+  const pct = pr.total > 0 ? Math.min(100, (pr.done / pr.total) * 100) : 0;
+  return (
+    <div class="export-progress" data-testid="export-progress" data-done={pr.done} data-total={pr.total} ref={box}>
+      <strong class="export-progress-title">{t('exportProgressTitle')}</strong>
+      <div class="progress-bar" role="progressbar" aria-valuemin={0} aria-valuemax={pr.total || 1} aria-valuenow={pr.done}
+        aria-label={t('exportProgressTitle')}>
+        <span class="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div class="export-progress-line">
+        <span data-testid="export-frames">{t('exportFrames', { done: pr.done, total: pr.total || '…' })}</span>
+        <span data-testid="export-eta">{pr.etaMs === null ? t('timeLeftUnknown') : t('timeLeft', { t: leftText(pr.etaMs) })}</span>
+        <button type="button" class="btn btn-secondary" data-testid="export-cancel" disabled={cancelRequested.value}
+          onClick={() => void cancelExportNow()}>
+          {cancelRequested.value ? t('cancelling') : t('cancelExport')}
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function PreviewStep() {
   const p = post.value;
@@ -25,6 +64,10 @@ export function PreviewStep() {
   }
   return (
     <section class="step step-preview" aria-labelledby="step-title">
+      <ExportProgressBox />
+      {exportCancelled.value && !res && (
+        <p class="export-cancelled" data-testid="export-cancelled" role="status">{t('exportCancelledMsg')}</p>
+      )}
       {res && (
         <div class="export-result" data-testid="export-result" role="status" ref={resultBox}>
           <strong class="export-result-title">✓ {t('exportDone')}</strong>
@@ -55,8 +98,12 @@ export function PreviewStep() {
         </div>
       )}
       <FindingsPanel />
-      <p class="hint">{t('editHint')}</p>
-      <PostPreview post={p} />
+      {isVideoPlatform(p.platform) ? <VideoPanel post={p} /> : (
+        <>
+          <p class="hint">{t('editHint')}</p>
+          <PostPreview post={p} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,121 @@
+// The video of a YouTube / Shorts post: its settings (seconds per photo, per-photo seconds, captions burned in,
+// the title card) are edited on screen at once and saved debounced with save_video; captions and the photo
+// order live in the post's photo blocks and are saved with the post. After any save the plan (the cut list)
+// is fetched again and the preview player shows the new frames (gbframe URLs, versioned by the save).
+import { signal } from '@preact/signals';
+import * as api from '../backend';
+import type { Block, ExportProgress, Platform, VideoPlan, VideoSettings } from '../backend';
+import { attempt, onEnter, onLeave, post } from './core';
+import { editBlock, editBlocks, exportResult, flushPost } from './post';
+
+export const MIN_SECONDS = 3;
+export const MAX_SECONDS = 6;
+export const SECONDS_STEP = 0.5;
+
+export const isVideoPlatform = (p: Platform | undefined | null) => p === 'youtube' || p === 'shorts';
+
+export const plan = signal<VideoPlan | null>(null);
+/** Changes with every plan fetched: part of the frame URLs, so the player never shows an older frame. */
+export const planVersion = signal('');
+export const planLoading = signal(false);
+/** The running video export's progress (null when none runs). */
+export const exportProgress = signal<ExportProgress | null>(null);
+/** Set when the owner pressed cancel and the export stopped: a calm note instead of an error. */
+export const exportCancelled = signal(false);
+export const cancelRequested = signal(false);
+
+const clampSeconds = (s: number) => Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, Math.round(s / SECONDS_STEP) * SECONDS_STEP));
+
+// ---- settings (debounced save_video) ----
+let videoTimer: ReturnType<typeof setTimeout> | undefined;
+let videoDirty = false;
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+
+function editVideo(change: (v: VideoSettings) => VideoSettings) {
+  const p = post.value;
+  if (!p || !isVideoPlatform(p.platform)) return;
+  post.value = { ...p, video: change(p.video) };
+  exportResult.value = null;
+  videoDirty = true;
+  clearTimeout(videoTimer);
+  videoTimer = setTimeout(() => { void flushVideo().then(refreshPlan); }, 600);
+}
+
+export const setSecondsPerPhoto = (s: number) => editVideo((v) => ({ ...v, secondsPerPhoto: clampSeconds(s) }));
+/** `null` = the photo follows the seconds per photo. */
+export const setPhotoSeconds = (photoId: number, s: number | null) => editVideo((v) => {
+  const photoSeconds = { ...v.photoSeconds };
+  if (s === null) delete photoSeconds[String(photoId)];
+  else photoSeconds[String(photoId)] = clampSeconds(s);
+  return { ...v, photoSeconds };
+});
+export const setBurnCaptions = (on: boolean) => editVideo((v) => ({ ...v, burnCaptions: on }));
+export const setTitleCard = (titleCard: string) => editVideo((v) => ({ ...v, titleCard }));
+export const setTitleCardSub = (titleCardSub: string) => editVideo((v) => ({ ...v, titleCardSub }));
+
+export async function flushVideo() {
+  clearTimeout(videoTimer);
+  videoTimer = undefined;
+  const p = post.value;
+  if (!p || !videoDirty || !isVideoPlatform(p.platform)) return;
+  videoDirty = false;
+  const saved = await attempt(() => api.saveVideo(p.id, p.video));
+  if (saved && post.value?.id === saved.id) {
+    // Only the video and the time: the blocks on screen may have edits still being saved.
+    post.value = { ...post.value, video: videoDirty ? post.value.video : saved.video, updatedAt: saved.updatedAt };
+  }
+}
+
+// ---- captions and order (the post's photo blocks; saved with the post) ----
+function scheduleRefresh() {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => { void flushPost().then(refreshPlan); }, 800);
+}
+export function editVideoCaption(blockIndex: number, caption: string) {
+  const b = post.value?.blocks[blockIndex];
+  if (!b || b.kind !== 'photo') return;
+  editBlock(blockIndex, { ...b, caption });
+  scheduleRefresh();
+}
+/** Swaps a photo with the previous (-1) or next (+1) photo; the text blocks stay where they are. */
+export function moveVideoPhoto(blockIndex: number, dir: -1 | 1) {
+  const p = post.value;
+  if (!p) return;
+  const photoIdx = p.blocks.flatMap((b, i) => (b.kind === 'photo' ? [i] : []));
+  const at = photoIdx.indexOf(blockIndex);
+  const other = photoIdx[at + dir];
+  if (at < 0 || other === undefined) return;
+  const blocks: Block[] = p.blocks.slice();
+  [blocks[blockIndex], blocks[other]] = [blocks[other], blocks[blockIndex]];
+  editBlocks(blocks);
+  scheduleRefresh();
+}
+
+// ---- the plan ----
+let planSeq = 0;
+export async function refreshPlan() {
+  const p = post.value;
+  if (!p || !isVideoPlatform(p.platform)) { plan.value = null; return; }
+  const seq = ++planSeq;
+  planLoading.value = true;
+  const got = await attempt(() => api.videoPlan(p.id));
+  if (seq !== planSeq) return;
+  planLoading.value = false;
+  if (got && post.value?.id === p.id) {
+    plan.value = got;
+    planVersion.value = `${post.value.updatedAt}.${seq}`;
+  }
+}
+
+/** Saves what is pending for the video (settings and the post's blocks), then the plan is current. */
+export async function flushVideoPost() {
+  clearTimeout(refreshTimer);
+  refreshTimer = undefined;
+  await flushPost();
+  await flushVideo();
+}
+
+onEnter('preview', async () => {
+  if (isVideoPlatform(post.value?.platform)) await refreshPlan();
+});
+onLeave('preview', flushVideoPost);
