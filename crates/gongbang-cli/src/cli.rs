@@ -48,6 +48,11 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         at: Option<String>,
     },
+    /// The shop profile (name and contact on the video's end card and in descriptions): set, show.
+    Shop {
+        #[command(subcommand)]
+        command: ShopCommand,
+    },
     /// Words that must never leak (besides customers' names): add, list.
     Word {
         #[command(subcommand)]
@@ -148,6 +153,32 @@ pub enum ClientCommand {
     },
     /// List customers.
     List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ShopCommand {
+    /// Change the given fields (the others stay as they are).
+    Set {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        website: Option<String>,
+        #[arg(long)]
+        kakao: Option<String>,
+        /// A region keyword (문래동, 영등포구, …); repeat for each. Replaces the list.
+        #[arg(long = "region", value_name = "WORD")]
+        regions: Vec<String>,
+    },
+    /// Print the profile.
+    Show,
 }
 
 #[derive(Subcommand, Debug)]

@@ -14,6 +14,21 @@ fn youtube_and_shorts_packages_from_the_command_line() {
     let out = tmp.path().join("out");
     let a = photos_dir().join("orientation/Landscape_1.jpg");
     let b = photos_dir().join("orientation/Portrait_3.jpg");
+    let shop = gongbang(
+        &lib,
+        &[
+            "shop",
+            "set",
+            "--name",
+            "문래정밀",
+            "--phone",
+            "02-2631-0000",
+            "--region",
+            "문래동",
+        ],
+    );
+    assert_eq!(shop.status.code(), Some(0), "{}", stderr(&shop));
+    assert!(stdout(&shop).contains("전화 phone: 02-2631-0000"));
     for (platform, size, thumb) in [
         ("youtube", "1920,1080", true),
         ("shorts", "1080,1920", false),
@@ -68,6 +83,12 @@ fn youtube_and_shorts_packages_from_the_command_line() {
         assert!(text.contains(size), "{text}");
         // 3 s title + 2 × 3 s photos + 4 s end card.
         assert!(text.contains("13.000000"), "{text}");
+        // The shop's contact is in the description (16:9 and Shorts alike).
+        let description = std::fs::read_to_string(folder.join("description.txt")).unwrap();
+        assert!(
+            description.contains("02-2631-0000") && description.contains("문래정밀"),
+            "{description}"
+        );
     }
     let bad = gongbang(
         &lib,

@@ -3,6 +3,7 @@
 mod export;
 mod guard;
 mod job;
+mod shop;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             at,
         } => guard::approve(&lib, job, &by, &how, note.as_deref(), at.as_deref()),
         Command::Word { command } => guard::word(&lib, command),
+        Command::Shop { command } => shop::run(&lib, command),
     }
 }
 
