@@ -85,13 +85,24 @@ pub fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> Result<(
         let producer = s.spawn(move || {
             let mut rgb = renderer.blank();
             let mut scratch = renderer.blank();
+            // A card's frames are identical: converted once, then copied.
+            let mut still: Option<(usize, Vec<u8>)> = None;
             for f in 0..total {
                 if ctl.cancelled() {
                     break;
                 }
-                renderer.frame(f, &mut rgb, &mut scratch);
                 let mut yuv = back_rx.try_recv().unwrap_or_default();
-                to_yuv420(&rgb, &mut yuv);
+                match (renderer.still_at(f), &still) {
+                    (Some(i), Some((j, same))) if i == *j => {
+                        yuv.clear();
+                        yuv.extend_from_slice(same);
+                    }
+                    (now, _) => {
+                        renderer.frame(f, &mut rgb, &mut scratch);
+                        to_yuv420(&rgb, &mut yuv);
+                        still = now.map(|i| (i, yuv.clone()));
+                    }
+                }
                 if tx.send(yuv).is_err() {
                     break;
                 }

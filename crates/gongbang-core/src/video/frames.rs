@@ -34,6 +34,14 @@ impl Renderer {
         RgbImage::new(self.plan.width, self.plan.height)
     }
 
+    /// The still segment frame `f` shows alone (a card, not in a cross-fade): its frames are all the same.
+    pub fn still_at(&self, f: u32) -> Option<usize> {
+        match self.plan.at(f) {
+            (i, None) if matches!(self.arts[i], Art::Still(_)) => Some(i),
+            _ => None,
+        }
+    }
+
     /// Renders frame `f` into `out` (using `scratch` during cross-fades).
     pub fn frame(&self, f: u32, out: &mut RgbImage, scratch: &mut RgbImage) {
         let (i, fade) = self.plan.at(f);
