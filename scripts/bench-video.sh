@@ -29,17 +29,8 @@ cargo build --release -p gongbang-cli
 gongbang="$CARGO_TARGET_DIR/release/gongbang"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+. "$root/scripts/bench-lib.sh"
 
-measure() { # NAME CMD...: appends "seconds rss_kb exit" to $tmp/NAME
-  local name=$1 t0 t1 rc=0
-  shift
-  t0=$(date +%s.%N)
-  /usr/bin/time -v -o "$tmp/time.txt" "$@" >"$tmp/$name.out" 2>&1 || rc=$?
-  t1=$(date +%s.%N)
-  local rss
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
-  awk -v a="$t0" -v b="$t1" -v m="$rss" -v rc="$rc" 'BEGIN {printf "%.3f %d %d\n", b - a, m, rc}' >>"$tmp/$name"
-}
 
 # ffmpeg: each photo scaled to 2112 wide (the zoom's room), zoompan 150 frames, all concatenated.
 inputs=() chains="" labels=""
@@ -64,7 +55,6 @@ for i in $(seq "$runs"); do
     -c:v libx264 -preset veryfast -b:v 8M -r 30 "$tmp/ff.mp4"
 done
 
-stats() { sort -n "$tmp/$1" | awk 'NR==1 {t=$1} {if ($2>m) m=$2; rc=$3} END {printf "%s %s %s\n", t, m, rc}'; }
 read -r g_t g_rss g_rc < <(stats gongbang)
 read -r f_t f_rss f_rc < <(stats ffmpeg)
 [ "$g_rc" = 0 ] || { cat "$tmp/gongbang.out"; exit 1; }
