@@ -11,20 +11,7 @@ use gongbang_core::repo::{jobs, photos, posts};
 use gongbang_core::{draft, Block, JobFields, Library, Platform, PostStatus};
 
 fn job_with(lib: &mut Library, files: &[std::path::PathBuf]) -> i64 {
-    let job = common::own_job(
-        &*lib,
-        &JobFields {
-            title: "샤프트 가공".into(),
-            material: "SUS304".into(),
-            process: "CNC 선반".into(),
-            machine: "두산 Lynx 220".into(),
-            tolerance: "±0.01".into(),
-            quantity: "20개".into(),
-            lead_time: "5일".into(),
-            story: "긴 축이라 떨림을 잡는 게 어려웠습니다.".into(),
-            ..JobFields::default()
-        },
-    );
+    let job = common::own_job(&*lib, &common::shaft_job());
     let s = import_paths(lib, Some(job.id), files, |_, _, _| {}).unwrap();
     assert_eq!(s.rejected, 0, "{:#?}", s.items);
     job.id

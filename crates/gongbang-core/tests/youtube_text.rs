@@ -63,17 +63,7 @@ fn job_with_photos(lib: &mut Library, fields: &JobFields) -> i64 {
 }
 
 fn shaft() -> JobFields {
-    JobFields {
-        title: "샤프트 가공".into(),
-        material: "SUS304".into(),
-        process: "CNC 선반".into(),
-        machine: "두산 Lynx 220".into(),
-        tolerance: "±0.01".into(),
-        quantity: "20개".into(),
-        lead_time: "5일".into(),
-        story: "긴 축이라 떨림을 잡는 게 어려웠습니다.".into(),
-        ..JobFields::default()
-    }
+    common::shaft_job()
 }
 
 /// The plan as the exporter makes it (the post's photos and captions, the post's settings), and one made

@@ -16,7 +16,7 @@ use crate::repo::posts::{self, Platform, Post};
 use crate::video::Control;
 use crate::{guard, imaging, CoreError, Result};
 
-pub use photos::{format_of, render_one, BLOG_LONG_SIDE};
+pub use photos::{format_of, render_one, stored_original, stored_upright, BLOG_LONG_SIDE};
 pub use staging::Staging;
 
 /// Fixed names inside a Naver package.

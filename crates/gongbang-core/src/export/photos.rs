@@ -29,11 +29,23 @@ pub fn format_of(p: &Photo) -> Result<PhotoFormat> {
     })
 }
 
+/// The stored original of a library photo (opened read-only) and its format.
+pub fn stored_original(paths: &StorePaths, p: &Photo) -> Result<(Vec<u8>, PhotoFormat)> {
+    let format = format_of(p)?;
+    let bytes = store::read_original(&paths.original(&p.hash, format.extension()))?;
+    Ok((bytes, format))
+}
+
+/// The stored original decoded (under the limits) and turned upright.
+pub fn stored_upright(paths: &StorePaths, p: &Photo) -> Result<image::DynamicImage> {
+    let (bytes, format) = stored_original(paths, p)?;
+    Ok(imaging::decode_upright(&bytes, format, p.orientation)?)
+}
+
 /// One photo: original → upright pixels → redaction boxes burned in → resized → boxes burned again at the
 /// new size (sharp edges) → clean JPEG (only the source's ICC profile kept), verified.
 pub fn render_one(paths: &StorePaths, p: &Photo, long_side: u32) -> Result<Vec<u8>> {
-    let format = format_of(p)?;
-    let original = store::read_original(&paths.original(&p.hash, format.extension()))?;
+    let (original, format) = stored_original(paths, p)?;
     let (decoded, icc) = imaging::decode_with_profile(&original, format)?;
     drop(original);
     let mut upright = imaging::orient(decoded, p.orientation);

@@ -88,10 +88,7 @@ fn best_photo(lib: &Library, post: &Post) -> Result<crate::repo::photos::Photo> 
 pub fn thumbnail(lib: &Library, post: &Post, fallback_title: &str) -> Result<Vec<u8>> {
     let (w, h) = (1280u32, 720u32);
     let photo = best_photo(lib, post)?;
-    let format = super::format_of(&photo)?;
-    let paths = Library::store_paths(lib.root());
-    let bytes = store::read_original(&paths.original(&photo.hash, format.extension()))?;
-    let upright = imaging::decode_upright(&bytes, format, photo.orientation)?;
+    let upright = super::stored_upright(&Library::store_paths(lib.root()), &photo)?;
     let canvas = photo_canvas(&upright, &photo, w, h)?;
     let mut img: RgbImage = imageops::crop_imm(
         &canvas,

@@ -106,9 +106,8 @@ pub fn log_export(conn: &Connection, post: &Post, c: &Clearance, folder: &str) -
 pub fn photo_metadata(lib: &crate::Library, photo_id: i64) -> Result<Vec<MetaItem>> {
     let photo =
         crate::repo::photos::get(lib.conn(), photo_id)?.ok_or(CoreError::NoSuchPhoto(photo_id))?;
-    let format = crate::export::format_of(&photo)?;
-    let paths = crate::Library::store_paths(lib.root());
-    let bytes = crate::store::read_original(&paths.original(&photo.hash, format.extension()))?;
+    let (bytes, format) =
+        crate::export::stored_original(&crate::Library::store_paths(lib.root()), &photo)?;
     Ok(metadata_report(&bytes, format))
 }
 

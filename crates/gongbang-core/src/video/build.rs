@@ -7,13 +7,13 @@ use rayon::prelude::*;
 use super::frames::{Art, Renderer};
 use super::plan::{plan, SegmentKind, VideoFormat};
 use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
-use crate::export::format_of;
+use crate::export::stored_upright;
 use crate::library::Library;
 use crate::repo::jobs::Job;
 use crate::repo::photos::{self, Photo};
 use crate::repo::posts::{Block, Platform, Post};
 use crate::repo::shop_profile::ShopProfile;
-use crate::{imaging, store, CoreError, Result};
+use crate::{CoreError, Result};
 
 /// The video shape of a post's platform.
 pub fn format_for(platform: Platform) -> Result<VideoFormat> {
@@ -84,10 +84,7 @@ pub fn renderer_for(
         .map(|s| match &s.kind {
             SegmentKind::Photo { photo_id, .. } => {
                 let (p, _) = by_id(*photo_id).ok_or(CoreError::NoSuchPhoto(*photo_id))?;
-                let format = format_of(p)?;
-                let bytes = store::read_original(&paths.original(&p.hash, format.extension()))?;
-                let upright = imaging::decode_upright(&bytes, format, p.orientation)?;
-                drop(bytes);
+                let upright = stored_upright(&paths, p)?;
                 Ok(Some(photo_canvas(&upright, p, w, h)?))
             }
             _ => Ok(None),

@@ -101,19 +101,10 @@ fn card(
         None => steel(width, height),
     };
     let unit = width.min(height) as f32;
-    let big_style = TextStyle {
-        size: unit * 0.11,
-        fill: [255, 255, 255],
-        outline: [0, 0, 0],
-        outline_px: (unit * 0.006).max(2.0) as u32,
-        line_gap: unit * 0.02,
-    };
+    let big_style = TextStyle::on_photo(unit, 0.11, 0.006, 0.02);
     let small_style = TextStyle {
-        size: unit * 0.055,
         fill: [255, 196, 140],
-        outline: [0, 0, 0],
-        outline_px: (unit * 0.004).max(2.0) as u32,
-        line_gap: unit * 0.018,
+        ..TextStyle::on_photo(unit, 0.055, 0.004, 0.018)
     };
     let max_w = width as f32 * 0.86;
     let big_lines = wrap(big, big_style.size, max_w, 3);
@@ -173,13 +164,7 @@ pub fn caption_overlay(width: u32, height: u32, caption: &str) -> Option<Overlay
         return None;
     }
     let unit = width.min(height) as f32;
-    let style = TextStyle {
-        size: unit * 0.058,
-        fill: [255, 255, 255],
-        outline: [0, 0, 0],
-        outline_px: (unit * 0.005).max(2.0) as u32,
-        line_gap: unit * 0.012,
-    };
+    let style = TextStyle::on_photo(unit, 0.058, 0.005, 0.012);
     let lines = wrap(caption, style.size, width as f32 * 0.88, 2);
     let pad = unit * 0.03;
     let band_h = (block_height(lines.len(), &style) + 2.0 * pad).ceil() as u32;

@@ -86,6 +86,20 @@ pub struct TextStyle {
     pub line_gap: f32,
 }
 
+impl TextStyle {
+    /// White text with a black outline (readable on any photo), sized for a frame whose short side is `unit`:
+    /// `size`, `outline` and `gap` are shares of it.
+    pub fn on_photo(unit: f32, size: f32, outline: f32, gap: f32) -> Self {
+        TextStyle {
+            size: unit * size,
+            fill: [255, 255, 255],
+            outline: [0, 0, 0],
+            outline_px: (unit * outline).max(2.0) as u32,
+            line_gap: unit * gap,
+        }
+    }
+}
+
 /// Coverage (0–1) of the text's glyphs, as a mask the size of `width` × `height`, for lines centred on `cx`
 /// starting at baseline-top `top`.
 fn mask(

@@ -108,3 +108,18 @@ pub fn own_job(lib: &Library, fields: &gongbang_core::JobFields) -> gongbang_cor
     use gongbang_core::repo::jobs::{self, OwnerKind};
     jobs::create_owned(lib.conn(), fields, Some(OwnerKind::Own), None).unwrap()
 }
+
+/// The facts of a typical job: a SUS304 shaft turned on a CNC lathe.
+pub fn shaft_job() -> gongbang_core::JobFields {
+    gongbang_core::JobFields {
+        title: "샤프트 가공".into(),
+        material: "SUS304".into(),
+        process: "CNC 선반".into(),
+        machine: "두산 Lynx 220".into(),
+        tolerance: "±0.01".into(),
+        quantity: "20개".into(),
+        lead_time: "5일".into(),
+        story: "긴 축이라 떨림을 잡는 게 어려웠습니다.".into(),
+        ..gongbang_core::JobFields::default()
+    }
+}
