@@ -48,13 +48,14 @@ impl Renderer {
         self.segment(i, f, out);
         if let Some((j, w)) = fade {
             self.segment(j, f, scratch);
-            let w = w.clamp(0.0, 1.0);
+            let w = (w.clamp(0.0, 1.0) * 256.0).round() as u16;
             out.as_mut()
-                .par_chunks_mut(4096)
-                .zip(scratch.as_raw().par_chunks(4096))
+                .par_chunks_mut(1 << 16)
+                .zip(scratch.as_raw().par_chunks(1 << 16))
                 .for_each(|(a, b)| {
-                    for (x, y) in a.iter_mut().zip(b) {
-                        *x = (f32::from(*x) * (1.0 - w) + f32::from(*y) * w + 0.5) as u8;
+                    // Integer weights so the loop vectorises.
+                    for (x, &y) in a.iter_mut().zip(b) {
+                        *x = ((u16::from(*x) * (256 - w) + u16::from(y) * w + 128) >> 8) as u8;
                     }
                 });
         }
@@ -98,34 +99,41 @@ fn view(canvas: &RgbImage, out: &mut RgbImage, p: f32, pan: (f32, f32), t: f32) 
     let (sx, sy) = (w / ow as f32, h / oh as f32);
     let max_x = canvas.width() as usize - 1;
     let max_y = canvas.height() as usize - 1;
-    // Column positions and weights once per frame.
-    let cols: Vec<(usize, usize, u32)> = (0..ow)
+    // Column positions and weights once per frame; the right neighbour is always the next pixel (the last
+    // column is reached with a full weight on it), so each sample reads 6 bytes in a row.
+    let cols: Vec<(usize, u32)> = (0..ow)
         .map(|x| {
             let fx = (x0 + (x as f32 + 0.5) * sx - 0.5).clamp(0.0, max_x as f32);
-            let xi = fx as usize;
-            (
-                xi * 3,
-                (xi + 1).min(max_x) * 3,
-                ((fx - xi as f32) * 256.0) as u32,
-            )
+            let xi = (fx as usize).min(max_x.saturating_sub(1));
+            (xi * 3, ((fx - xi as f32) * 256.0).round() as u32)
         })
         .collect();
+    let lo = cols.first().map_or(0, |c| c.0);
+    let hi = cols.last().map_or(0, |c| c.0) + 6;
     let src = canvas.as_raw();
     let stride = canvas.width() as usize * 3;
     out.as_mut()
         .par_chunks_mut(ow * 3)
         .enumerate()
-        .for_each(|(y, row)| {
+        .for_each_init(Vec::<u16>::new, |mid, (y, row)| {
             let fy = (y0 + (y as f32 + 0.5) * sy - 0.5).clamp(0.0, max_y as f32);
             let yi = fy as usize;
-            let wy = ((fy - yi as f32) * 256.0) as u32;
-            let r0 = &src[yi * stride..yi * stride + stride];
-            let r1 = &src[(yi + 1).min(max_y) * stride..][..stride];
-            for (x, &(a, b, wx)) in cols.iter().enumerate() {
+            let wy = ((fy - yi as f32) * 256.0).round() as u16;
+            let r0 = &src[yi * stride..][lo..hi];
+            let r1 = &src[(yi + 1).min(max_y) * stride..][lo..hi];
+            // Vertical first, over the bytes the row needs (a straight loop that vectorises) …
+            mid.clear();
+            mid.extend(
+                r0.iter()
+                    .zip(r1)
+                    .map(|(&a, &b)| u16::from(a) * (256 - wy) + u16::from(b) * wy),
+            );
+            // … then horizontal, two neighbouring pixels at a time.
+            for (px, &(a, wx)) in row.chunks_exact_mut(3).zip(&cols) {
+                let m: &[u16; 6] = mid[a - lo..a - lo + 6].try_into().expect("six");
                 for c in 0..3 {
-                    let top = u32::from(r0[a + c]) * (256 - wx) + u32::from(r0[b + c]) * wx;
-                    let bot = u32::from(r1[a + c]) * (256 - wx) + u32::from(r1[b + c]) * wx;
-                    row[x * 3 + c] = ((top * (256 - wy) + bot * wy + (1 << 15)) >> 16) as u8;
+                    let v = u32::from(m[c]) * (256 - wx) + u32::from(m[c + 3]) * wx;
+                    px[c] = ((v + (1 << 15)) >> 16) as u8;
                 }
             }
         });
@@ -140,13 +148,13 @@ fn overlay(out: &mut RgbImage, o: &Overlay) {
         .zip(o.rgb.as_raw().par_chunks(w * 3))
         .zip(o.alpha.par_chunks(w))
         .for_each(|((d, s), a)| {
-            for (x, &al) in a.iter().enumerate() {
-                if al <= 0.0 {
+            for ((dp, sp), &al) in d.chunks_exact_mut(3).zip(s.chunks_exact(3)).zip(a) {
+                if al == 0 {
                     continue;
                 }
                 for c in 0..3 {
-                    let i = x * 3 + c;
-                    d[i] = (f32::from(d[i]) * (1.0 - al) + f32::from(s[i]) * al + 0.5) as u8;
+                    let v = u16::from(dp[c]) * (256 - al) + u16::from(sp[c]) * al;
+                    dp[c] = ((u32::from(v) + 128) >> 8) as u8;
                 }
             }
         });
@@ -162,30 +170,26 @@ pub fn to_yuv420(rgb: &RgbImage, yuv: &mut Vec<u8>) {
     let src = rgb.as_raw();
     ys.par_chunks_mut(w).enumerate().for_each(|(y, row)| {
         let s = &src[y * w * 3..(y + 1) * w * 3];
-        for x in 0..w {
-            let (r, g, b) = (
-                i32::from(s[x * 3]),
-                i32::from(s[x * 3 + 1]),
-                i32::from(s[x * 3 + 2]),
-            );
-            row[x] = (((47 * r + 157 * g + 16 * b + 128) >> 8) + 16) as u8;
+        for (out, p) in row.iter_mut().zip(s.chunks_exact(3)) {
+            let (r, g, b) = (i32::from(p[0]), i32::from(p[1]), i32::from(p[2]));
+            *out = (((47 * r + 157 * g + 16 * b + 128) >> 8) + 16) as u8;
         }
     });
     us.par_chunks_mut(cw)
         .zip(vs.par_chunks_mut(cw))
         .enumerate()
         .for_each(|(cy, (urow, vrow))| {
-            for cx in 0..cw {
-                let (mut r, mut g, mut b) = (0i32, 0i32, 0i32);
-                for (dy, dx) in [(0, 0), (0, 1), (1, 0), (1, 1)] {
-                    let i = ((cy * 2 + dy) * w + cx * 2 + dx) * 3;
-                    r += i32::from(src[i]);
-                    g += i32::from(src[i + 1]);
-                    b += i32::from(src[i + 2]);
-                }
-                let (r, g, b) = (r / 4, g / 4, b / 4);
-                urow[cx] = (((-26 * r - 87 * g + 112 * b + 128) >> 8) + 128).clamp(0, 255) as u8;
-                vrow[cx] = (((112 * r - 102 * g - 10 * b + 128) >> 8) + 128).clamp(0, 255) as u8;
+            let top = &src[cy * 2 * w * 3..][..cw * 6];
+            let bot = &src[(cy * 2 + 1) * w * 3..][..cw * 6];
+            let pairs = top.chunks_exact(6).zip(bot.chunks_exact(6));
+            for ((u, v), (t, b)) in urow.iter_mut().zip(vrow.iter_mut()).zip(pairs) {
+                let sum = |c: usize| {
+                    (i32::from(t[c]) + i32::from(t[c + 3]) + i32::from(b[c]) + i32::from(b[c + 3]))
+                        / 4
+                };
+                let (r, g, b) = (sum(0), sum(1), sum(2));
+                *u = (((-26 * r - 87 * g + 112 * b + 128) >> 8) + 128).clamp(0, 255) as u8;
+                *v = (((112 * r - 102 * g - 10 * b + 128) >> 8) + 128).clamp(0, 255) as u8;
             }
         });
 }

@@ -154,7 +154,8 @@ pub fn end_card(width: u32, height: u32, name: &str, contact: &[String]) -> Resu
 pub struct Overlay {
     pub top: u32,
     pub rgb: RgbImage,
-    pub alpha: Vec<f32>,
+    /// Coverage per pixel, 0 (frame shows) … 256 (band shows).
+    pub alpha: Vec<u16>,
 }
 
 /// The caption drawn near the bottom (above the lower fifth, so players' controls do not hide it).
@@ -173,13 +174,13 @@ pub fn caption_overlay(width: u32, height: u32, caption: &str) -> Option<Overlay
     const MARK: [u8; 3] = [128, 128, 128];
     let mut rgb = RgbImage::from_pixel(width, band_h, Rgb(MARK));
     draw_lines(&mut rgb, &lines, &style, width as f32 / 2.0, pad);
-    let mut alpha = vec![0f32; (width * band_h) as usize];
+    let mut alpha = vec![0u16; (width * band_h) as usize];
     for (a, p) in alpha.iter_mut().zip(rgb.pixels_mut()) {
         if p.0 == MARK {
             p.0 = [0, 0, 0];
-            *a = 0.4;
+            *a = 102; // 40 %
         } else {
-            *a = 1.0;
+            *a = 256;
         }
     }
     Some(Overlay { top, rgb, alpha })
