@@ -45,6 +45,9 @@ pub fn run() {
             commands::guard::replace_in_post,
             commands::guard::list_watch_words,
             commands::guard::set_watch_words,
+            // the coach and the shop profile (commands/coach.rs)
+            // the AI helper (commands/ai.rs)
+            // the calendar and the history (commands/calendar.rs)
         ])
         .run(context)
         .unwrap_or_else(|e| {

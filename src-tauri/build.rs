@@ -34,6 +34,22 @@ const COMMANDS: &[&str] = &[
     "replace_in_post",
     "list_watch_words",
     "set_watch_words",
+    "shop_profile",
+    "save_shop_profile",
+    "pick_logo",
+    "clear_logo",
+    "coach_post",
+    "apply_fix",
+    "ai_settings",
+    "save_ai_settings",
+    "ai_rewrite",
+    "cancel_ai",
+    "calendar",
+    "set_weekly_goal",
+    "reminder",
+    "post_history",
+    "open_export_folder",
+    "mark_published",
 ];
 
 fn main() {

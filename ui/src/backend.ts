@@ -74,8 +74,51 @@ export interface VideoPlan {
 export interface ExportProgress { done: number; total: number; etaMs: number | null }
 export interface Session { job: Job; photos: Photo[]; post: Post | null }
 export interface Preset { value: string; labelKo: string; labelEn: string; group: string }
-export interface Presets { materials: Preset[]; processes: Preset[] }
+export interface Presets { materials: Preset[]; processes: Preset[]; equipment: Preset[] }
 export interface ExportResult { folder: string; files: string[] }
+
+// ---- the coach, the shop profile, the calendar, the AI helper (issue 5) ----
+export interface ShopProfile {
+  name: string; owner: string; phone: string; email: string; address: string;
+  regionKeywords: string[]; website: string; kakao: string;
+  equipment: string[]; materials: string[];
+  tolerance: string; sizes: string; lotSizes: string;
+  logoDataUrl: string | null;
+  saved: boolean;
+}
+export type CheckStatus = 'pass' | 'fail' | 'warn';
+export interface CoachCheck {
+  id: string; status: CheckStatus;
+  titleKo: string; titleEn: string; whyKo: string; whyEn: string;
+  fix: string | null; fixLabelKo: string | null; fixLabelEn: string | null;
+  photoIds: number[];
+}
+export interface Coach {
+  postId: number; platform: Platform; score: number; passed: number; total: number;
+  checks: CoachCheck[]; mainKeyword: string; keywords: string[];
+}
+export interface AiSettings { enabled: boolean; baseUrl: string; model: string; hasKey: boolean }
+export type AiStyle = 'polish' | 'shorter' | 'friendlier';
+export interface ExportEvent {
+  postId: number; jobId: number; jobTitle: string; platform: Platform; postTitle: string;
+  at: string; kind: 'exported' | 'published';
+  folder: string | null; folderExists: boolean; url: string | null;
+}
+export interface WeekStat { start: string; count: number; met: boolean }
+export interface Calendar {
+  month: string; days: { date: string; events: ExportEvent[] }[];
+  goalPerWeek: number; thisWeek: number; streakWeeks: number; weeks: WeekStat[];
+}
+export interface Reminder {
+  behind: boolean; goalPerWeek: number; thisWeek: number;
+  jobsWithoutPost: { jobId: number; title: string; photoCount: number; thumbUrl: string | null }[];
+}
+export interface PostHistoryItem {
+  postId: number; jobId: number; jobTitle: string; platform: Platform; title: string;
+  status: 'draft' | 'exported' | 'published';
+  exportPath: string | null; folderExists: boolean; exportedAt: string | null; publishedUrl: string | null;
+  updatedAt: string;
+}
 
 // ---- leak guard (issue 3) ----
 export type Policy = 'public' | 'ask' | 'never';
@@ -171,6 +214,27 @@ export const replaceInPost = (postId: number, find: string, replacement: string)
   call<Post>('replace_in_post', { postId, find, replacement });
 export const listWatchWords = () => call<string[]>('list_watch_words');
 export const setWatchWords = (words: string[]) => call<string[]>('set_watch_words', { words });
+
+// ---- the coach, the shop profile, the calendar, the AI helper ----
+export const shopProfile = () => call<ShopProfile>('shop_profile');
+export const saveShopProfile = (profile: ShopProfile) => call<ShopProfile>('save_shop_profile', { profile });
+export const pickLogo = () => call<ShopProfile | null>('pick_logo');
+export const clearLogo = () => call<ShopProfile>('clear_logo');
+export const coachPost = (postId: number) => call<Coach>('coach_post', { postId });
+export const applyFix = (postId: number, fix: string, arg: string | null = null) =>
+  call<Post>('apply_fix', { postId, fix, arg });
+export const aiSettings = () => call<AiSettings>('ai_settings');
+export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; model: string }, apiKey: string | null) =>
+  call<AiSettings>('save_ai_settings', { settings, apiKey });
+export const aiRewrite = (postId: number, style: AiStyle, blockIndex: number | null) =>
+  call<Post>('ai_rewrite', { postId, style, blockIndex });
+export const cancelAi = () => call<null>('cancel_ai');
+export const calendar = (month: string | null) => call<Calendar>('calendar', { month });
+export const setWeeklyGoal = (perWeek: number) => call<Calendar>('set_weekly_goal', { perWeek });
+export const reminder = () => call<Reminder>('reminder');
+export const postHistory = () => call<PostHistoryItem[]>('post_history');
+export const openExportFolder = (postId: number) => call<null>('open_export_folder', { postId });
+export const markPublished = (postId: number, url: string) => call<PostHistoryItem>('mark_published', { postId, url });
 
 // ---- Events ----
 /** Progress of import_paths / pick_and_import, one event per file. */

@@ -209,6 +209,17 @@ export const presets = () => cmd('presets', undefined, (): Presets => ({
     { value: '연마', labelKo: '연마', labelEn: 'Grinding', group: 'grinding' },
     { value: '용접', labelKo: '용접', labelEn: 'Welding', group: 'other' },
   ],
+  equipment: [
+    { value: 'CNC 선반', labelKo: 'CNC 선반', labelEn: 'CNC lathe', group: 'turning' },
+    { value: 'MCT', labelKo: 'MCT (머시닝센터)', labelEn: 'Machining centre', group: 'milling' },
+    { value: '범용 밀링', labelKo: '범용 밀링', labelEn: 'Manual mill', group: 'milling' },
+    { value: '와이어컷', labelKo: '와이어컷', labelEn: 'Wire EDM', group: 'edm' },
+    { value: '평면 연삭', labelKo: '평면 연삭', labelEn: 'Surface grinder', group: 'grinding' },
+    { value: '원통 연삭', labelKo: '원통 연삭', labelEn: 'Cylindrical grinder', group: 'grinding' },
+    { value: '레이저', labelKo: '레이저', labelEn: 'Laser cutter', group: 'sheet' },
+    { value: '절곡기', labelKo: '절곡기', labelEn: 'Press brake', group: 'sheet' },
+    { value: '용접기', labelKo: '용접기', labelEn: 'Welder', group: 'other' },
+  ],
 }));
 export const currentSession = () => cmd('current_session', undefined, (): Session => {
   const j = S.jobs.find((x) => x.id === S.currentJob) ?? createJob();
@@ -624,6 +635,18 @@ export async function onFileDrag(handler: (ev: FileDragEvent) => void): Promise<
   dragHandlers.add(handler);
   return () => dragHandlers.delete(handler);
 }
+
+// ---- per-area mocks (mock-coach.ts: coach, fixes, AI; mock-shop.ts: profile, calendar, history, reminder) ----
+/** What the per-area mock files share with this one (read lazily: the files import each other). */
+export const mockCore = {
+  state: () => S,
+  save: () => save(),
+  now: () => now(),
+  id: () => id(),
+  cmd: <T>(name: string, args: Record<string, unknown> | undefined, run: () => T | Promise<T>) => cmd(name, args, run),
+};
+export * from './mock-coach';
+export * from './mock-shop';
 
 // Compile-time check: this module offers everything the real backend.ts does, with the same signatures.
 type RealApi = typeof import('../src/backend');

@@ -10,6 +10,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/001_init.sql")),
     M::up(include_str!("sql/002_leak_guard.sql")),
     M::up(include_str!("sql/003_video_and_shop.sql")),
+    M::up(include_str!("sql/004_coach.sql")),
 ];
 
 /// The schema version this build writes.
