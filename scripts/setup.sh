@@ -5,7 +5,8 @@
 #   scripts/setup.sh          Debian packages Tauri needs to build the app, Rust checks, npm dependencies
 #   scripts/setup.sh --test   the above, plus what the tests need: Xvfb, WebKitWebDriver, tauri-driver,
 #                             xdotool, a GTK drag source (python3-gi), exiftool, ImageMagick, Chromium for the
-#                             UI's Playwright tests, libvips-tools for the benchmark, and a Python venv with pytest
+#                             UI's Playwright tests, libvips-tools for the benchmark, gnome-keyring + dbus for the
+#                             keychain test, and a Python venv with pytest
 #
 # Uses sudo only when not root. Debian 12 (bookworm) or newer.
 set -euo pipefail
@@ -26,12 +27,14 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # What the Tauri v2 build needs on Linux (WebKitGTK 4.1, GTK 3, libxdo for menus, librsvg for icons).
 # nasm: openh264 (the video encoder, built from source) uses its assembly, about 40% faster.
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
-  libayatana-appindicator3-dev librsvg2-dev patchelf pkg-config ca-certificates git nasm)
+  libayatana-appindicator3-dev librsvg2-dev patchelf pkg-config ca-certificates git nasm
+  libdbus-1-dev)   # libdbus-1-dev: the keychain (keyring's Secret Service client links libdbus)
 # What the tests need: a virtual X server, the WebKit WebDriver, a real drag-and-drop source (GTK 3 from
 # Python), X tools, metadata and image checks, a Korean font for the webview, Chromium for the UI tests,
 # ffmpeg/ffprobe to verify the videos (verification only: the app never runs it).
 test_pkgs=(xvfb xauth webkit2gtk-driver xdotool x11-utils python3 python3-venv python3-gi gir1.2-gtk-3.0
-  libimage-exiftool-perl imagemagick desktop-file-utils fonts-nanum chromium libvips-tools time ffmpeg)
+  libimage-exiftool-perl imagemagick desktop-file-utils fonts-nanum chromium libvips-tools time ffmpeg
+  gnome-keyring dbus libsecret-tools)   # a Secret Service for the keychain test (gongbang-ai), secret-tool to check it
 
 pkgs=("${build_pkgs[@]}")
 [ "$want_test" -eq 1 ] && pkgs+=("${test_pkgs[@]}")

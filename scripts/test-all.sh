@@ -5,7 +5,10 @@
 #   fmt        cargo fmt --check
 #   ui-build   npm --prefix ui run build (the app embeds ui/dist, so clippy needs it)
 #   clippy     cargo clippy --workspace --all-targets -- -D warnings
-#   cargo-test cargo test (the workspace's default members: gongbang-core and the gongbang CLI)
+#   cargo-test cargo test (the workspace's default members: gongbang-core, the gongbang CLI, gongbang-ai;
+#              the keychain test is left to the next step, GONGBANG_SKIP_KEYCHAIN=1)
+#   keychain   the AI key through a real Secret Service: gnome-keyring in a private D-Bus session
+#              (dbus-run-session), with its own throw-away keyring folder
 #   ui-test    npm --prefix ui test (Playwright against the UI with a mocked backend)
 #   app-build  npx tauri build --debug --bundles deb (the app and its .deb, used by the e2e tests)
 #   e2e        pytest tests/e2e (the real app under Xvfb through WebDriver, real drag-and-drop, the .deb)
@@ -64,7 +67,23 @@ if [ "$ui_built" -eq 1 ]; then
 else
   skip_step clippy "the app embeds ui/dist, which did not build"
 fi
-run_step cargo-test cargo test
+run_step cargo-test env GONGBANG_SKIP_KEYCHAIN=1 cargo test
+
+# The keychain test: a private session bus and a fresh gnome-keyring, unlocked with a throw-away password
+# (an empty one makes it ask through a GUI prompter), in folders of its own so a developer's login keyring
+# and running daemon are never touched.
+keychain_test() {
+  local tmp rc
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
+  XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" dbus-run-session -- sh -c \
+    'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+     cargo test -p gongbang-ai --test keychain'
+  rc=$?
+  rm -rf "$tmp"
+  return "$rc"
+}
+run_step keychain keychain_test
 run_step ui-test npm --prefix ui test
 
 if run_step app-build npx tauri build --debug --bundles deb -- -p gongbang-post; then

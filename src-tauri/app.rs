@@ -46,8 +46,24 @@ pub fn run() {
             commands::guard::list_watch_words,
             commands::guard::set_watch_words,
             // the coach and the shop profile (commands/coach.rs)
+            commands::coach::shop_profile,
+            commands::coach::save_shop_profile,
+            commands::coach::pick_logo,
+            commands::coach::clear_logo,
+            commands::coach::coach_post,
+            commands::coach::apply_fix,
             // the AI helper (commands/ai.rs)
+            commands::ai::ai_settings,
+            commands::ai::save_ai_settings,
+            commands::ai::ai_rewrite,
+            commands::ai::cancel_ai,
             // the calendar and the history (commands/calendar.rs)
+            commands::calendar::calendar,
+            commands::calendar::set_weekly_goal,
+            commands::calendar::reminder,
+            commands::calendar::post_history,
+            commands::calendar::open_export_folder,
+            commands::calendar::mark_published,
         ])
         .run(context)
         .unwrap_or_else(|e| {

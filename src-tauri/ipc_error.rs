@@ -41,3 +41,13 @@ impl From<gongbang_core::CoreError> for IpcError {
         }
     }
 }
+
+impl From<gongbang_ai::AiError> for IpcError {
+    fn from(e: gongbang_ai::AiError) -> Self {
+        IpcError {
+            code: e.code().into(),
+            message_ko: e.message_ko(),
+            message_en: e.message_en(),
+        }
+    }
+}

@@ -17,6 +17,8 @@ pub struct AppState {
     store: Option<StorePaths>,
     /// Set by `cancel_export`; outside the library lock, which the running export holds.
     export_cancel: Arc<AtomicBool>,
+    /// Set by `cancel_ai`; the running AI request holds no lock and stops at once.
+    ai_cancel: Arc<AtomicBool>,
     /// The last prepared video preview (frame protocol).
     frames: FrameSlot,
 }
@@ -35,6 +37,7 @@ impl AppState {
             lib: lib.map(|l| Arc::new(Mutex::new(l))),
             store,
             export_cancel: Arc::new(AtomicBool::new(false)),
+            ai_cancel: Arc::new(AtomicBool::new(false)),
             frames: Mutex::new(None),
         }
     }
@@ -47,6 +50,11 @@ impl AppState {
     /// The flag a running export checks between frames.
     pub fn export_cancel(&self) -> Arc<AtomicBool> {
         self.export_cancel.clone()
+    }
+
+    /// The flag a running AI request watches.
+    pub fn ai_cancel(&self) -> Arc<AtomicBool> {
+        self.ai_cancel.clone()
     }
 
     /// The last prepared video preview.

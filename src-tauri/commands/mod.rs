@@ -1,5 +1,8 @@
 //! Why: the window's commands, grouped by what the owner is doing; each is a few calls into the core.
 
+pub mod ai;
+pub mod calendar;
+pub mod coach;
 pub mod guard;
 pub mod photos;
 pub mod posts;

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use gongbang_core::export::{self, ExportResult};
-use gongbang_core::repo::{posts, settings};
+use gongbang_core::repo::{posts, settings, shop_profile};
 use gongbang_core::video::{self, Plan, VideoSettings};
 use gongbang_core::{draft, Platform, Post};
 use serde::Serialize;
@@ -23,7 +23,7 @@ use crate::state::{with_library, AppState};
 /// Used by tests and kiosk setups: exports go here when the owner has not picked a folder.
 const EXPORT_DIR_ENV: &str = "GONGBANG_EXPORT_DIR";
 /// Set to 1 to not open the finished folder (tests, CI).
-const NO_OPEN_ENV: &str = "GONGBANG_NO_OPEN";
+pub(crate) const NO_OPEN_ENV: &str = "GONGBANG_NO_OPEN";
 
 /// At most this often an `export-progress` event (the last frame is always reported).
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -60,7 +60,10 @@ pub async fn make_draft(
     platform: Platform,
 ) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
-        Ok(draft::make_draft(lib, job_id, platform)?)
+        // The shop profile feeds the contact block and the title; the window's language picks the templates.
+        let shop = shop_profile::get(lib.conn())?;
+        let lang = gongbang_core::Lang::of_library(lib.conn())?;
+        Ok(draft::make_draft_for(lib, job_id, platform, &shop, lang)?)
     })
     .await
 }

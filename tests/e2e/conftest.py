@@ -8,6 +8,7 @@ $CARGO_TARGET_DIR/debug/gongbang-post and its .deb under $CARGO_TARGET_DIR/debug
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -78,12 +79,20 @@ def xserver(artifacts: Path):
 
 
 @pytest.fixture(scope="module")
-def app_dirs(tmp_path_factory) -> dict[str, Path]:
-    """A fresh library and export folder for each test module (one 'machine' per module)."""
+def app_dirs(tmp_path_factory, request) -> dict[str, Path]:
+    """A fresh library and export folder for each test module (one 'machine' per module). The shop profile is
+    filled in with the CLI first (as on a machine past its first run), unless the module sets FIRST_RUN = True
+    to meet the first-run screens itself."""
     base = tmp_path_factory.mktemp("app")
     dirs = {"library": base / "library", "export": base / "export", "home": base / "home"}
     for d in dirs.values():
         d.mkdir()
+    if not getattr(request.module, "FIRST_RUN", False):
+        cli = TARGET / "debug" / "gongbang"
+        if not cli.is_file():
+            pytest.fail(f"{cli} is missing: `cargo test` (or `cargo build -p gongbang-cli`) builds it")
+        subprocess.run([str(cli), "--library", str(dirs["library"]), "shop", "set", "--name", "문래정밀",
+                        "--phone", "02-2631-0000", "--region", "문래동"], check=True, capture_output=True)
     return dirs
 
 

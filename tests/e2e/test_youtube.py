@@ -74,6 +74,9 @@ def test_youtube_preview_plays_real_frames(shop: Shop):
     assert "YouTube" in s.testid("platform-youtube").text
     shop.shot("youtube-1-platform")
     shop.press("platform-youtube")
+    # The draft opens in the write step (the coach); next leads to the preview with the video.
+    wait_until(lambda: s.step() == "write", 60, interval=1, what="the write step")
+    shop.press("next")
     wait_until(lambda: s.step() == "preview", 60, interval=1, what="the preview step")
     shop.post = s.invoke("current_session")["post"]
     assert shop.post["platform"] == "youtube"

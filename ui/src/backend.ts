@@ -46,7 +46,8 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'photo'; photoId: number; caption: string }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; rows: [string, string][] };   // the specs: [label, value] pairs
 export interface Post {
   id: number; jobId: number; platform: Platform; title: string; blocks: Block[]; tags: string[];
   status: 'draft' | 'exported' | 'published'; exportPath: string | null; updatedAt: string;

@@ -8,6 +8,7 @@ import './styles/job.css';
 import './styles/safety.css';
 import './styles/platform.css';
 import './styles/preview.css';
+import './styles/coach.css';
 import { App } from './components/App';
 import { init } from './state';
 

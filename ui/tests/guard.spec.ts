@@ -129,6 +129,9 @@ test('"ask": export is refused until the approval is recorded; it is shown and l
   await addClient(page, { name: '대한정밀', policy: 'ask' });
   await page.getByTestId('step-platform').click();
   await page.getByTestId('platform-markdown').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await page.getByTestId('export').click();
   await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'approval_missing');
   await page.getByTestId('error-go-safety').click();
@@ -314,6 +317,9 @@ test('the text scan: findings listed and marked in the preview, one-click replac
 
   await page.getByTestId('step-platform').click();
   await page.getByTestId('platform-naver').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   const findings = page.getByTestId('finding');
   await expect(findings).toHaveCount(4); // title (client), title in the first paragraph (client), P/N, the watch word
   await expect(page.locator('[data-testid="finding"][data-kind="client"][data-field="title"]')).toContainText('DH정밀');
@@ -359,6 +365,9 @@ test('no findings: export goes straight through with no confirmation and an empt
   await page.getByTestId('job-title').fill('AL6061 브라켓');
   await page.getByTestId('step-platform').click();
   await page.getByTestId('platform-html').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.getByTestId('scan-ok')).toContainText('조심할 단어가 없습니다');
   await expect(page.getByTestId('confirm-flags')).toHaveCount(0);
   await page.getByTestId('export').click();
@@ -409,6 +418,9 @@ test('hostile text from the owner, a customer and a camera is shown as text and 
 
   await page.getByTestId('next').click();
   await page.getByTestId('platform-naver').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.locator('[data-testid="finding"][data-kind="client"]').first()).toContainText(EVIL);
   await expect(page.getByTestId('preview-title').getByTestId('flag-mark')).toHaveText(EVIL);
   await expect(page.getByTestId('preview-title')).toHaveText(EVIL);

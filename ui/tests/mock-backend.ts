@@ -590,6 +590,7 @@ function scan(p: Post): TextFinding[] {
   p.blocks.forEach((b, bi) => {
     if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...scanText(b.text, { field: 'body', blockIndex: bi, itemIndex: null }));
     else if (b.kind === 'list') b.items.forEach((it, ii) => out.push(...scanText(it, { field: 'body', blockIndex: bi, itemIndex: ii })));
+    else if (b.kind === 'table') b.rows.forEach((row, ri) => row.forEach((cell) => out.push(...scanText(cell, { field: 'body', blockIndex: bi, itemIndex: ri }))));
     else out.push(...scanText(b.caption, { field: 'caption', blockIndex: bi, itemIndex: null }));
   });
   p.tags.forEach((tag, ti) => out.push(...scanText(tag, { field: 'tag', blockIndex: null, itemIndex: ti })));
@@ -610,6 +611,7 @@ export const replaceInPost = (postId: number, find: string, replacement: string)
     p.blocks = p.blocks.map((b): Block => {
       if (b.kind === 'list') return { ...b, items: b.items.map(r) };
       if (b.kind === 'photo') return { ...b, caption: r(b.caption) };
+      if (b.kind === 'table') return { ...b, rows: b.rows.map(([k, v]): [string, string] => [r(k), r(v)]) };
       return { ...b, text: r(b.text) };
     });
     p.tags = p.tags.map(r);
@@ -644,9 +646,19 @@ export const mockCore = {
   now: () => now(),
   id: () => id(),
   cmd: <T>(name: string, args: Record<string, unknown> | undefined, run: () => T | Promise<T>) => cmd(name, args, run),
+  /** The leak guard's verdict and the text scan, as export_post sees them (no command logged). */
+  guard: (jobId: number) => guardFor(jobById(jobId)),
+  scan: (p: Post) => scan(p),
+  jobPhotos: (jobId: number) => jobPhotos(jobById(jobId)),
 };
-export * from './mock-coach';
+// Named (not `export *`): a star export would clash with `export type *` from backend.ts above.
+export { aiRewrite, aiSettings, applyFix, cancelAi, coachPost, saveAiSettings } from './mock-coach';
 export * from './mock-shop';
+// Named on purpose: `export type *` above also names these (type-only), and two star exports of one name clash.
+export {
+  calendar, clearLogo, markPublished, openExportFolder, pickLogo, postHistory, reminder, saveShopProfile, setWeeklyGoal,
+  shopProfile,
+} from './mock-shop';
 
 // Compile-time check: this module offers everything the real backend.ts does, with the same signatures.
 type RealApi = typeof import('../src/backend');

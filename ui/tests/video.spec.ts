@@ -29,6 +29,9 @@ test('YouTube: the preview plays real frames, settings are saved, the text is sh
   await expect(page.getByTestId('platform-shorts')).toContainText('YouTube Shorts (세로 영상)');
   await shot(page, 'video-1-platform');
   await page.getByTestId('platform-youtube').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
   expect(await commands(page, 'make_draft')).toEqual([expect.objectContaining({ platform: 'youtube' })]);
 
@@ -109,6 +112,9 @@ test('YouTube export shows progress with frames and time left, and a cancel leav
   const watch = await openFresh(page);
   await toPlatform(page);
   await page.getByTestId('platform-youtube').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
   await expect(page.getByTestId('video-frame')).toBeVisible();
 
@@ -143,6 +149,9 @@ test('Shorts: a vertical preview', async ({ page }) => {
   await openFresh(page);
   await toPlatform(page);
   await page.getByTestId('platform-shorts').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
   const frame = page.getByTestId('video-frame');
   await expect(frame).toBeVisible();

@@ -1,5 +1,5 @@
 // End-to-end tests of the window against the mocked backend: the whole wizard in Korean and in English
-// (photos → job → safety → platform → preview), reorder by buttons and by pointer drag, remove + undo, restore
+// (photos → job → safety → platform → write → preview), reorder by buttons and by pointer drag, remove + undo, restore
 // after reopening, hostile text, errors, keyboard reach, the CSP and the shipped font. The leak guard's own
 // cases are in guard.spec.ts; here the job is our own product, so the guard lets it through.
 import { expect, test, type Page } from '@playwright/test';
@@ -152,13 +152,19 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   expect(saved.fields).toMatchObject({ title: FACTS['job-title'], material: 'SUS304', leadTime: '5일', story: FACTS['job-story'] });
   await expect(page.getByTestId('current-job')).toContainText(FACTS['job-title']);
 
-  // Step 4: choose Naver → the draft is made → the preview.
+  // Step 4: choose Naver → the draft is made → the write step (the coach) → the preview.
   await shot(page, `${lang}-4-platform`);
   await page.getByTestId('platform-naver').click();
+  // Step 5: the draft opens in the write step with the coach beside it; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await expect(page.getByTestId('coach-score')).toHaveAttribute('data-score', /^\d+$/);
+  await expect(page.getByTestId('block-text').first()).toBeVisible();
+  await shot(page, `${lang}-5-write`);
+  await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
   expect(await commands(page, 'make_draft')).toEqual([expect.objectContaining({ platform: 'naver' })]);
 
-  // Step 5: the title and the photos in the owner's order.
+  // Step 6: the title and the photos in the owner's order.
   await expect(page.getByTestId('post-title')).toHaveValue(FACTS['job-title']);
   await expect(page.getByTestId('preview')).toContainText(FACTS['job-title']);
   const inPost = await page.getByTestId('preview-photo').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
@@ -259,6 +265,9 @@ test('hostile text in a job title and a file name is shown as text and runs noth
   await expect(page.locator('body')).toHaveAttribute('data-step', 'safety');
   await page.getByTestId('next').click();
   await page.getByTestId('platform-html').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.getByTestId('preview')).toContainText(evil);
   await expect(page.getByTestId('preview')).toContainText(evil2);
   await expect(page.getByTestId('preview-title')).toHaveText(evil);
@@ -281,6 +290,9 @@ test('errors show a calm message in the current language, never a stack trace', 
   await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'public');
   await page.getByTestId('step-platform').click();
   await page.getByTestId('platform-markdown').click();
+  // The draft opens in the write step (글 다듬기) with the coach; the preview is one "next" further.
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
 
   await page.evaluate(() => window.__mock.failNext('export_post', {
@@ -353,7 +365,7 @@ test('everything is reachable by keyboard with a visible focus ring', async ({ p
   await expect(page.locator('body')).toHaveAttribute('data-step', 'platform');
   await page.getByTestId('platform-naver').focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
 });
 
 test('Hangul renders from the shipped Pretendard font', async ({ page }) => {

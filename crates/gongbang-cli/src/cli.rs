@@ -156,6 +156,8 @@ pub enum ClientCommand {
 }
 
 #[derive(Subcommand, Debug)]
+// Parsed once per run: the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum ShopCommand {
     /// Change the given fields (the others stay as they are).
     Set {
@@ -176,6 +178,21 @@ pub enum ShopCommand {
         /// A region keyword (문래동, 영등포구, …); repeat for each. Replaces the list.
         #[arg(long = "region", value_name = "WORD")]
         regions: Vec<String>,
+        /// A machine (CNC 선반, MCT, 와이어컷, …); repeat for each. Replaces the list.
+        #[arg(long = "equipment", value_name = "MACHINE")]
+        equipment: Vec<String>,
+        /// A material the shop works (SUS304, AL6061, …); repeat for each. Replaces the list.
+        #[arg(long = "material", value_name = "MATERIAL")]
+        materials: Vec<String>,
+        /// The tolerance the shop holds, free text ("±0.01").
+        #[arg(long)]
+        tolerance: Option<String>,
+        /// The part sizes the shop takes, free text ("Ø5–Ø300").
+        #[arg(long)]
+        sizes: Option<String>,
+        /// The lot sizes the shop takes, free text ("1개부터").
+        #[arg(long = "lots")]
+        lot_sizes: Option<String>,
     },
     /// Print the profile.
     Show,

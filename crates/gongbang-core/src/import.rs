@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::imaging::{self, ImageError, PhotoFormat};
 use crate::library::{Library, StorePaths};
 use crate::repo::jobs;
+use crate::repo::photo_quality::{self, PhotoQuality};
 use crate::repo::photos::{self, NewPhoto, Photo};
 use crate::{store, CoreError, Result};
 
@@ -58,7 +59,8 @@ pub struct ImportSummary {
 }
 
 enum Work {
-    New(Box<NewPhoto>),
+    /// A new photo, with its exposure and sharpness when they could be measured.
+    New(Box<NewPhoto>, Option<PhotoQuality>),
     Duplicate(String),
     Rejected(String, String),
 }
@@ -107,8 +109,11 @@ pub fn import_paths(
         for (i, work) in rx {
             let path = file_path(&files[i]);
             let item = match work {
-                Work::New(new) => {
+                Work::New(new, quality) => {
                     let id = photos::insert(lib.conn(), &new)?;
+                    if let Some(q) = quality {
+                        photo_quality::save(lib.conn(), id, q)?;
+                    }
                     finish_item(lib, job_id, &path, ImportOutcome::Imported, id)?
                 }
                 Work::Duplicate(hash) => match photos::by_hash(lib.conn(), &hash)? {
@@ -239,7 +244,7 @@ fn process(path: &Path, claimed: &Mutex<HashSet<String>>, store_paths: &StorePat
         }
     }
     match prepare(path, &bytes, &hash, store_paths) {
-        Ok(new) => Work::New(Box::new(new)),
+        Ok((new, quality)) => Work::New(Box::new(new), quality),
         Err(e) => {
             claimed
                 .lock()
@@ -250,7 +255,12 @@ fn process(path: &Path, claimed: &Mutex<HashSet<String>>, store_paths: &StorePat
     }
 }
 
-fn prepare(path: &Path, bytes: &[u8], hash: &str, sp: &StorePaths) -> Result<NewPhoto> {
+fn prepare(
+    path: &Path,
+    bytes: &[u8],
+    hash: &str,
+    sp: &StorePaths,
+) -> Result<(NewPhoto, Option<PhotoQuality>)> {
     let format: PhotoFormat = imaging::sniff_format(bytes)?;
     if format == PhotoFormat::Jpeg {
         // Decoders fill a truncated JPEG with grey and call it fine; the owner should hear it is damaged.
@@ -266,12 +276,15 @@ fn prepare(path: &Path, bytes: &[u8], hash: &str, sp: &StorePaths) -> Result<New
     };
     let small = DynamicImage::ImageRgb8(imaging::fit_within(&decoded, THUMB_SIDE)?);
     drop(decoded);
+    // For the coach's dark/blurry check (from the thumbnail-sized copy: cheap; neither number depends on
+    // the orientation).
+    let quality = crate::coach::photo_quality::measure(&small).ok();
     let thumb = imaging::orient(small, meta.orientation).to_rgb8();
     let thumb_bytes = imaging::encode_clean_jpeg(&thumb, imaging::THUMB_JPEG_QUALITY)?;
     store::store_once(&sp.original(hash, format.extension()), bytes)?;
     store::store_once(&sp.thumbnail(hash), &thumb_bytes)?;
     let original_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    Ok(NewPhoto {
+    let new = NewPhoto {
         hash: hash.to_string(),
         format: format.as_str(),
         original_name: display_name(path),
@@ -284,7 +297,8 @@ fn prepare(path: &Path, bytes: &[u8], hash: &str, sp: &StorePaths) -> Result<New
         camera_model: meta.camera_model,
         has_gps: meta.has_gps,
         byte_size: bytes.len() as i64,
-    })
+    };
+    Ok((new, quality))
 }
 
 fn display_name(path: &Path) -> String {

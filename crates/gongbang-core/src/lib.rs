@@ -1,6 +1,8 @@
 //! Gongbang Post's core: every rule of the trade (library, jobs, photos, drafts, rendering, export) with
 //! no GUI, shared by the desktop window and the `gongbang` CLI.
 
+pub mod calendar;
+pub mod coach;
 pub mod db;
 pub mod draft;
 mod error;
@@ -16,6 +18,7 @@ pub mod session;
 mod store;
 pub mod video;
 
+pub use draft::Lang;
 pub use error::{CoreError, Result};
 pub use library::Library;
 pub use repo::jobs::{Job, JobFields};

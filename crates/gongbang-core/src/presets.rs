@@ -13,11 +13,12 @@ pub struct Preset {
     pub group: &'static str,
 }
 
-/// The lists offered in the job step.
+/// The lists offered in the job step (materials, processes) and the shop profile (equipment).
 #[derive(Debug, Clone, Serialize)]
 pub struct Presets {
     pub materials: Vec<Preset>,
     pub processes: Vec<Preset>,
+    pub equipment: Vec<Preset>,
 }
 
 const fn p(
@@ -188,10 +189,87 @@ const PROCESSES: &[Preset] = &[
     ),
 ];
 
+const EQUIPMENT: &[Preset] = &[
+    p("CNC 선반", "CNC 선반", "CNC lathe", "선삭"),
+    p("복합기", "복합기 (밀턴)", "Mill-turn centre", "선삭"),
+    p(
+        "CNC 자동선반",
+        "CNC 자동선반 (스위스턴)",
+        "Swiss-type lathe",
+        "선삭",
+    ),
+    p("범용 선반", "범용 선반", "Manual lathe", "선삭"),
+    p("MCT", "MCT (머시닝센터)", "Machining centre", "밀링"),
+    p(
+        "5축 MCT",
+        "5축 머시닝센터",
+        "5-axis machining centre",
+        "밀링",
+    ),
+    p("범용 밀링", "범용 밀링", "Manual mill", "밀링"),
+    p("와이어컷", "와이어컷", "Wire EDM", "방전"),
+    p("형조 방전기", "형조 방전기", "Sinker EDM", "방전"),
+    p("평면 연삭", "평면 연삭기", "Surface grinder", "연삭"),
+    p("원통 연삭", "원통 연삭기", "Cylindrical grinder", "연삭"),
+    p(
+        "센터리스 연삭",
+        "센터리스 연삭기",
+        "Centreless grinder",
+        "연삭",
+    ),
+    p("레이저", "레이저 커터", "Laser cutter", "판금·용접"),
+    p(
+        "절곡기",
+        "절곡기 (프레스 브레이크)",
+        "Press brake",
+        "판금·용접",
+    ),
+    p("용접기", "용접기 (TIG·CO2)", "Welder", "판금·용접"),
+    p("3차원 측정기", "3차원 측정기 (CMM)", "CMM", "측정"),
+];
+
 /// The preset lists.
 pub fn presets() -> Presets {
     Presets {
         materials: MATERIALS.to_vec(),
         processes: PROCESSES.to_vec(),
+        equipment: EQUIPMENT.to_vec(),
+    }
+}
+
+/// The English word for a preset value (process, material or equipment), or `None` for the owner's own
+/// words.
+pub fn english_label(value: &str) -> Option<&'static str> {
+    let value = value.trim();
+    PROCESSES
+        .iter()
+        .chain(EQUIPMENT)
+        .chain(MATERIALS)
+        .find(|p| p.value == value)
+        .map(|p| p.label_en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equipment_has_the_shop_floor_machines() {
+        let values: Vec<&str> = presets().equipment.iter().map(|p| p.value).collect();
+        for v in [
+            "CNC 선반",
+            "MCT",
+            "범용 밀링",
+            "와이어컷",
+            "평면 연삭",
+            "원통 연삭",
+            "레이저",
+            "절곡기",
+            "용접기",
+        ] {
+            assert!(values.contains(&v), "{v}");
+        }
+        assert_eq!(english_label("CNC 선반"), Some("CNC lathe"));
+        assert_eq!(english_label("우리 말"), None);
     }
 }

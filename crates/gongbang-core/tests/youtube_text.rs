@@ -143,7 +143,8 @@ fn youtube_draft_and_texts_from_a_real_job() {
     let job = job_with_photos(&mut lib, &shaft());
     let post = draft::make_draft(&mut lib, job, Platform::Youtube).unwrap();
     assert_eq!(post.platform, Platform::Youtube);
-    assert_eq!(post.title, "CNC 선반 SUS304 샤프트 가공");
+    // Region (the profile's first region keyword) + process + material + part (issue 5).
+    assert_eq!(post.title, "문래동 CNC 선반 SUS304 샤프트 가공");
     // A few paragraphs of description, then every job photo in order with a caption.
     let job_photos = photos::for_job(lib.conn(), job).unwrap();
     let ids: Vec<i64> = job_photos.iter().map(|p| p.id).collect();
@@ -256,7 +257,7 @@ fn shorts_draft_has_no_chapters() {
     }
     // The blog draft of the same job is untouched by the video ones.
     let naver = draft::make_draft(&mut lib, job, Platform::Naver).unwrap();
-    assert_eq!(naver.title, "CNC 선반 SUS304 샤프트 가공");
+    assert_eq!(naver.title, "문래동 CNC 선반 SUS304 샤프트 가공");
     assert!(naver
         .blocks
         .iter()
@@ -310,7 +311,7 @@ fn markup_in_the_job_title_never_reaches_title_txt() {
         let (exported, _) = plans(&lib, &post);
         let t = texts(&lib, &post, &exported);
         assert_limits(&t);
-        assert_eq!(t.title, "〈img src=x onerror=alert(1)〉");
+        assert_eq!(t.title, "문래동 〈img src=x onerror=alert(1)〉");
         assert!(!t.srt.replace(" --> ", "").contains(['<', '>']));
         // Even when the owner pastes it straight into the post title.
         let raw = posts::save(

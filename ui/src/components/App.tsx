@@ -1,8 +1,10 @@
 // The frame around every step: header, the left rail, one big work area, the footer with the one primary
 // action, plus the things that float above it all (drop highlight, undo toast, error box, job picker).
+// Beside the wizard: the side screens (calendar, shop profile, settings) fill the work area instead of the
+// steps (no rail, no footer); the first run fills the whole window while the shop profile was never saved.
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
-import { ready, step } from '../state';
+import { ready, screen, shopReady, showFirstRun, step } from '../state';
 import { Header } from './Header';
 import { Rail } from './Rail';
 import { Footer } from './Footer';
@@ -13,34 +15,51 @@ import { JobStep } from '../steps/JobStep';
 import { SafetyStep } from '../steps/SafetyStep';
 import { PlatformStep } from '../steps/PlatformStep';
 import { PreviewStep } from '../steps/PreviewStep';
+import { WriteStep } from '../steps/WriteStep';
+import '../styles/screens.css';
+import { Reminder } from './Reminder';
+import { Toast } from './Toast';
+import { FirstRun } from '../screens/FirstRun';
+import { CalendarScreen } from '../screens/CalendarScreen';
+import { ProfileScreen } from '../screens/ProfileScreen';
+import { SettingsScreen } from '../screens/SettingsScreen';
 
 export function App() {
   const main = useRef<HTMLElement>(null);
   const s = step.value;
+  const sc = screen.value;
   // Each step starts at its top, and keyboard users land in the new step.
   useEffect(() => {
     if (!main.current) return;
     main.current.scrollTop = 0;
     const h = main.current.querySelector<HTMLElement>('h1');
     if (h && document.activeElement !== document.body && !main.current.contains(document.activeElement)) h.focus({ preventScroll: true });
-  }, [s]);
+  }, [s, sc]);
+
+  if (ready.value && showFirstRun.value) return <FirstRun />;
+  const wizard = sc === 'wizard';
 
   return (
     <div class="app">
       <Header />
       <div class="app-body">
-        <Rail />
+        {wizard && <Rail />}
         <div class="work">
           <main class="work-area" ref={main} id="work-area">
             <ErrorBox />
-            {!ready.value ? <p class="loading">{t('loading')}</p>
+            {wizard && ready.value && shopReady.value && <Reminder />}
+            {!ready.value || !shopReady.value ? <p class="loading">{t('loading')}</p>
+              : sc === 'calendar' ? <CalendarScreen />
+              : sc === 'profile' ? <ProfileScreen />
+              : sc === 'settings' ? <SettingsScreen />
               : s === 'photos' ? <PhotosStep />
               : s === 'job' ? <JobStep />
               : s === 'safety' ? <SafetyStep />
               : s === 'platform' ? <PlatformStep />
+              : s === 'write' ? <WriteStep />
               : <PreviewStep />}
           </main>
-          <Footer />
+          {wizard ? <Footer /> : <div class="screen-toast"><Toast /></div>}
         </div>
       </div>
       <DropOverlay />

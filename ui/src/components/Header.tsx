@@ -1,8 +1,10 @@
-// The top bar: which job this is, "new job", the job picker and the language switch. Nothing else, so the
-// owner's eye goes to the work area.
+// The top bar: which job this is, the screens (작업 = the wizard, 달력, 가게 정보, 설정), "new job", the job
+// picker and the language switch. Nothing else, so the owner's eye goes to the work area.
 import { useState } from 'preact/hooks';
-import { lang, t } from '../i18n';
-import { busy, job, startNewJob, toggleLang } from '../state';
+import { lang, t, type Key } from '../i18n';
+import { SCREENS, busy, goScreen, job, screen, startNewJob, toggleLang, type Screen } from '../state';
+
+const NAV: Record<Screen, Key> = { wizard: 'navWizard', calendar: 'navCalendar', profile: 'navProfile', settings: 'navSettings' };
 import { JobPicker } from './JobPicker';
 
 export function Header() {
@@ -20,6 +22,18 @@ export function Header() {
           <span class="header-job-title">{title || t('untitled')}</span>
         </span>
       </div>
+      <nav class="header-nav" aria-label={t('navLabel')}>
+        <ul>
+          {SCREENS.map((sc) => (
+            <li key={sc}>
+              <button type="button" class={`nav-btn${screen.value === sc ? ' is-current' : ''}`} data-testid={`nav-${sc}`}
+                aria-current={screen.value === sc ? 'page' : undefined} onClick={() => void goScreen(sc)}>
+                {t(NAV[sc])}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <div class="header-actions">
         <button type="button" class="btn btn-ghost" data-testid="new-job" disabled={busy.value !== null} onClick={() => void startNewJob()}>
           <span aria-hidden="true">＋ </span>{t('newJob')}

@@ -86,6 +86,16 @@ function BlockView({ block, index }: { block: Block; index: number }) {
       return <EditableText tag="p" testid="preview-paragraph" text={block.text} flags={inBlock(index)} onChange={(text) => editBlock(index, { ...block, text })} />;
     case 'list':
       return <ul class="post-list">{block.items.map((it, i) => <li key={i}>{marked(it, inBlock(index, i))}</li>)}</ul>;
+    case 'table':
+      return (
+        <table class="post-table" data-testid="preview-table">
+          <tbody>
+            {block.rows.map(([k, v], r) => (
+              <tr key={r}><th scope="row">{marked(k, inBlock(index, r))}</th><td>{marked(v, inBlock(index, r))}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      );
     case 'photo': {
       const ph = photos.value.find((p) => p.id === block.photoId);
       return (

@@ -7,15 +7,16 @@ import * as api from '../backend';
 import type { AppError, AppInfo, Job, Photo, Post, Presets } from '../backend';
 import type { Key } from '../i18n';
 
-export type Step = 'photos' | 'job' | 'safety' | 'platform' | 'preview';
-export const STEPS: Step[] = ['photos', 'job', 'safety', 'platform', 'preview'];
+export type Step = 'photos' | 'job' | 'safety' | 'platform' | 'write' | 'preview';
+export const STEPS: Step[] = ['photos', 'job', 'safety', 'platform', 'write', 'preview'];
 export const STEP_LABEL: Record<Step, Key> = {
-  photos: 'stepPhotos', job: 'stepJob', safety: 'stepSafety', platform: 'stepPlatform', preview: 'stepPreview',
+  photos: 'stepPhotos', job: 'stepJob', safety: 'stepSafety', platform: 'stepPlatform', write: 'stepWrite',
+  preview: 'stepPreview',
 };
 
 export const ready = signal(false);
 export const info = signal<AppInfo | null>(null);
-export const presets = signal<Presets>({ materials: [], processes: [] });
+export const presets = signal<Presets>({ materials: [], processes: [], equipment: [] });
 export const step = signal<Step>('photos');
 export const job = signal<Job | null>(null);
 export const photos = signal<Photo[]>([]);

@@ -12,7 +12,7 @@ export const guardHistory = signal<HistoryEntry[]>([]);
 export const watchWords = signal<string[] | null>(null); // null = not loaded yet
 
 /** Steps that come after the safety check; a "never" job does not reach them, by any way round. */
-export const PAST_SAFETY = ['platform', 'preview'];
+export const PAST_SAFETY = ['platform', 'write', 'preview'];
 guardEnter((target) => (guard.value?.policy === 'never' && PAST_SAFETY.includes(target) ? 'safety' : null));
 
 export function resetGuard() {

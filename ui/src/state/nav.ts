@@ -4,6 +4,7 @@ import { computed } from '@preact/signals';
 import { STEPS, goTo, job, photos, post, step, type Step } from './core';
 import { guard } from './guard';
 import { choosePlatform, exportResult, selectedPlatform } from './post';
+import { coachSeen } from './coach';
 
 export const stepIndex = computed(() => STEPS.indexOf(step.value));
 export const stepDone = computed<Record<Step, boolean>>(() => ({
@@ -11,6 +12,7 @@ export const stepDone = computed<Record<Step, boolean>>(() => ({
   job: !!job.value?.title.trim() && !!job.value?.ownerKind,
   safety: !!guard.value?.canExport,
   platform: !!post.value,
+  write: !!post.value && coachSeen.value,
   preview: post.value?.status === 'exported' || !!exportResult.value,
 }));
 /** The guard stops the wizard at the safety step for a customer whose work may never leave the shop. */

@@ -13,7 +13,7 @@ export const exportResult = signal<ExportResult | null>(null);
 
 export async function choosePlatform(p: Platform) {
   selectedPlatform.value = p;
-  if (post.value && post.value.platform === p) { await goTo('preview'); return; }
+  if (post.value && post.value.platform === p) { await goTo('write'); return; }
   await flushJob();
   await flushCaptions();
   busy.value = 'draft';
@@ -21,7 +21,7 @@ export async function choosePlatform(p: Platform) {
   busy.value = null;
   if (!made) return;
   batch(() => { acceptPost(made); exportResult.value = null; });
-  await goTo('preview');
+  await goTo('write');
 }
 
 export async function regenerateDraft() {
@@ -92,3 +92,4 @@ export async function flushPost() {
 }
 
 onLeave('preview', flushPost);
+onLeave('write', flushPost);

@@ -1,5 +1,5 @@
 // Step 3, 어디에 올릴까요: big cards (three blog targets, YouTube and Shorts). Naver Blog first and marked as recommended. Choosing a card makes
-// the draft (only when there is none for that platform yet) and goes straight to the preview.
+// the draft (only when there is none for that platform yet) and goes straight to the write step (글 다듬기).
 import { t, type Key } from '../i18n';
 import { busy, choosePlatform, post, selectedPlatform } from '../state';
 import type { Platform } from '../backend';

@@ -1,5 +1,5 @@
-//! Why: `gongbang shop set|show` — the shop's name and contact, which the video's end card and the
-//! descriptions carry, editable from scripts until the window's profile page exists.
+//! Why: `gongbang shop set|show` — the shop's name, contact, equipment and capabilities, which the drafts,
+//! the video's end card and the descriptions carry, editable from scripts as in the window's profile.
 
 use std::process::ExitCode;
 
@@ -20,6 +20,11 @@ pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
         website,
         kakao,
         regions,
+        equipment,
+        materials,
+        tolerance,
+        sizes,
+        lot_sizes,
     } = command
     {
         for (field, value) in [
@@ -30,13 +35,22 @@ pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
             (&mut p.address, address),
             (&mut p.website, website),
             (&mut p.kakao, kakao),
+            (&mut p.tolerance, tolerance),
+            (&mut p.sizes, sizes),
+            (&mut p.lot_sizes, lot_sizes),
         ] {
             if let Some(v) = value {
                 *field = v;
             }
         }
-        if !regions.is_empty() {
-            p.region_keywords = regions;
+        for (list, values) in [
+            (&mut p.region_keywords, regions),
+            (&mut p.equipment, equipment),
+            (&mut p.materials, materials),
+        ] {
+            if !values.is_empty() {
+                *list = values;
+            }
         }
         p = shop_profile::save(lib.conn(), &p)?;
     }
@@ -48,9 +62,22 @@ pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
         ("주소 address", &p.address),
         ("홈페이지 website", &p.website),
         ("카카오 kakao", &p.kakao),
+        ("공차 tolerance", &p.tolerance),
+        ("크기 sizes", &p.sizes),
+        ("수량 lots", &p.lot_sizes),
     ] {
         println!("{k}: {v}");
     }
     println!("지역 regions: {}", p.region_keywords.join(", "));
+    println!("장비 equipment: {}", p.equipment.join(", "));
+    println!("소재 materials: {}", p.materials.join(", "));
+    println!(
+        "로고 logo: {}",
+        if p.logo_data_url.is_some() {
+            "있음 yes"
+        } else {
+            "없음 no"
+        }
+    );
     Ok(ExitCode::SUCCESS)
 }

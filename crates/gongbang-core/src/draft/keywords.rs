@@ -2,7 +2,175 @@
 //! titles and tags are built from the job's own words in that order.
 
 use crate::repo::jobs::JobFields;
+use crate::repo::shop_profile::ShopProfile;
 use crate::video::package_text::youtube_title;
+
+/// Part words buyers search for (../shared/trade-glossary.md), longest first where one holds another.
+const PARTS: &[&str] = &[
+    "베이스 플레이트",
+    "로봇 그리퍼",
+    "진공 척",
+    "금형 부품",
+    "특수 볼트",
+    "샤프트",
+    "부싱",
+    "플랜지",
+    "브라켓",
+    "하우징",
+    "커플링",
+    "기어",
+    "풀리",
+    "스페이서",
+    "노즐",
+    "피스톤",
+    "블록",
+    "지그",
+    "픽스처",
+    "치공구",
+    "핀",
+    "너트",
+    "볼트",
+    "shaft",
+    "bushing",
+    "flange",
+    "bracket",
+    "housing",
+    "coupling",
+    "gear",
+    "pulley",
+    "spacer",
+    "nozzle",
+    "piston",
+    "block",
+    "jig",
+    "fixture",
+];
+
+/// The part the job made, from its title: a part word of the trade, else what is left of a short title
+/// once region, process, material and "가공/제작" are taken out.
+pub fn part_of(f: &JobFields, shop: &ShopProfile) -> String {
+    let title = f.title.trim();
+    let lower = title.to_lowercase();
+    if let Some(p) = PARTS.iter().find(|p| lower.contains(&p.to_lowercase())) {
+        let start = lower.find(&p.to_lowercase()).unwrap_or(0);
+        // Same byte length in both (ASCII lowercase only changes ASCII letters).
+        return title.get(start..start + p.len()).unwrap_or(p).to_string();
+    }
+    let mut rest = format!(" {title} ");
+    let region = shop.region().unwrap_or_default();
+    for w in [f.process.trim(), f.material.trim(), region] {
+        if !w.is_empty() {
+            rest = rest.replace(&format!(" {w} "), " ");
+        }
+    }
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "가공" | "제작" | "작업" | "소개"))
+        .collect();
+    if (1..=2).contains(&words.len()) {
+        words.join(" ")
+    } else {
+        String::new()
+    }
+}
+
+/// The coach's main keyword: region + process + material + part ("문래동 CNC 선반 SUS304 샤프트"), the
+/// parts that are known.
+pub fn keyword_parts(f: &JobFields, shop: &ShopProfile) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for p in [
+        shop.region().unwrap_or_default().to_string(),
+        f.process.trim().to_string(),
+        f.material.trim().to_string(),
+        part_of(f, shop),
+    ] {
+        if !p.is_empty() && !parts.contains(&p) {
+            parts.push(p);
+        }
+    }
+    parts
+}
+
+/// [`keyword_parts`] as one phrase.
+pub fn coach_keyword(f: &JobFields, shop: &ShopProfile) -> String {
+    keyword_parts(f, shop).join(" ")
+}
+
+/// Keyword suggestions from the job facts and the profile, best first (no duplicates, no empties).
+pub fn suggest_keywords(f: &JobFields, shop: &ShopProfile) -> Vec<String> {
+    let region = shop.region().unwrap_or_default();
+    let process = f.process.trim();
+    let material = f.material.trim();
+    let part = part_of(f, shop);
+    let join = |ws: &[&str]| {
+        ws.iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |k: String, need: usize| {
+        if k.split_whitespace().count() >= need && !out.contains(&k) {
+            out.push(k);
+        }
+    };
+    push(coach_keyword(f, shop), 1);
+    push(join(&[region, process, "가공"]), 2);
+    push(join(&[material, &part, "제작"]), 2);
+    push(join(&[region, process, "가공 업체"]), 3);
+    push(join(&[material, "가공"]), 2);
+    push(join(&[process, "외주"]), 2);
+    for e in shop.equipment.iter().map(|e| e.trim()).take(3) {
+        push(join(&[region, e, "가공"]), 2);
+    }
+    if !shop.lot_sizes.trim().is_empty() || !f.quantity.trim().is_empty() {
+        push(join(&[region, "소량 정밀 가공"]), 2);
+    }
+    push(join(&[region, "정밀 가공"]), 2);
+    out
+}
+
+/// A blog title: region + process + material + the owner's title (the region in front when the profile has
+/// one and the title lacks it).
+pub fn suggest_title_for(f: &JobFields, shop: &ShopProfile) -> String {
+    with_region(&suggest_title(f), shop)
+}
+
+/// A video title with the region in front too, within YouTube's limits.
+pub fn suggest_video_title_for(f: &JobFields, shop: &ShopProfile) -> String {
+    youtube_title(&with_region(&suggest_video_title(f), shop))
+}
+
+fn with_region(title: &str, shop: &ShopProfile) -> String {
+    match shop.region() {
+        Some(r) if !title.contains(r) => format!("{r} {title}"),
+        _ => title.to_string(),
+    }
+}
+
+/// Blog tags with the region's ones first (5–10, spaceless).
+pub fn suggest_tags_for(f: &JobFields, shop: &ShopProfile) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let spaceless = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '#' && *c != ',')
+            .collect()
+    };
+    if let Some(r) = shop.region() {
+        if !f.process.trim().is_empty() {
+            tags.push(spaceless(&format!("{r}{}", f.process)));
+        }
+        tags.push(spaceless(&format!("{r}가공")));
+    }
+    for t in suggest_tags(f) {
+        if !tags.contains(&t) {
+            tags.push(t);
+        }
+    }
+    tags.truncate(MAX_TAGS);
+    tags
+}
 
 /// Most tags a Naver post gets (the coach asks for 5–10).
 pub const MAX_TAGS: usize = 10;
@@ -159,6 +327,33 @@ mod tests {
             long.chars().count() <= 100 && long.starts_with("〈MCT〉 SUS304"),
             "{long}"
         );
+    }
+
+    #[test]
+    fn the_coach_keyword_is_region_process_material_part() {
+        let shop = ShopProfile {
+            region_keywords: vec![" ".into(), "문래동".into(), "영등포구".into()],
+            ..ShopProfile::default()
+        };
+        let f = job("정밀 샤프트 가공", "SUS304", "CNC 선반");
+        assert_eq!(coach_keyword(&f, &shop), "문래동 CNC 선반 SUS304 샤프트");
+        assert_eq!(
+            suggest_title_for(&f, &shop),
+            "문래동 CNC 선반 SUS304 정밀 샤프트 가공"
+        );
+        assert_eq!(
+            coach_keyword(
+                &job("유압 매니폴드", "AL6061", "MCT"),
+                &ShopProfile::default()
+            ),
+            "MCT AL6061 유압 매니폴드"
+        );
+        let k = suggest_keywords(&f, &shop);
+        assert_eq!(k[0], "문래동 CNC 선반 SUS304 샤프트");
+        assert!(k.contains(&"문래동 CNC 선반 가공".to_string()), "{k:?}");
+        let tags = suggest_tags_for(&f, &shop);
+        assert_eq!(tags[0], "문래동CNC선반");
+        assert!(tags.len() <= MAX_TAGS);
     }
 
     #[test]

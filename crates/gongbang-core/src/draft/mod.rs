@@ -1,8 +1,10 @@
 //! Why: the owner should never face an empty page; a first draft is made from the job's facts and photos
 //! by templates a mentor can edit (assets/templates), then kept as structured blocks.
 
+mod contact;
 mod josa;
 mod keywords;
+mod lang;
 mod markup;
 mod templates;
 mod video;
@@ -10,14 +12,21 @@ mod video;
 use serde::Serialize;
 
 use crate::library::Library;
-use crate::repo::jobs::{self, Job};
+use crate::repo::jobs::{self, Job, OwnerKind};
 use crate::repo::photos::{self, Photo};
 use crate::repo::posts::{self, Block, Platform, Post};
+use crate::repo::shop_profile::{self, ShopProfile};
 use crate::Result;
 
+pub use contact::{contact_blocks, contact_lines, has_contact_block};
 pub use josa::{attach as attach_josa, strip_particle};
-pub use keywords::{main_keyword, suggest_tags, suggest_title, suggest_video_title};
-pub use markup::parse as parse_markup;
+pub use keywords::{
+    coach_keyword, keyword_parts, main_keyword, part_of, suggest_keywords, suggest_tags,
+    suggest_tags_for, suggest_title, suggest_title_for, suggest_video_title,
+    suggest_video_title_for, MAX_TAGS,
+};
+pub use lang::Lang;
+pub use markup::{parse as parse_markup, photo_caption, role_label};
 pub use video::video_caption;
 
 #[derive(Serialize)]
@@ -32,12 +41,20 @@ struct JobCtx<'a> {
     title: &'a str,
     material: &'a str,
     process: &'a str,
+    process_en: String,
     machine: &'a str,
     tolerance: &'a str,
     finish: &'a str,
     quantity: &'a str,
     lead_time: &'a str,
     story: &'a str,
+    owner: &'static str,
+}
+
+#[derive(Serialize)]
+struct ShopCtx {
+    intro: String,
+    capabilities: Vec<String>,
 }
 
 /// A draft before it is stored.
@@ -48,47 +65,154 @@ pub struct Draft {
     pub tags: Vec<String>,
 }
 
-/// Writes a draft for `platform` from a job and its photos (in order): a blog post for Naver, HTML and
-/// Markdown; a video's title, description and photo captions for YouTube and Shorts.
-pub fn compose(job: &Job, photos: &[Photo], platform: Platform) -> Result<Draft> {
-    let ctx = context(job, photos);
+/// Writes a draft for `platform` from a job, its photos (in order) and the shop profile, in `lang`: a blog
+/// post for Naver, HTML and Markdown; a video's title, description and photo captions for YouTube and
+/// Shorts.
+pub fn compose(
+    job: &Job,
+    photos: &[Photo],
+    platform: Platform,
+    shop: &ShopProfile,
+    lang: Lang,
+) -> Result<Draft> {
+    let ctx = context(job, photos, shop, platform, lang);
     match platform {
-        Platform::Youtube | Platform::Shorts => video::compose(job, photos, ctx),
+        Platform::Youtube | Platform::Shorts => video::compose(job, photos, shop, lang, ctx),
         Platform::Naver | Platform::Html | Platform::Markdown => {
-            let text = templates::render(templates::BLOG_BODY_KO, ctx)?;
+            let text = templates::render(templates::blog_body(lang), ctx)?;
             Ok(Draft {
-                title: suggest_title(&job.fields),
-                blocks: markup::parse(&text, photos),
-                tags: suggest_tags(&job.fields),
+                title: suggest_title_for(&job.fields, shop),
+                blocks: drop_empty_sections(markup::parse_in(&text, photos, lang)),
+                tags: suggest_tags_for(&job.fields, shop),
             })
         }
     }
 }
 
-/// What the templates see (assets/templates/README.md).
-fn context(job: &Job, photos: &[Photo]) -> minijinja::Value {
+/// Leaves out headings with nothing under them (followed by another heading, or last) — e.g. when the
+/// owner's story starts with a heading of its own.
+fn drop_empty_sections(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if matches!(b, Block::Heading { .. }) && matches!(out.last(), Some(Block::Heading { .. })) {
+            out.pop();
+        }
+        out.push(b);
+    }
+    if matches!(out.last(), Some(Block::Heading { .. })) {
+        out.pop();
+    }
+    out
+}
+
+/// The job's filled-in facts as label/value rows, in `lang`.
+fn specs(job: &Job, lang: Lang) -> Vec<[String; 2]> {
     let f = &job.fields;
+    [
+        (lang.pick("소재", "Material"), &f.material),
+        (lang.pick("공정", "Process"), &f.process),
+        (lang.pick("장비", "Machine"), &f.machine),
+        (lang.pick("공차", "Tolerance"), &f.tolerance),
+        (lang.pick("표면", "Finish"), &f.finish),
+        (lang.pick("수량", "Quantity"), &f.quantity),
+        (lang.pick("납기", "Lead time"), &f.lead_time),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(k, v)| [k.to_string(), v.trim().to_string()])
+    .collect()
+}
+
+/// Lines about what the shop can make (equipment, tolerance, sizes, lot sizes), in `lang`.
+fn capabilities(shop: &ShopProfile, lang: Lang) -> Vec<String> {
+    let equipment: Vec<&str> = shop
+        .equipment
+        .iter()
+        .map(|e| e.trim())
+        .filter(|e| !e.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    if !equipment.is_empty() {
+        out.push(format!(
+            "{}: {}",
+            lang.pick("보유 장비", "Equipment"),
+            equipment.join(", ")
+        ));
+    }
+    for (label, v) in [
+        (lang.pick("공차", "Tolerance"), &shop.tolerance),
+        (lang.pick("가공 크기", "Sizes"), &shop.sizes),
+        (lang.pick("주문 수량", "Lot sizes"), &shop.lot_sizes),
+    ] {
+        if !v.trim().is_empty() {
+            out.push(format!("{label}: {}", v.trim()));
+        }
+    }
+    out
+}
+
+/// What the templates see (assets/templates/README.md).
+fn context(
+    job: &Job,
+    photos: &[Photo],
+    shop: &ShopProfile,
+    platform: Platform,
+    lang: Lang,
+) -> minijinja::Value {
+    let f = &job.fields;
+    let process_en = match lang {
+        Lang::En => crate::presets::english_label(&f.process)
+            .map(str::to_string)
+            .unwrap_or_else(|| f.process.trim().to_string()),
+        Lang::Ko => f.process.trim().to_string(),
+    };
+    let intro = [shop.region().unwrap_or_default(), shop.name.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     minijinja::context! {
         job => JobCtx {
-            title: &f.title, material: &f.material, process: &f.process, machine: &f.machine,
-            tolerance: &f.tolerance, finish: &f.finish, quantity: &f.quantity, lead_time: &f.lead_time,
-            story: &f.story,
+            title: f.title.trim(), material: f.material.trim(), process: f.process.trim(), process_en,
+            machine: f.machine.trim(), tolerance: f.tolerance.trim(), finish: f.finish.trim(),
+            quantity: f.quantity.trim(), lead_time: f.lead_time.trim(), story: f.story.trim(),
+            owner: match job.owner_kind {
+                Some(OwnerKind::Own) => "own",
+                Some(OwnerKind::Client) => "client",
+                None => "",
+            },
         },
+        specs => specs(job, lang),
         photos => photos.iter().enumerate().map(|(i, p)| PhotoCtx {
             number: i + 1,
-            role: p.role.map(|r| r.label_ko().to_string()).unwrap_or_default(),
+            role: p.role.map(|r| role_label(r, lang).to_string()).unwrap_or_default(),
             caption: p.caption.clone(),
         }).collect::<Vec<_>>(),
-        keyword => main_keyword(&job.fields),
+        keyword => coach_keyword(f, shop),
+        shop => ShopCtx { intro, capabilities: capabilities(shop, lang) },
+        contact => contact_lines(shop, platform, lang),
     }
+}
+
+/// Makes a fresh draft for a job with the library's shop profile and language (see [`make_draft_for`]).
+pub fn make_draft(lib: &mut Library, job_id: i64, platform: Platform) -> Result<Post> {
+    let shop = shop_profile::get(lib.conn())?;
+    let lang = Lang::of_library(lib.conn())?;
+    make_draft_for(lib, job_id, platform, &shop, lang)
 }
 
 /// Makes a fresh draft for a job: replaces the text of the job's post for `platform` (one post per job
 /// and platform), or creates that post.
-pub fn make_draft(lib: &mut Library, job_id: i64, platform: Platform) -> Result<Post> {
+pub fn make_draft_for(
+    lib: &mut Library,
+    job_id: i64,
+    platform: Platform,
+    shop: &ShopProfile,
+    lang: Lang,
+) -> Result<Post> {
     let job = jobs::get(lib.conn(), job_id)?;
     let photos = photos::for_job(lib.conn(), job_id)?;
-    let draft = compose(&job, &photos, platform)?;
+    let draft = compose(&job, &photos, platform, shop, lang)?;
     match posts::latest_for_job(lib.conn(), job_id, Some(platform))? {
         Some(existing) => posts::save(
             lib.conn_mut(),
@@ -135,6 +259,8 @@ mod tests {
             }),
             &[],
             Platform::Naver,
+            &ShopProfile::default(),
+            Lang::Ko,
         )
         .unwrap();
         let Block::Paragraph { text } = &d.blocks[0] else {
@@ -168,6 +294,8 @@ mod tests {
                 }),
                 &photos,
                 platform,
+                &ShopProfile::default(),
+                Lang::Ko,
             )
             .unwrap();
             assert_eq!(d.title, "CNC 선반 SUS304 샤프트");
@@ -206,7 +334,14 @@ mod tests {
 
     #[test]
     fn an_empty_job_still_gives_a_clean_draft() {
-        let d = compose(&job(JobFields::default()), &[], Platform::Naver).unwrap();
+        let d = compose(
+            &job(JobFields::default()),
+            &[],
+            Platform::Naver,
+            &ShopProfile::default(),
+            Lang::Ko,
+        )
+        .unwrap();
         let text = crate::render::naver_body(&d.blocks);
         assert!(
             text.starts_with("안녕하세요. 이번에 작업한 부품을 소개합니다."),

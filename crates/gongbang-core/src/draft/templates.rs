@@ -3,22 +3,48 @@
 
 use minijinja::{Environment, Value};
 
+use super::Lang;
 use crate::Result;
 
-/// The Korean blog body.
-pub const BLOG_BODY_KO: &str = "blog_body.ko.j2";
+/// The blog body.
+pub fn blog_body(lang: Lang) -> &'static str {
+    lang.pick("blog_body.ko.j2", "blog_body.en.j2")
+}
 
-/// The Korean text of a YouTube / Shorts description.
-pub const YOUTUBE_DESCRIPTION_KO: &str = "youtube_description.ko.j2";
+/// The text of a YouTube / Shorts description.
+pub fn youtube_description(lang: Lang) -> &'static str {
+    lang.pick("youtube_description.ko.j2", "youtube_description.en.j2")
+}
+
+/// The contact section of a blog post.
+pub fn contact(lang: Lang) -> &'static str {
+    lang.pick("contact.ko.j2", "contact.en.j2")
+}
 
 const SOURCES: &[(&str, &str)] = &[
     (
-        BLOG_BODY_KO,
+        "blog_body.ko.j2",
         include_str!("../../../../assets/templates/blog_body.ko.j2"),
     ),
     (
-        YOUTUBE_DESCRIPTION_KO,
+        "blog_body.en.j2",
+        include_str!("../../../../assets/templates/blog_body.en.j2"),
+    ),
+    (
+        "youtube_description.ko.j2",
         include_str!("../../../../assets/templates/youtube_description.ko.j2"),
+    ),
+    (
+        "youtube_description.en.j2",
+        include_str!("../../../../assets/templates/youtube_description.en.j2"),
+    ),
+    (
+        "contact.ko.j2",
+        include_str!("../../../../assets/templates/contact.ko.j2"),
+    ),
+    (
+        "contact.en.j2",
+        include_str!("../../../../assets/templates/contact.en.j2"),
     ),
 ];
 

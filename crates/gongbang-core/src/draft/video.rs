@@ -3,11 +3,12 @@
 
 use minijinja::Value;
 
-use super::keywords::{main_keyword, suggest_tags, suggest_video_title};
-use super::{templates, Draft};
+use super::keywords::{main_keyword, suggest_tags_for, suggest_video_title_for};
+use super::{markup, templates, Draft, Lang};
 use crate::repo::jobs::Job;
 use crate::repo::photos::Photo;
 use crate::repo::posts::Block;
+use crate::repo::shop_profile::ShopProfile;
 use crate::video::package_text::youtube_tags;
 use crate::Result;
 
@@ -24,13 +25,19 @@ pub fn video_caption(p: &Photo) -> String {
 }
 
 /// Writes the draft of a video post: the description's paragraphs, then one photo block per job photo.
-pub(super) fn compose(job: &Job, photos: &[Photo], ctx: Value) -> Result<Draft> {
+pub(super) fn compose(
+    job: &Job,
+    photos: &[Photo],
+    shop: &ShopProfile,
+    lang: Lang,
+    ctx: Value,
+) -> Result<Draft> {
     let f = &job.fields;
-    let text = templates::render(templates::YOUTUBE_DESCRIPTION_KO, ctx)?;
+    let text = templates::render(templates::youtube_description(lang), ctx)?;
     let mut blocks = paragraphs(&text);
     blocks.extend(photos.iter().map(|p| Block::Photo {
         photo_id: p.id,
-        caption: video_caption(p),
+        caption: markup::photo_caption(p, lang),
     }));
     // Phrases with spaces first (YouTube takes them as one tag), then the blog's spaceless ones.
     let mut tags = vec![main_keyword(f)];
@@ -39,9 +46,9 @@ pub(super) fn compose(job: &Job, photos: &[Photo], ctx: Value) -> Result<Draft> 
             tags.push(format!("{word} 가공"));
         }
     }
-    tags.extend(suggest_tags(f));
+    tags.extend(suggest_tags_for(f, shop));
     Ok(Draft {
-        title: suggest_video_title(f),
+        title: suggest_video_title_for(f, shop),
         blocks,
         tags: youtube_tags(&tags),
     })

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::library::Library;
 use crate::render;
 use crate::repo::photos::{self as photo_repo, Photo};
+use crate::repo::post_events;
 use crate::repo::posts::{self, Platform, Post};
 use crate::video::Control;
 use crate::{guard, imaging, CoreError, Result};
@@ -95,8 +96,12 @@ fn finish(
 ) -> Result<ExportResult> {
     let (folder, files) = staging.commit(post.platform.as_str())?;
     let folder = folder.to_string_lossy().into_owned();
-    posts::mark_exported(lib.conn(), post.id, &folder)?;
-    guard::log_export(lib.conn(), post, clearance, &folder)?;
+    // The post's status, the calendar's event and the guard's log: all or none.
+    let tx = lib.conn_mut().transaction()?;
+    posts::mark_exported(&tx, post.id, &folder)?;
+    post_events::exported(&tx, post.id, &folder)?;
+    guard::log_export(&tx, post, clearance, &folder)?;
+    tx.commit()?;
     Ok(ExportResult { folder, files })
 }
 

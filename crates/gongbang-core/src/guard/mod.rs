@@ -78,13 +78,13 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
     })
 }
 
-/// Logs a finished export (and, when the owner confirmed flagged words, that too).
-pub fn log_export(conn: &Connection, post: &Post, c: &Clearance, folder: &str) -> Result<()> {
-    let tx = conn.unchecked_transaction()?;
+/// Logs a finished export (and, when the owner confirmed flagged words, that too). Call it inside the
+/// transaction that records the export, so the log and the post's status never disagree.
+pub fn log_export(tx: &Connection, post: &Post, c: &Clearance, folder: &str) -> Result<()> {
     if !c.confirmed.is_empty() {
         let words = c.confirmed.join(", ");
         guard_log::append(
-            &tx,
+            tx,
             post.job_id,
             Some(post.id),
             LogKind::Override,
@@ -92,13 +92,12 @@ pub fn log_export(conn: &Connection, post: &Post, c: &Clearance, folder: &str) -
         )?;
     }
     guard_log::append(
-        &tx,
+        tx,
         post.job_id,
         Some(post.id),
         LogKind::Export,
         (folder, folder),
     )?;
-    tx.commit()?;
     Ok(())
 }
 

@@ -284,6 +284,12 @@ pub fn scan_post(post: &Post, rules: &ScanRules) -> Vec<Finding> {
             Block::Photo { caption, .. } => {
                 scan_text(&mut out, caption, Field::Caption, Some(bi), None, rules)
             }
+            // Cells count as list items: row r, column c is item 2r + c.
+            Block::Table { rows } => {
+                for (ii, cell) in rows.iter().flatten().enumerate() {
+                    scan_text(&mut out, cell, Field::Body, Some(bi), Some(ii), rules);
+                }
+            }
         }
     }
     for (ti, tag) in post.tags.iter().enumerate() {
@@ -321,6 +327,7 @@ pub fn replace_in_post(post: &mut Post, find: &str, replacement: &str) -> usize 
             Block::Heading { text } | Block::Paragraph { text } => fix(text),
             Block::List { items } => items.iter_mut().for_each(&mut fix),
             Block::Photo { caption, .. } => fix(caption),
+            Block::Table { rows } => rows.iter_mut().flatten().for_each(&mut fix),
         }
     }
     for t in &mut post.tags {

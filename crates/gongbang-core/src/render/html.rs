@@ -32,6 +32,7 @@ struct BlockView {
     src: String,
     alt: String,
     caption: String,
+    rows: Vec<[String; 2]>,
 }
 
 fn views(blocks: &[Block]) -> Vec<BlockView> {
@@ -48,6 +49,7 @@ fn views(blocks: &[Block]) -> Vec<BlockView> {
         src: String::new(),
         alt: String::new(),
         caption: String::new(),
+        rows: Vec::new(),
     };
     blocks
         .iter()
@@ -63,6 +65,10 @@ fn views(blocks: &[Block]) -> Vec<BlockView> {
             Block::List { items } => BlockView {
                 items: items.clone(),
                 ..empty("list")
+            },
+            Block::Table { rows } => BlockView {
+                rows: rows.clone(),
+                ..empty("table")
             },
             Block::Photo { caption, .. } => {
                 n += 1;
@@ -135,6 +141,9 @@ mod tests {
                 photo_id: 1,
                 caption: evil.into(),
             },
+            Block::Table {
+                rows: vec![["소재".into(), evil.into()]],
+            },
         ];
         for html in [
             naver_preview_html(evil, &blocks, &[evil.to_string()], "2026-11-27").unwrap(),
@@ -143,6 +152,10 @@ mod tests {
             assert!(!html.contains("<img src=x"), "{html}");
             assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
             assert!(html.contains("src=\"photos/01.jpg\""));
+            assert!(
+                html.contains("<tr><th>소재</th><td>&lt;img src=x onerror=alert(1)&gt;</td></tr>"),
+                "{html}"
+            );
         }
     }
 }

@@ -60,6 +60,7 @@ pub fn markdown(title: &str, blocks: &[Block]) -> String {
                 .map(|i| format!("- {}", escape(i)))
                 .collect::<Vec<_>>()
                 .join("\n"),
+            Block::Table { rows } => table(rows),
             Block::Photo { caption, .. } => {
                 n += 1;
                 let alt = if caption.is_empty() {
@@ -79,6 +80,29 @@ pub fn markdown(title: &str, blocks: &[Block]) -> String {
     let mut md = parts.join("\n\n");
     md.push('\n');
     md
+}
+
+/// A pipe table; cells are escaped (`|` included) and kept on one line.
+fn table(rows: &[[String; 2]]) -> String {
+    let cell = |s: &str| escape_inline_text(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+    // The header in the table's language (a pipe table needs one): English when every label is ASCII.
+    let header = if rows.iter().all(|[k, _]| k.is_ascii()) {
+        "| Item | Value |"
+    } else {
+        "| 항목 | 내용 |"
+    };
+    let mut lines = vec![header.to_string(), "| --- | --- |".to_string()];
+    lines.extend(
+        rows.iter()
+            .map(|[k, v]| format!("| {} | {} |", cell(k), cell(v))),
+    );
+    lines.join("\n")
+}
+
+fn escape_inline_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    escape_inline(s, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -104,5 +128,24 @@ mod tests {
             }],
         );
         assert!(md.contains("![완성](photos/01.jpg)"), "{md}");
+    }
+
+    #[test]
+    fn tables_are_pipe_tables_with_escaped_cells() {
+        let md = markdown(
+            "제목",
+            &[Block::Table {
+                rows: vec![
+                    ["소재".into(), "SUS304".into()],
+                    ["메모".into(), "a|b *c*\n둘째".into()],
+                ],
+            }],
+        );
+        assert!(
+            md.contains(
+                "| 항목 | 내용 |\n| --- | --- |\n| 소재 | SUS304 |\n| 메모 | a\\|b \\*c\\* 둘째 |"
+            ),
+            "{md}"
+        );
     }
 }

@@ -65,6 +65,10 @@ pub enum Block {
     List {
         items: Vec<String>,
     },
+    /// A short two-column table (the job's specs): `{"kind":"table","rows":[["소재","SUS304"],…]}`.
+    Table {
+        rows: Vec<[String; 2]>,
+    },
 }
 
 /// Where a post stands.
@@ -77,7 +81,7 @@ pub enum PostStatus {
 }
 
 impl PostStatus {
-    fn parse(s: &str) -> Self {
+    pub fn parse(s: &str) -> Self {
         match s {
             "exported" => PostStatus::Exported,
             "published" => PostStatus::Published,
@@ -285,4 +289,20 @@ fn write_post_photos(tx: &rusqlite::Transaction<'_>, post_id: i64, blocks: &[Blo
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Block;
+
+    #[test]
+    fn a_table_crosses_as_kind_table_with_label_value_rows() {
+        let b = Block::Table {
+            rows: vec![["소재".into(), "SUS304".into()]],
+        };
+        let json = serde_json::to_string(&b).unwrap();
+        assert_eq!(json, r#"{"kind":"table","rows":[["소재","SUS304"]]}"#);
+        assert_eq!(serde_json::from_str::<Block>(&json).unwrap(), b);
+        assert!(serde_json::from_str::<Block>(r#"{"kind":"table","rows":[["a"]]}"#).is_err());
+    }
 }

@@ -177,6 +177,12 @@ fn body_text(blocks: &[Block]) -> String {
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
+            Block::Table { rows } => Some(
+                rows.iter()
+                    .map(|[k, v]| format!("· {k}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
             Block::Photo { .. } => None,
         })
         .collect();

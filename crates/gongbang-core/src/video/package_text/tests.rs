@@ -63,7 +63,14 @@ fn package(fields: JobFields, format: VideoFormat) -> (Job, Post, Plan) {
         VideoFormat::Landscape => Platform::Youtube,
         VideoFormat::Shorts => Platform::Shorts,
     };
-    let d = crate::draft::compose(&job, &photos, platform).unwrap();
+    let d = crate::draft::compose(
+        &job,
+        &photos,
+        platform,
+        &ShopProfile::default(),
+        crate::draft::Lang::Ko,
+    )
+    .unwrap();
     let post = Post {
         id: 1,
         job_id: 1,

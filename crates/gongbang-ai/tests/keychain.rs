@@ -1,0 +1,59 @@
+//! The API key really goes to the OS keychain: on Linux a Secret Service over D-Bus (gnome-keyring under
+//! `dbus-run-session` in CI, see scripts/test-all.sh). Fails when no keychain is reachable; skipped, loudly,
+//! only with GONGBANG_SKIP_KEYCHAIN=1.
+
+use gongbang_ai::secrets::{self, KeyRef};
+use gongbang_ai::ApiKey;
+
+#[test]
+fn a_key_is_stored_read_and_deleted_in_the_os_keychain() {
+    if std::env::var("GONGBANG_SKIP_KEYCHAIN").as_deref() == Ok("1") {
+        eprintln!(
+            "SKIPPED: keychain test not run (GONGBANG_SKIP_KEYCHAIN=1). Run it with a Secret Service, \
+             e.g. scripts/test-all.sh (step keychain)."
+        );
+        return;
+    }
+    assert_eq!(KeyRef::APP.service, "gongbang-post");
+    assert_eq!(KeyRef::APP.user, "ai-api-key");
+    // The app's service, an account of the test's own: a developer's real key is left alone.
+    let user = format!("ai-api-key.test-{}", std::process::id());
+    let at = KeyRef {
+        service: secrets::SERVICE,
+        user: &user,
+    };
+    let key = ApiKey::new("sk-keychain-test-7c1e").unwrap().unwrap();
+    let fail = |what: &str, e: gongbang_ai::AiError| -> ! {
+        panic!(
+            "{what}: {} — is a Secret Service running? (CI: dbus-run-session + gnome-keyring-daemon --unlock)",
+            e.message_en()
+        )
+    };
+
+    secrets::store_key(at, &key).unwrap_or_else(|e| fail("store", e));
+    let read = secrets::read_key(at).unwrap_or_else(|e| fail("read", e));
+    assert_eq!(read.as_ref(), Some(&key));
+    assert!(secrets::has_key(at));
+
+    // Not an in-memory stand-in: the Secret Service itself holds the item (libsecret's own client).
+    #[cfg(target_os = "linux")]
+    {
+        let out = std::process::Command::new("secret-tool")
+            .args(["lookup", "service", secrets::SERVICE, "username", &user])
+            .output()
+            .expect("secret-tool (Debian: libsecret-tools) to check the Secret Service");
+        assert!(out.status.success(), "secret-tool found no item");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), key.expose());
+    }
+
+    // Replacing keeps one item.
+    let newer = ApiKey::new("sk-keychain-test-2").unwrap().unwrap();
+    secrets::store_key(at, &newer).unwrap_or_else(|e| fail("replace", e));
+    assert_eq!(secrets::read_key(at).unwrap(), Some(newer));
+
+    secrets::delete_key(at).unwrap_or_else(|e| fail("delete", e));
+    assert_eq!(secrets::read_key(at).unwrap(), None);
+    assert!(!secrets::has_key(at));
+    // Deleting what is not there is fine (the owner clears an empty key field).
+    secrets::delete_key(at).unwrap();
+}

@@ -1,0 +1,98 @@
+//! Why: the optional AI help in the window — its settings (the key goes to the OS keychain and only `hasKey`
+//! comes back) and "다듬기 / 더 짧게 / 더 친근하게" on a post. A rewrite holds the library lock only to read
+//! the post and to save the answer, never while waiting for the server; `cancel_ai` needs no lock at all.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use gongbang_ai::secrets::{self, KeyRef};
+use gongbang_ai::{
+    rewrite, settings, AiError, AiSettings, AiSettingsInput, ApiKey, Style, Timeouts,
+};
+use gongbang_core::Post;
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::{with_library, AppState};
+
+/// Seconds the whole request may take (tests and slow local models); default 60.
+const TIMEOUT_ENV: &str = "GONGBANG_AI_TIMEOUT_SECS";
+
+fn timeouts() -> Timeouts {
+    let mut t = Timeouts::default();
+    if let Some(secs) = std::env::var(TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|s| *s > 0)
+    {
+        t.total = Duration::from_secs(secs);
+    }
+    t
+}
+
+/// Runs a keychain call on a blocking thread (D-Bus, maybe an unlock prompt), outside the library lock.
+async fn keychain<T, F>(f: F) -> Result<T, IpcError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| IpcError::internal(e.to_string()))
+}
+
+#[tauri::command]
+pub async fn ai_settings(state: State<'_, AppState>) -> Result<AiSettings, IpcError> {
+    let stored = with_library(&state, |lib| Ok(settings::load(lib)?)).await?;
+    let has_key = keychain(|| secrets::has_key(KeyRef::APP)).await?;
+    Ok(settings::with_key_flag(stored, has_key))
+}
+
+/// `api_key`: `None` keeps the stored key, `""` deletes it, anything else replaces it.
+#[tauri::command]
+pub async fn save_ai_settings(
+    state: State<'_, AppState>,
+    settings: AiSettingsInput,
+    api_key: Option<String>,
+) -> Result<AiSettings, IpcError> {
+    // Everything is checked before anything is stored.
+    let clean = settings::validate(&settings)?;
+    let key = api_key.as_deref().map(ApiKey::new).transpose()?;
+    let has_key = keychain(move || -> Result<bool, AiError> {
+        match key {
+            None => Ok(secrets::has_key(KeyRef::APP)),
+            Some(None) => secrets::delete_key(KeyRef::APP).map(|()| false),
+            Some(Some(k)) => secrets::store_key(KeyRef::APP, &k).map(|()| true),
+        }
+    })
+    .await??;
+    let stored = with_library(&state, move |lib| Ok(settings::save(lib, &clean)?)).await?;
+    Ok(settings::with_key_flag(stored, has_key))
+}
+
+#[tauri::command]
+pub async fn ai_rewrite(
+    state: State<'_, AppState>,
+    post_id: i64,
+    style: Style,
+    block_index: Option<usize>,
+) -> Result<Post, IpcError> {
+    let cancel = state.ai_cancel();
+    cancel.store(false, Ordering::Relaxed);
+    let plan = with_library(&state, move |lib| {
+        Ok(rewrite::prepare(lib, post_id, style, block_index)?)
+    })
+    .await?;
+    let key = keychain(|| secrets::read_key(KeyRef::APP)).await?;
+    let answers = rewrite::fetch(&plan, key, timeouts(), &cancel).await?;
+    with_library(&state, move |lib| {
+        Ok(rewrite::apply(lib, &plan, &answers, &cancel)?)
+    })
+    .await
+}
+
+/// Stops the running AI request; `ai_rewrite` then fails with `cancelled` and the post stays as it was.
+#[tauri::command]
+pub fn cancel_ai(state: State<'_, AppState>) {
+    state.ai_cancel().store(true, Ordering::Relaxed);
+}

@@ -1,0 +1,79 @@
+//! Why: the coach and the shop profile in the window — the profile's screens, the logo picked with Rust's
+//! own file dialog, the live checklist and its one-click fixes; each command is a call into the core.
+
+use gongbang_core::coach::{self, Coach};
+use gongbang_core::repo::shop_profile::{self, ShopProfile};
+use gongbang_core::Post;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::ipc_error::IpcError;
+use crate::state::{with_library, AppState};
+
+#[tauri::command]
+pub async fn shop_profile(state: State<'_, AppState>) -> Result<ShopProfile, IpcError> {
+    with_library(&state, |lib| Ok(shop_profile::get(lib.conn())?)).await
+}
+
+#[tauri::command]
+pub async fn save_shop_profile(
+    state: State<'_, AppState>,
+    profile: ShopProfile,
+) -> Result<ShopProfile, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(shop_profile::save(lib.conn(), &profile)?)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn pick_logo(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<ShopProfile>, IpcError> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("로고 선택 / Choose a logo")
+            .add_filter(
+                "그림 / Images",
+                &[
+                    "png", "PNG", "jpg", "jpeg", "JPG", "JPEG", "webp", "WEBP", "tif", "tiff",
+                    "TIF", "TIFF",
+                ],
+            )
+            .blocking_pick_file()
+    })
+    .await
+    .map_err(|e| IpcError::internal(e.to_string()))?;
+    let Some(path) = picked.and_then(|f| f.into_path().ok()) else {
+        return Ok(None);
+    };
+    with_library(&state, move |lib| {
+        Ok(Some(coach::logo::import_logo(lib.conn(), &path)?))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn clear_logo(state: State<'_, AppState>) -> Result<ShopProfile, IpcError> {
+    with_library(&state, |lib| Ok(coach::logo::clear_logo(lib.conn())?)).await
+}
+
+#[tauri::command]
+pub async fn coach_post(state: State<'_, AppState>, post_id: i64) -> Result<Coach, IpcError> {
+    with_library(&state, move |lib| Ok(coach::coach_post(lib, post_id)?)).await
+}
+
+#[tauri::command]
+pub async fn apply_fix(
+    state: State<'_, AppState>,
+    post_id: i64,
+    fix: String,
+    arg: Option<String>,
+) -> Result<Post, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(coach::apply_fix(lib, post_id, &fix, arg.as_deref())?)
+    })
+    .await
+}

@@ -1,0 +1,57 @@
+// Which screen fills the window: the wizard, or one of the side screens beside it (calendar, shop profile,
+// settings). Leaving the wizard saves what is pending there; leaving the profile saves its form; arriving
+// loads what the screen shows. The start-up work for these screens (profile, reminder) also lives here.
+import { effect, signal } from '@preact/signals';
+import { job, ready, step, toast } from './core';
+import { flushAll, switchJob } from './session';
+import { commitLogoRemoval, loadProfile, resetForm, saveIfDirty } from './shop';
+import { dismissReminder, loadKeepPosting, loadReminder } from './calendar';
+
+export type Screen = 'wizard' | 'calendar' | 'profile' | 'settings';
+export const SCREENS: Screen[] = ['wizard', 'calendar', 'profile', 'settings'];
+export const screen = signal<Screen>('wizard');
+
+effect(() => { document.body.dataset.screen = screen.value; });
+
+export async function goScreen(target: Screen) {
+  const from = screen.value;
+  if (target === from) return;
+  if (from === 'wizard') await flushAll();
+  if (from === 'profile') { await saveIfDirty(); await commitLogoRemoval(); }
+  toast.value = null;
+  if (target === 'profile') resetForm();
+  screen.value = target;
+  if (target === 'calendar') void loadKeepPosting();
+}
+
+/** Open a job from the reminder: the wizard shows it, the reminder has done its work. */
+export async function openJobFromReminder(jobId: number) {
+  dismissReminder();
+  await switchJob(jobId);
+  screen.value = 'wizard';
+}
+
+let started = false;
+/** Once the session is ready (the presets are needed to show the equipment chips): profile and reminder. */
+effect(() => {
+  if (!ready.value || started) return;
+  started = true;
+  void loadProfile();
+  void loadReminder();
+});
+
+/** Opening another job (the job list, "new job") always shows it in the wizard. */
+let lastJobId: number | undefined;
+effect(() => {
+  const id = job.value?.id;
+  if (lastJobId !== undefined && id !== lastJobId && screen.peek() !== 'wizard') void goScreen('wizard');
+  lastJobId = id;
+});
+
+/** The reminder belongs to the start: once the owner moves on in the wizard, it has done its work. */
+let startStep: string | undefined;
+effect(() => {
+  const s = step.value;
+  if (startStep === undefined) { startStep = s; return; }
+  if (s !== startStep) dismissReminder();
+});

@@ -1,0 +1,207 @@
+// The write step (글 다듬기) against the mocked backend (tests/mock-coach.ts): the live checklist and score
+// beside the editable post, one-click fixes that raise the score and can be undone, keyword chips, the photo
+// check with its thumbnails, the optional AI helper (set up in Settings; polish, a 401, a cancel), keyboard
+// reach of the fixes, and the YouTube checks. Saves a picture of the coach panel to test-results/coach-panel.png.
+import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commands, cspViolations, drop, openFresh, shot } from './helpers';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PHOTOS = ['/home/owner/사진/01_소재.jpg', '/home/owner/사진/02_황삭.jpg', '/home/owner/사진/03_dark_정삭.jpg', '/home/owner/사진/04_측정.jpg'];
+
+async function toWrite(page: Page, platform: 'naver' | 'youtube' = 'naver') {
+  await drop(page, PHOTOS);
+  await expect(page.getByTestId('photo-card')).toHaveCount(4);
+  await page.getByTestId('step-job').click();
+  await page.getByTestId('job-title').fill('SUS304 샤프트 정밀 가공');
+  await page.getByTestId('job-material').fill('SUS304');
+  await page.getByTestId('job-process').fill('CNC 선반');
+  await page.getByTestId('owner-own').check();
+  await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'public');
+  await page.getByTestId('step-platform').click();
+  await page.getByTestId(`platform-${platform}`).click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await expect(page.getByTestId('coach-score')).toHaveAttribute('data-score', /^\d+$/);
+}
+
+const score = async (page: Page) => Number(await page.getByTestId('coach-score').getAttribute('data-score'));
+const checkItem = (page: Page, id: string) => page.locator(`[data-testid="coach-check"][data-id="${id}"]`);
+
+async function enableAi(page: Page) {
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('ai-enabled')).toBeVisible();
+  await expect(page.getByTestId('ai-base-url')).toHaveAttribute('placeholder', 'http://127.0.0.1:11434/v1');
+  await page.getByTestId('ai-enabled').check();
+  await page.getByTestId('ai-base-url').fill('http://127.0.0.1:11434/v1');
+  await page.getByTestId('ai-model').fill('gemma3');
+  await page.getByTestId('ai-key').fill('sk-test-secret-123');
+  await page.getByTestId('ai-save').click();
+  await expect(page.getByTestId('ai-has-key')).toHaveAttribute('data-has-key', 'true');
+  // The key went to the "keychain" and never comes back to the window: the field is empty again.
+  await expect(page.getByTestId('ai-key')).toHaveValue('');
+  expect(await page.evaluate(() => window.__mockCoach.storedKey())).toBe('sk-test-secret-123');
+  const sent = JSON.stringify(await commands(page, 'save_ai_settings'));
+  expect(sent).not.toContain('sk-test-secret-123'); // the mock's command log never holds the key either
+  await page.getByTestId('nav-wizard').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+}
+
+test('the score rises as fixes are clicked; undo puts the post back', async ({ page }) => {
+  const watch = await openFresh(page);
+  await toWrite(page);
+  await expect(page.getByTestId('post-editor')).toBeVisible();
+  await expect(page.getByTestId('coach-check')).toHaveCount(9);
+  // Failing first: the first item is not a pass, the last ones are.
+  await expect(page.getByTestId('coach-check').first()).not.toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('coach-check').last()).toHaveAttribute('data-status', 'pass');
+  // The dark photo is flagged with its thumbnail.
+  await expect(checkItem(page, 'photo_quality')).toHaveAttribute('data-status', 'warn');
+  await expect(checkItem(page, 'photo_quality').getByTestId('check-photo')).toHaveCount(1);
+  await expect(checkItem(page, 'photo_quality').locator('img')).toHaveJSProperty('complete', true);
+  await expect(page.getByTestId('ai-off')).toBeVisible();
+  await expect(page.getByTestId('ai-polish')).toHaveCount(0);
+
+  let last = await score(page);
+  for (const id of ['title_keyword', 'keyword_first_paragraph', 'contact_block', 'captions']) {
+    await expect(checkItem(page, id)).toHaveAttribute('data-status', 'fail');
+    await checkItem(page, id).getByTestId('coach-fix').click();
+    await expect(checkItem(page, id)).toHaveAttribute('data-status', 'pass');
+    await expect.poll(() => score(page)).toBeGreaterThan(last);
+    last = await score(page);
+    await expect(page.getByTestId('undo')).toBeVisible();
+  }
+  await expect(page.getByTestId('post-title')).toHaveValue('문래동 CNC 선반 SUS304 샤프트 정밀 가공');
+  await expect(page.getByTestId('block-text').first()).toHaveValue(/^문래동 CNC 선반 SUS304 샤프트 작업입니다\./);
+  await expect(page.getByTestId('block-caption').first()).not.toHaveValue('');
+
+  // Undo the last fix (captions): the captions are empty again, the check fails, the score drops back.
+  await page.getByTestId('undo').click();
+  await expect(checkItem(page, 'captions')).toHaveAttribute('data-status', 'fail');
+  await expect(page.getByTestId('block-caption').first()).toHaveValue('');
+  await expect.poll(() => score(page)).toBeLessThan(last);
+  const saved = (await commands(page, 'save_post')).at(-1) as { post: { blocks: { kind: string; caption?: string }[] } };
+  expect(saved.post.blocks.filter((b) => b.kind === 'photo').every((b) => b.caption === '')).toBe(true);
+
+  // Editing the text re-runs the coach after the save (debounced).
+  const coachCalls = (await commands(page, 'coach_post')).length;
+  await page.getByTestId('post-title').fill('SUS304 샤프트');
+  await expect(checkItem(page, 'title_keyword')).toHaveAttribute('data-status', 'fail');
+  expect((await commands(page, 'coach_post')).length).toBeGreaterThan(coachCalls);
+
+  // The picture of the coach panel for CI.
+  await page.getByTestId('post-title').fill('문래동 CNC 선반 SUS304 샤프트 가공');
+  await expect(checkItem(page, 'title_keyword')).toHaveAttribute('data-status', 'pass');
+  await page.setViewportSize({ width: 1400, height: 2000 }); // the whole panel, not scrolled
+  await page.getByTestId('toast').getByRole('button').last().click({ timeout: 1000 }).catch(() => undefined); // the toast may be gone
+  await page.getByTestId('coach-panel').screenshot({ path: path.join(here, '..', 'test-results', 'coach-panel.png') });
+  await page.setViewportSize({ width: 1200, height: 820 });
+  await page.evaluate(() => document.getElementById('work-area')!.scrollTo(0, 0));
+  await shot(page, 'coach-write-step');
+
+  // Whatever the score, "next" leads on to the preview.
+  await page.getByTestId('next').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
+  await expect(page.getByTestId('preview-title')).toHaveText('문래동 CNC 선반 SUS304 샤프트 가공');
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
+});
+
+test('a keyword chip puts the keyword into the title', async ({ page }) => {
+  await openFresh(page);
+  await toWrite(page);
+  const chip = page.getByTestId('keyword-chip').filter({ hasText: /^SUS304 샤프트 가공$/ });
+  await expect(chip).toHaveCount(1);
+  await chip.click();
+  await expect(page.getByTestId('post-title')).toHaveValue(/^SUS304 샤프트 가공/);
+  expect((await commands(page, 'apply_fix')).at(-1)).toMatchObject({ fix: 'title_keyword', arg: 'SUS304 샤프트 가공' });
+  // The main keyword chip makes the title check pass.
+  await page.getByTestId('keyword-chip').first().click();
+  await expect(page.getByTestId('post-title')).toHaveValue(/^문래동 CNC 선반 SUS304 샤프트/);
+  await expect(checkItem(page, 'title_keyword')).toHaveAttribute('data-status', 'pass');
+});
+
+test('the fixes are reachable by keyboard', async ({ page }) => {
+  await openFresh(page);
+  await toWrite(page);
+  await page.getByTestId('post-title').focus();
+  let reached = false;
+  for (let i = 0; i < 80 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'coach-fix');
+  }
+  expect(reached).toBe(true);
+  const id = await page.evaluate(() => document.activeElement!.closest('[data-testid="coach-check"]')!.getAttribute('data-id'));
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(ring).toBe('solid');
+  await page.keyboard.press('Enter');
+  await expect(checkItem(page, id!)).toHaveAttribute('data-status', 'pass');
+});
+
+test('AI help: set up in Settings, polish a paragraph, undo, a 401 leaves the text, cancel stops it', async ({ page }) => {
+  const watch = await openFresh(page);
+  await toWrite(page);
+  await enableAi(page);
+  await expect(page.getByTestId('ai-off')).toHaveCount(0);
+  const para = page.locator('[data-testid="block-text"][data-kind="paragraph"]').first();
+  const before = await para.inputValue();
+
+  // Polish the focused paragraph: only that block is sent and changed.
+  await para.click();
+  await expect(page.getByTestId('ai-target')).toHaveAttribute('data-block', '0');
+  await page.getByTestId('ai-polish').click();
+  await expect(para).not.toHaveValue(before);
+  const polished = await para.inputValue();
+  expect((await commands(page, 'ai_rewrite')).at(-1)).toMatchObject({ style: 'polish', blockIndex: 0 });
+  await expect(page.getByTestId('toast')).toContainText('AI가 글을 고쳤습니다');
+  await page.getByTestId('undo').click();
+  await expect(para).toHaveValue(before);
+
+  // A 401: the plain message, the text as it was.
+  await page.evaluate(() => window.__mockCoach.aiError('ai_auth'));
+  await para.click();
+  await page.getByTestId('ai-polish').click();
+  await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'ai_auth');
+  await expect(page.getByTestId('error')).toContainText('API 키');
+  await expect(para).toHaveValue(before);
+  await shot(page, 'coach-ai-401');
+  await page.getByTestId('error').getByRole('button').last().click();
+
+  // Cancel a slow reply: busy state, then a calm note; the text as it was.
+  await page.evaluate(() => window.__mockCoach.aiDelay(10_000));
+  await page.getByTestId('ai-target').getByRole('button').click(); // the whole post
+  await expect(page.getByTestId('ai-target')).toHaveAttribute('data-block', '');
+  await page.getByTestId('ai-friendlier').click();
+  await expect(page.getByTestId('ai-cancel')).toBeVisible();
+  await expect(page.getByTestId('ai-polish')).toBeDisabled();
+  await shot(page, 'coach-ai-busy');
+  await page.getByTestId('ai-cancel').click();
+  await expect(page.getByTestId('ai-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('toast')).toContainText('그만뒀습니다');
+  await expect(page.getByTestId('error')).toHaveCount(0);
+  await expect(para).toHaveValue(before);
+  expect((await commands(page, 'cancel_ai')).length).toBe(1);
+
+  // And a whole-post rewrite that goes through changes the paragraphs.
+  await page.evaluate(() => window.__mockCoach.aiDelay(50));
+  await page.getByTestId('ai-shorter').click();
+  await expect(page.getByTestId('toast')).toContainText('AI가 글을 고쳤습니다');
+  expect((await commands(page, 'ai_rewrite')).at(-1)).toMatchObject({ style: 'shorter', blockIndex: null });
+  expect(polished).not.toBe(before);
+  expect(watch.pageErrors).toEqual([]);
+});
+
+test('a YouTube post: the description and captions are edited, the YouTube checks are shown', async ({ page }) => {
+  await openFresh(page);
+  await toWrite(page, 'youtube');
+  await expect(checkItem(page, 'yt_title_length')).toHaveAttribute('data-status', 'pass');
+  await expect(checkItem(page, 'yt_description_first_lines')).toHaveAttribute('data-status', 'fail');
+  await expect(page.getByTestId('block-caption')).toHaveCount(4);
+  await checkItem(page, 'yt_description_first_lines').getByTestId('coach-fix').click();
+  await expect(checkItem(page, 'yt_description_first_lines')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('block-text').first()).toHaveValue(/문래정밀/);
+  await page.getByTestId('next').click();
+  await expect(page.getByTestId('video-panel')).toBeVisible();
+  await expect(page.getByTestId('yt-description')).toContainText('문래정밀');
+});
