@@ -126,6 +126,23 @@ def test_a_draft_opens_beside_the_coach(owner: Owner):
 
 def test_the_score_rises_as_fixes_are_pressed(owner: Owner):
     s = owner.s
+    # The draft is good already; the owner makes it his own, as owners do: a title in his words, the photo
+    # captions emptied. The coach sees both, and offers a fix for each.
+    drafted = owner.score()
+    owner.type_into("post-title", "이번 주 작업 후기")
+    for caption in s.testids("block-caption"):
+        caption.scroll_into_view()
+        caption.click()
+        caption.send_keys("\ue009a\ue000\ue017")  # Ctrl+A, Delete: as a person empties a field
+    try:
+        wait_until(lambda: owner.checks().get("title_keyword") == "fail"
+                   and owner.checks().get("photo_captions") == "fail", 30, interval=0.5,
+                   what="the coach to see the new title and the empty captions")
+    finally:
+        owner.shot("33-coach-edited")
+    lowered = wait_until(lambda: (v := owner.score()) is not None and v < drafted and v, 20,
+                         what="the score to drop")
+    owner.scores[:] = [lowered]
     fixed: list[str] = []
     for _ in range(8):
         failing = s.execute(
@@ -147,10 +164,11 @@ def test_the_score_rises_as_fixes_are_pressed(owner: Owner):
         fixed.append(check_id)
     assert len(fixed) >= 2, f"at least two one-click fixes were offered and worked: {fixed}"
     assert owner.scores == sorted(owner.scores) and owner.scores[-1] > owner.scores[0], owner.scores
-    owner.shot("33-coach-after")
+    assert {"title_keyword", "photo_captions"} <= set(fixed), fixed
+    owner.shot("34-coach-after")
     panel = s.testid("coach-panel")
     panel.scroll_into_view("start")
-    owner.shot("34-coach-panel")
+    owner.shot("35-coach-panel")
 
 
 def test_the_export_is_on_the_calendar_and_in_the_history(owner: Owner):
@@ -172,7 +190,7 @@ def test_the_export_is_on_the_calendar_and_in_the_history(owner: Owner):
     item = s.find(f'[data-testid="history-item"][data-post-id="{post_id}"]')
     assert item.attr("data-status") == "exported"
     assert item.find_all('[data-testid="open-folder"]'), "the folder can be opened again"
-    owner.shot("35-calendar")
+    owner.shot("36-calendar")
     history = s.invoke("post_history")
     mine = next(h for h in history if h["postId"] == post_id)
     assert mine["folderExists"] is True and mine["exportPath"] == str(next(iter(made)))

@@ -393,7 +393,8 @@ def test_hostile_text_shows_as_text_everywhere_and_runs_nothing(shop, tmp_path_f
     folder = shop.export_ok()
     html = (folder / "post.html").read_text(encoding="utf-8")
     assert "&lt;img src=x" in html and "<img src=x" not in html, "post.html holds the title as escaped text"
-    assert (folder / "제목.txt").read_text(encoding="utf-8").strip() == HOSTILE
+    # The title is the draft's: the shop's region (from the profile) in front of the job title.
+    assert (folder / "제목.txt").read_text(encoding="utf-8").strip() == f"문래동 {HOSTILE}"
     assert not any(HOSTILE in p.name for p in folder.rglob("*")), "file names come from the app"
     shop.ran_nothing("after the export")
     assert job_id == shop.job()["id"]

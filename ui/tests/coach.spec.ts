@@ -1,7 +1,7 @@
 // The write step (글 다듬기) against the mocked backend (tests/mock-coach.ts): the live checklist and score
 // beside the editable post, one-click fixes that raise the score and can be undone, keyword chips, the photo
 // check with its thumbnails, the optional AI helper (set up in Settings; polish, a 401, a cancel), keyboard
-// reach of the fixes, and the YouTube checks. Saves a picture of the coach panel to test-results/coach-panel.png.
+// reach of the fixes, and the YouTube checks (the check ids are core/src/coach's). Saves a picture of the coach panel to test-results/coach-panel.png.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,15 @@ async function toWrite(page: Page, platform: 'naver' | 'youtube' = 'naver') {
 
 const score = async (page: Page) => Number(await page.getByTestId('coach-score').getAttribute('data-score'));
 const checkItem = (page: Page, id: string) => page.locator(`[data-testid="coach-check"][data-id="${id}"]`);
+const checkIds = async (page: Page) => (await page.getByTestId('coach-check').evaluateAll(
+  (els) => els.map((e) => e.getAttribute('data-id') ?? ''))).sort();
+const statusOf = (page: Page, id: string) => checkItem(page, id).getAttribute('data-status');
+
+// The check ids of core/src/coach (checks.rs, mod.rs): the blog's, the video's, and those of every platform.
+const COMMON = ['leak_guard', 'photo_quality', 'contact_profile', 'photo_captions'];
+const BLOG = ['title_keyword', 'text_length', 'photo_count', 'keyword_first_paragraph', 'contact_block', 'copied_text', 'tags'];
+const YOUTUBE = ['video_title_length', 'video_title_keyword', 'description_what_who', 'chapters', 'video_tags',
+  'thumbnail_words', 'video_length'];
 
 async function enableAi(page: Page) {
   await page.getByTestId('nav-settings').click();
@@ -51,7 +60,8 @@ test('the score rises as fixes are clicked; undo puts the post back', async ({ p
   const watch = await openFresh(page);
   await toWrite(page);
   await expect(page.getByTestId('post-editor')).toBeVisible();
-  await expect(page.getByTestId('coach-check')).toHaveCount(9);
+  await expect(page.getByTestId('coach-check')).toHaveCount(11);
+  expect(await checkIds(page)).toEqual([...BLOG, ...COMMON].sort());
   // Failing first: the first item is not a pass, the last ones are.
   await expect(page.getByTestId('coach-check').first()).not.toHaveAttribute('data-status', 'pass');
   await expect(page.getByTestId('coach-check').last()).toHaveAttribute('data-status', 'pass');
@@ -62,8 +72,19 @@ test('the score rises as fixes are clicked; undo puts the post back', async ({ p
   await expect(page.getByTestId('ai-off')).toBeVisible();
   await expect(page.getByTestId('ai-polish')).toHaveCount(0);
 
+  // Advice ('warn') that no click can fix: too little text, too few photos (4 of 8).
+  for (const id of ['text_length', 'photo_count']) {
+    await expect(checkItem(page, id)).toHaveAttribute('data-status', 'warn');
+    await expect(checkItem(page, id).getByTestId('coach-fix')).toHaveCount(0);
+  }
+  for (const id of ['copied_text', 'tags', 'leak_guard', 'contact_profile']) {
+    await expect(checkItem(page, id)).toHaveAttribute('data-status', 'pass');
+  }
+  await expect(checkItem(page, 'contact_block').getByTestId('coach-fix')).toHaveText('연락처 넣기');
+
   let last = await score(page);
-  for (const id of ['title_keyword', 'keyword_first_paragraph', 'contact_block', 'captions']) {
+  expect(last).toBe(Math.round((4 * 100) / 11));
+  for (const id of ['title_keyword', 'keyword_first_paragraph', 'contact_block', 'photo_captions']) {
     await expect(checkItem(page, id)).toHaveAttribute('data-status', 'fail');
     await checkItem(page, id).getByTestId('coach-fix').click();
     await expect(checkItem(page, id)).toHaveAttribute('data-status', 'pass');
@@ -71,13 +92,18 @@ test('the score rises as fixes are clicked; undo puts the post back', async ({ p
     last = await score(page);
     await expect(page.getByTestId('undo')).toBeVisible();
   }
+  expect((await commands(page, 'apply_fix')).map((c) => (c as { fix: string }).fix))
+    .toEqual(['title_keyword', 'keyword_first_paragraph', 'contact_block', 'photo_captions']);
+  // Every failing check is fixed; only advice without a fix is left.
+  await expect(page.getByTestId('coach-fix')).toHaveCount(0);
+  expect(last).toBe(Math.round((8 * 100) / 11));
   await expect(page.getByTestId('post-title')).toHaveValue('문래동 CNC 선반 SUS304 샤프트 정밀 가공');
-  await expect(page.getByTestId('block-text').first()).toHaveValue(/^문래동 CNC 선반 SUS304 샤프트 작업입니다\./);
+  await expect(page.getByTestId('block-text').first()).toHaveValue(/^문래동 CNC 선반 SUS304 샤프트 작업을 소개합니다\.\n/);
   await expect(page.getByTestId('block-caption').first()).not.toHaveValue('');
 
-  // Undo the last fix (captions): the captions are empty again, the check fails, the score drops back.
+  // Undo the last fix (photo_captions): the captions are empty again, the check fails, the score drops back.
   await page.getByTestId('undo').click();
-  await expect(checkItem(page, 'captions')).toHaveAttribute('data-status', 'fail');
+  await expect(checkItem(page, 'photo_captions')).toHaveAttribute('data-status', 'fail');
   await expect(page.getByTestId('block-caption').first()).toHaveValue('');
   await expect.poll(() => score(page)).toBeLessThan(last);
   const saved = (await commands(page, 'save_post')).at(-1) as { post: { blocks: { kind: string; caption?: string }[] } };
@@ -192,16 +218,43 @@ test('AI help: set up in Settings, polish a paragraph, undo, a 401 leaves the te
   expect(watch.pageErrors).toEqual([]);
 });
 
-test('a YouTube post: the description and captions are edited, the YouTube checks are shown', async ({ page }) => {
+test('a YouTube post: the video checks are shown, the keyword moves to the front of the title', async ({ page }) => {
   await openFresh(page);
   await toWrite(page, 'youtube');
-  await expect(checkItem(page, 'yt_title_length')).toHaveAttribute('data-status', 'pass');
-  await expect(checkItem(page, 'yt_description_first_lines')).toHaveAttribute('data-status', 'fail');
+  await expect(page.getByTestId('coach-check')).toHaveCount(11);
+  expect(await checkIds(page)).toEqual([...YOUTUBE, ...COMMON].sort());
+  await expect(checkItem(page, 'title_keyword')).toHaveCount(0); // the blog's title check is not a video's
+  await expect(checkItem(page, 'video_title_length')).toHaveAttribute('data-status', 'pass');
+  await expect(checkItem(page, 'description_what_who')).toHaveAttribute('data-status', 'pass');
+  await expect(checkItem(page, 'video_tags')).toHaveAttribute('data-status', 'pass');
+  await expect(checkItem(page, 'thumbnail_words')).toHaveAttribute('data-status', 'pass');
+  // Advice without a fix: 4 photos of 4 s make neither three 10-second chapters nor 30 seconds of video.
+  for (const id of ['chapters', 'video_length']) {
+    await expect(checkItem(page, id)).toHaveAttribute('data-status', 'warn');
+    await expect(checkItem(page, id).getByTestId('coach-fix')).toHaveCount(0);
+  }
   await expect(page.getByTestId('block-caption')).toHaveCount(4);
-  await checkItem(page, 'yt_description_first_lines').getByTestId('coach-fix').click();
-  await expect(checkItem(page, 'yt_description_first_lines')).toHaveAttribute('data-status', 'pass');
-  await expect(page.getByTestId('block-text').first()).toHaveValue(/문래정밀/);
+
+  // The title's keyword fix is `title_keyword`: on a video it moves the keyword to the front.
+  await expect(checkItem(page, 'video_title_keyword')).toHaveAttribute('data-status', 'fail');
+  const before = await score(page);
+  const fix = checkItem(page, 'video_title_keyword').getByTestId('coach-fix');
+  await expect(fix).toHaveText('키워드를 앞으로');
+  await fix.click();
+  await expect(checkItem(page, 'video_title_keyword')).toHaveAttribute('data-status', 'pass');
+  expect((await commands(page, 'apply_fix')).at(-1)).toMatchObject({ fix: 'title_keyword', arg: null });
+  await expect(page.getByTestId('post-title')).toHaveValue('문래동 CNC 선반 SUS304 샤프트 정밀 가공');
+  await expect.poll(() => score(page)).toBeGreaterThan(before);
+
+  // Undo puts the title back and the check fails again.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('post-title')).toHaveValue('SUS304 샤프트 정밀 가공');
+  await expect(checkItem(page, 'video_title_keyword')).toHaveAttribute('data-status', 'fail');
+  expect(await statusOf(page, 'video_title_length')).toBe('pass');
+  await expect.poll(() => score(page)).toBe(before);
+
   await page.getByTestId('next').click();
   await expect(page.getByTestId('video-panel')).toBeVisible();
-  await expect(page.getByTestId('yt-description')).toContainText('문래정밀');
+  await expect(page.getByTestId('yt-title')).toHaveText('SUS304 샤프트 정밀 가공');
+  await expect(page.getByTestId('yt-description')).toContainText('가공 영상입니다');
 });

@@ -650,6 +650,8 @@ export const mockCore = {
   guard: (jobId: number) => guardFor(jobById(jobId)),
   scan: (p: Post) => scan(p),
   jobPhotos: (jobId: number) => jobPhotos(jobById(jobId)),
+  /** The video plan of a YouTube/Shorts post with photos, as video_plan answers (no command logged). */
+  plan: (p: Post) => planOf(p),
 };
 // Named (not `export *`): a star export would clash with `export type *` from backend.ts above.
 export { aiRewrite, aiSettings, applyFix, cancelAi, coachPost, saveAiSettings } from './mock-coach';

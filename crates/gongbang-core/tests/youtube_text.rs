@@ -191,7 +191,8 @@ fn youtube_draft_and_texts_from_a_real_job() {
         assert_limits(&t);
         assert_chapters(&t, plan);
         let mut lines = t.description.lines();
-        assert_eq!(lines.next(), Some("CNC 선반 SUS304 샤프트 가공"));
+        // Region + process + material + part, the region from the shop profile.
+        assert_eq!(lines.next(), Some("문래동 CNC 선반 SUS304 샤프트 가공"));
         assert_eq!(
             lines.next(),
             Some("문래동 ○○정밀에서 직접 가공했습니다. 문의 ☎ 010-1234-5678")

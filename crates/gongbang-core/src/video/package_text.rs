@@ -8,7 +8,7 @@ mod srt;
 
 use serde::Serialize;
 
-use crate::draft::{suggest_tags, suggest_video_title};
+use crate::draft::{suggest_tags_for, suggest_video_title_for, Lang};
 use crate::repo::jobs::Job;
 use crate::repo::posts::{Block, Post};
 use crate::repo::shop_profile::ShopProfile;
@@ -61,10 +61,10 @@ pub fn youtube_texts(
     }
     let mut title = youtube_title(&post.title);
     if title.is_empty() {
-        title = suggest_video_title(&job.fields);
+        title = suggest_video_title_for(&job.fields, shop);
     }
     let raw_tags = if post.tags.iter().all(|t| t.trim().is_empty()) {
-        suggest_tags(&job.fields)
+        suggest_tags_for(&job.fields, shop)
     } else {
         post.tags.clone()
     };
@@ -99,23 +99,28 @@ fn description(
     title: &str,
     tags: &[String],
 ) -> String {
+    let lang = language_of(post);
     let has_facts = [&job.fields.title, &job.fields.material, &job.fields.process]
         .iter()
         .any(|s| !s.trim().is_empty());
-    let what = if has_facts {
-        suggest_video_title(&job.fields)
+    let what = if has_facts && lang == Lang::Ko {
+        suggest_video_title_for(&job.fields, shop)
     } else {
         title.to_string()
     };
-    let head = format!("{what}\n{}", who_line(shop));
+    let head = format!("{what}\n{}", who_line(shop, lang));
     let chapter_list = chapter_lines(&chapters(plan));
     let tail: Vec<String> = [
         if chapter_list.is_empty() {
             String::new()
         } else {
-            format!("타임라인\n{}", chapter_list.join("\n"))
+            format!(
+                "{}\n{}",
+                lang.pick("타임라인", "Chapters"),
+                chapter_list.join("\n")
+            )
         },
-        contact(shop),
+        contact(shop, lang),
         hashtags(tags),
     ]
     .into_iter()
@@ -141,8 +146,23 @@ fn description(
     text
 }
 
-/// "문래동 ○○정밀에서 직접 가공했습니다. 문의 ☎ 010-…" (each part bounded).
-fn who_line(shop: &ShopProfile) -> String {
+/// The language the owner wrote the post in: English when its title and text have Latin letters and no Hangul,
+/// else Korean (the
+/// words around the text follow it, whatever the window's language is now).
+fn language_of(post: &Post) -> Lang {
+    let text = format!("{} {}", post.title, body_text(&post.blocks));
+    let hangul = text.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let latin = text.chars().any(|c| c.is_ascii_alphabetic());
+    // Nothing written at all: the app's first language.
+    if latin && !hangul {
+        Lang::En
+    } else {
+        Lang::Ko
+    }
+}
+
+/// "문래동 ○○정밀에서 직접 가공했습니다. 문의 ☎ 010-…" (each part bounded), or its English.
+fn who_line(shop: &ShopProfile, lang: Lang) -> String {
     let part = |s: &str, max: usize| shorten_line(&clean_line(s), max);
     let region = shop
         .region_keywords
@@ -150,13 +170,26 @@ fn who_line(shop: &ShopProfile) -> String {
         .map(|r| part(r, 20))
         .find(|r| !r.is_empty());
     let name = part(&shop.name, 40);
+    let phone = part(&shop.phone, 30);
+    if lang == Lang::En {
+        let who = match (region, name.is_empty()) {
+            (Some(r), false) => format!("{name} in {r}"),
+            (None, false) => name,
+            (Some(r), true) => format!("our shop in {r}"),
+            (None, true) => "our shop".to_string(),
+        };
+        return if phone.is_empty() {
+            format!("Machined in-house by {who}.")
+        } else {
+            format!("Machined in-house by {who}. Call ☎ {phone}")
+        };
+    }
     let who = match (region, name.is_empty()) {
         (Some(r), false) => format!("{r} {name}"),
         (None, false) => name,
         (Some(r), true) => format!("{r} 공장"),
         (None, true) => "저희 공장".to_string(),
     };
-    let phone = part(&shop.phone, 30);
     if phone.is_empty() {
         format!("{who}에서 직접 가공했습니다.")
     } else {
@@ -190,7 +223,7 @@ fn body_text(blocks: &[Block]) -> String {
 }
 
 /// The shop's name and contact lines, each bounded.
-fn contact(shop: &ShopProfile) -> String {
+fn contact(shop: &ShopProfile, lang: Lang) -> String {
     let lines: Vec<String> = std::iter::once(shop.name.clone())
         .chain(shop.contact_lines())
         .map(|l| shorten_line(&clean_line(&l), PART_MAX_CHARS))
@@ -199,7 +232,7 @@ fn contact(shop: &ShopProfile) -> String {
     if lines.is_empty() {
         String::new()
     } else {
-        format!("문의\n{}", lines.join("\n"))
+        format!("{}\n{}", lang.pick("문의", "Contact"), lines.join("\n"))
     }
 }
 

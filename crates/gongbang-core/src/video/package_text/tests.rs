@@ -164,7 +164,8 @@ fn an_ordinary_job_gives_every_file() {
     assert_within_limits(&t);
     assert_eq!(t.title, "CNC 선반 SUS304 샤프트 가공");
     let mut lines = t.description.lines();
-    assert_eq!(lines.next(), Some("CNC 선반 SUS304 샤프트 가공"));
+    // The "what" line leads with the shop's region (the search pattern region + process + material + part).
+    assert_eq!(lines.next(), Some("문래동 CNC 선반 SUS304 샤프트 가공"));
     assert_eq!(
         lines.next(),
         Some("문래동 ○○정밀에서 직접 가공했습니다. 문의 ☎ 010-1234-5678")
@@ -365,4 +366,37 @@ fn an_empty_job_and_post_still_give_valid_files() {
         .description
         .starts_with("정밀 가공 작업 소개\n저희 공장에서 직접 가공했습니다.\n"));
     assert_eq!(t.srt, "");
+}
+
+#[test]
+fn an_english_post_gets_english_words_around_its_text() {
+    let (job, mut post, plan) = package(shaft(), VideoFormat::Landscape);
+    post.title = "Stainless shaft on a CNC lathe".into();
+    post.blocks.retain(|b| matches!(b, Block::Photo { .. }));
+    post.blocks.insert(
+        0,
+        Block::Paragraph {
+            text: "This video shows how we made a long SUS304 shaft.".into(),
+        },
+    );
+    let t = youtube_texts(&job, &post, &plan, &shop()).unwrap();
+    assert_within_limits(&t);
+    let mut lines = t.description.lines();
+    assert_eq!(lines.next(), Some("Stainless shaft on a CNC lathe"));
+    assert_eq!(
+        lines.next(),
+        Some("Machined in-house by ○○정밀 in 문래동. Call ☎ 010-1234-5678")
+    );
+    assert!(
+        t.description.contains("\nChapters\n0:00 "),
+        "{}",
+        t.description
+    );
+    assert!(
+        t.description.contains("\nContact\n○○정밀\n"),
+        "{}",
+        t.description
+    );
+    assert!(!t.description.contains("타임라인") && !t.description.contains("문의"));
+    assert_chapters_match(&t.description, &plan);
 }
