@@ -30,6 +30,29 @@ fn timeouts() -> Timeouts {
     t
 }
 
+/// How long a read of the keychain may take before the app goes on without it: on a desktop with no Secret
+/// Service, D-Bus can keep the call waiting for about 25 s. Storing and deleting are the owner's own actions
+/// (an unlock prompt may take time) and are waited for.
+const KEYCHAIN_READ_WAIT: Duration = Duration::from_secs(4);
+
+/// A read of the keychain that gives `unavailable` when the keychain does not answer in time.
+async fn keychain_read<T, F>(f: F, unavailable: T) -> Result<T, IpcError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    tokio::time::timeout(KEYCHAIN_READ_WAIT, keychain(f))
+        .await
+        .unwrap_or(Ok(unavailable))
+}
+
+fn keychain_silent() -> AiError {
+    AiError::Keychain {
+        ko: "컴퓨터의 비밀번호 보관함이 응답하지 않아 키 없이 보냈습니다.".into(),
+        en: "The computer's keychain did not answer, so the request went without a key.".into(),
+    }
+}
+
 /// Runs a keychain call on a blocking thread (D-Bus, maybe an unlock prompt), outside the library lock.
 async fn keychain<T, F>(f: F) -> Result<T, IpcError>
 where
@@ -44,7 +67,7 @@ where
 #[tauri::command]
 pub async fn ai_settings(state: State<'_, AppState>) -> Result<AiSettings, IpcError> {
     let stored = with_library(&state, |lib| Ok(settings::load(lib)?)).await?;
-    let has_key = keychain(|| secrets::has_key(KeyRef::APP)).await?;
+    let has_key = keychain_read(|| secrets::has_key(KeyRef::APP), false).await?;
     Ok(settings::with_key_flag(stored, has_key))
 }
 
@@ -58,14 +81,13 @@ pub async fn save_ai_settings(
     // Everything is checked before anything is stored.
     let clean = settings::validate(&settings)?;
     let key = api_key.as_deref().map(ApiKey::new).transpose()?;
-    let has_key = keychain(move || -> Result<bool, AiError> {
-        match key {
-            None => Ok(secrets::has_key(KeyRef::APP)),
-            Some(None) => secrets::delete_key(KeyRef::APP).map(|()| false),
-            Some(Some(k)) => secrets::store_key(KeyRef::APP, &k).map(|()| true),
+    let has_key = match key {
+        None => keychain_read(|| secrets::has_key(KeyRef::APP), false).await?,
+        Some(None) => keychain(|| secrets::delete_key(KeyRef::APP).map(|()| false)).await??,
+        Some(Some(k)) => {
+            keychain(move || secrets::store_key(KeyRef::APP, &k).map(|()| true)).await??
         }
-    })
-    .await??;
+    };
     let stored = with_library(&state, move |lib| Ok(settings::save(lib, &clean)?)).await?;
     Ok(settings::with_key_flag(stored, has_key))
 }
@@ -83,7 +105,7 @@ pub async fn ai_rewrite(
         Ok(rewrite::prepare(lib, post_id, style, block_index)?)
     })
     .await?;
-    let key = keychain(|| secrets::read_key(KeyRef::APP)).await?;
+    let key = keychain_read(|| secrets::read_key(KeyRef::APP), Err(keychain_silent())).await?;
     let answers = rewrite::fetch(&plan, key, timeouts(), &cancel).await?;
     with_library(&state, move |lib| {
         Ok(rewrite::apply(lib, &plan, &answers, &cancel)?)

@@ -4,12 +4,18 @@ Why this file exists: the core's tests prove the drafts, the checks and the fixe
 them: the first run asks for the shop in three short screens and the profile is stored; the draft of a post
 opens in the write step beside the coach panel, whose score rises as its one-click fixes are pressed (each
 fixed check turns to pass); the export then shows on the calendar today and in the history with its folder.
-Screenshots of the first run, the coach panel before and after the fixes and the calendar go to artifacts/e2e/.
+Then the optional AI help, turned on in the settings against a chat-completions server this test runs on
+127.0.0.1: 다듬기 replaces the paragraph with the server's answer, and a 401 leaves the text as it was with a
+plain message. Screenshots of the first run, the coach panel before and after the fixes, the calendar and the
+AI help go to artifacts/e2e/.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -194,3 +200,108 @@ def test_the_export_is_on_the_calendar_and_in_the_history(owner: Owner):
     history = s.invoke("post_history")
     mine = next(h for h in history if h["postId"] == post_id)
     assert mine["folderExists"] is True and mine["exportPath"] == str(next(iter(made)))
+
+
+POLISHED = "문래정밀이 SUS304 샤프트를 CNC 선반으로 정밀하게 가공했습니다."
+
+
+class ChatServer:
+    """A chat-completions endpoint on 127.0.0.1 that records what it was sent and answers as told."""
+
+    def __init__(self):
+        self.bodies: list[dict] = []
+        self.headers: list[dict] = []
+        self.status = 200
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (the http.server API)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                server.bodies.append(json.loads(body or b"{}"))
+                server.headers.append(dict(self.headers))
+                if server.status != 200:
+                    reply = json.dumps({"error": {"message": "invalid api key"}}).encode()
+                else:
+                    reply = json.dumps({"choices": [{"index": 0, "message": {"role": "assistant",
+                                                                              "content": POLISHED}}]},
+                                       ensure_ascii=False).encode()
+                self.send_response(server.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(reply)))
+                self.end_headers()
+                self.wfile.write(reply)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chat():
+    server = ChatServer()
+    yield server
+    server.stop()
+
+
+def paragraph(owner: Owner, index: int) -> str:
+    return owner.s.find(f'[data-testid="block-text"][data-index="{index}"]').prop("value")
+
+
+def test_ai_help_is_turned_on_in_settings_and_polishes_a_paragraph(owner: Owner, chat: ChatServer):
+    s = owner.s
+    owner.press("nav-settings")
+    wait_until(lambda: s.testid("ai-settings").attr("data-loaded") == "true", 20, what="the stored AI settings")
+    box = s.wait_testid("ai-enabled")
+    box.scroll_into_view()
+    # Ticked by a click, looked at again until it shows (a click can land while the page still settles).
+    wait_until(lambda: box.prop("checked") or box.click(), 10, interval=0.5, what="AI help ticked")
+    owner.type_into("ai-base-url", chat.url)
+    owner.type_into("ai-model", "gemma3")
+    owner.press("ai-save")
+    try:
+        wait_until(lambda: s.invoke("ai_settings")["enabled"] is True, 20, what="the AI settings saved")
+    finally:
+        owner.shot("37-ai-settings")
+    settings = s.invoke("ai_settings")
+    assert settings["baseUrl"] == chat.url and settings["model"] == "gemma3" and settings["hasKey"] is False
+    owner.press("nav-wizard")
+    s.testid("step-write").click()
+    wait_until(lambda: s.step() == "write", 20, what="the write step")
+    s.wait_testid("ai-polish", 20)
+    first = s.find('[data-testid="block-text"][data-kind="paragraph"]')
+    index = int(first.attr("data-index"))
+    before = paragraph(owner, index)
+    first.scroll_into_view()
+    first.click()
+    wait_until(lambda: s.testid("ai-target").attr("data-block") == str(index), 10, what="the paragraph targeted")
+    owner.press("ai-polish")
+    wait_until(lambda: paragraph(owner, index) == POLISHED, 60, interval=0.5, what="the polished paragraph")
+    saved = s.invoke("current_session")["post"]["blocks"][index]
+    assert saved["text"] == POLISHED, "the new text is saved"
+    # Only that paragraph went out, in one request, with no key (none was given) and no photo.
+    assert len(chat.bodies) == 1, chat.bodies
+    sent = json.dumps(chat.bodies[0], ensure_ascii=False)
+    assert chat.bodies[0]["model"] == "gemma3"
+    assert before.splitlines()[0] in sent and "Authorization" not in chat.headers[0]
+    assert "data:image" not in sent and ".jpg" not in sent
+    owner.shot("38-ai-polished")
+
+
+def test_an_ai_error_leaves_the_text_and_says_why(owner: Owner, chat: ChatServer):
+    s = owner.s
+    chat.status = 401
+    index = int(s.testid("ai-target").attr("data-block") or 0)
+    before = paragraph(owner, index)
+    owner.press("ai-shorter")
+    box = s.wait_testid("error", 60)
+    wait_until(lambda: box.text.strip(), 10, what="the error's message")
+    assert "키" in box.text or "key" in box.text.lower(), box.text
+    assert paragraph(owner, index) == before
+    assert s.invoke("current_session")["post"]["blocks"][index]["text"] == before, "nothing saved"
+    owner.shot("39-ai-error")

@@ -14,11 +14,13 @@ export function AiSettings() {
   const [key, setKey] = useState('');
   const [deleteKey, setDeleteKey] = useState(false);
   const [saving, setSaving] = useState(false);
+  // Once the owner has typed or ticked something, stored values arriving late never overwrite it.
+  const [touched, setTouched] = useState(false);
 
   useEffect(() => { void loadAi(); }, []);
   // Show what is stored whenever it arrives (on opening, after a save).
   useEffect(() => {
-    if (!s) return;
+    if (!s || touched) return;
     setEnabled(s.enabled);
     setBaseUrl(s.baseUrl);
     setModel(s.model);
@@ -30,27 +32,27 @@ export function AiSettings() {
     const apiKey = deleteKey ? '' : key.trim() ? key.trim() : null;
     const ok = await saveAi({ enabled, baseUrl: baseUrl.trim(), model: model.trim() }, apiKey);
     setSaving(false);
-    if (ok) { setKey(''); setDeleteKey(false); }
+    if (ok) { setKey(''); setDeleteKey(false); setTouched(false); }
   };
 
   return (
-    <form class="ai-settings" data-testid="ai-settings" onSubmit={(e) => void save(e)} aria-labelledby="ai-settings-title">
+    <form class="ai-settings" data-testid="ai-settings" data-loaded={s ? 'true' : 'false'} onSubmit={(e) => void save(e)} aria-labelledby="ai-settings-title">
       <h2 id="ai-settings-title">{t('aiSettingsTitle')}</h2>
       <p class="hint">{t('aiSettingsHelp')}</p>
       <label class="check-line">
-        <input type="checkbox" data-testid="ai-enabled" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+        <input type="checkbox" data-testid="ai-enabled" checked={enabled} onChange={(e) => { setTouched(true); setEnabled(e.currentTarget.checked); }} />
         <span>{t('aiEnabled')}</span>
       </label>
       <label class="field field-wide">
         <span class="field-label">{t('aiBaseUrl')}</span>
         <input type="url" data-testid="ai-base-url" value={baseUrl} placeholder="http://127.0.0.1:11434/v1" spellcheck={false}
-          autocomplete="off" onInput={(e) => setBaseUrl(e.currentTarget.value)} />
+          autocomplete="off" onInput={(e) => { setTouched(true); setBaseUrl(e.currentTarget.value); }} />
         <span class="field-help">{t('aiBaseUrlHelp')}</span>
       </label>
       <label class="field field-wide">
         <span class="field-label">{t('aiModel')}</span>
         <input type="text" data-testid="ai-model" value={model} placeholder="gemma3" spellcheck={false} autocomplete="off"
-          onInput={(e) => setModel(e.currentTarget.value)} />
+          onInput={(e) => { setTouched(true); setModel(e.currentTarget.value); }} />
       </label>
       <div class="field field-wide">
         <label class="field-label" for="ai-key-input">{t('aiKey')}</label>
