@@ -71,13 +71,7 @@ pub async fn make_draft(
 #[tauri::command]
 pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
-        Ok(posts::save(
-            lib.conn_mut(),
-            post.id,
-            &post.title,
-            &post.blocks,
-            &post.tags,
-        )?)
+        Ok(posts::save_text(lib.conn_mut(), &post)?)
     })
     .await
 }

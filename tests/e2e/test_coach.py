@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from app_user import AppUser
 from webdriver import wait_until
 
 pytestmark = pytest.mark.incremental
@@ -30,25 +31,10 @@ SHOP = {"name": "문래정밀", "owner": "김문래", "phone": "02-2631-1234", "
 JOB_TITLE = "샤프트"
 
 
-class Owner:
+class Owner(AppUser):
     def __init__(self, driver, binary, dirs, photos, artifacts):
-        self.dirs, self.photos, self.artifacts = dirs, photos, artifacts
-        self.s = driver.session(binary)
+        super().__init__(driver, binary, dirs, photos, artifacts)
         self.scores: list[int] = []
-
-    def shot(self, name: str) -> None:
-        self.s.screenshot(self.artifacts / f"{name}.png")
-
-    def press(self, testid: str) -> None:
-        element = self.s.wait_testid(testid)
-        element.scroll_into_view()
-        element.click()
-
-    def type_into(self, testid: str, text: str) -> None:
-        field = self.s.wait_testid(testid)
-        field.scroll_into_view()
-        field.clear()
-        field.send_keys(text)
 
     def screen(self) -> str | None:
         boxes = self.s.testids("firstrun")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from app_user import AppUser
 from webdriver import InvokeError, wait_until
 
 pytestmark = pytest.mark.incremental
@@ -62,32 +63,13 @@ return true;
 """
 
 
-class Shop:
+class Shop(AppUser):
     """The session on the app, the folders it writes to, and the moves the steps repeat."""
 
     def __init__(self, driver, binary, dirs, photos, artifacts):
-        self.dirs, self.photos, self.artifacts = dirs, photos, artifacts
-        self.s = driver.session(binary)
+        super().__init__(driver, binary, dirs, photos, artifacts)
         self.ask_job = 0  # the "ask" job, scanned after its approval
         self.ask_client: dict = {}
-
-    def shot(self, name: str) -> None:
-        self.s.screenshot(self.artifacts / f"{name}.png")
-
-    def wait_step(self, step: str, timeout: float = 30) -> None:
-        wait_until(lambda: self.s.step() == step, timeout, what=f"wizard step '{step}'")
-
-    def press(self, testid: str) -> None:
-        """Clicks the element, brought to the middle of its scrolling area first. WebKit's WebDriver scrolls only
-        the page: a button half under the footer of the step's scrolling area counts as in view to it, and its
-        click fails as "not interactable"."""
-        element = self.s.wait_testid(testid)
-        element.scroll_into_view()
-        element.click()
-
-    def go(self, step: str) -> None:
-        self.s.testid(f"step-{step}").click()
-        self.wait_step(step)
 
     def job(self) -> dict:
         return self.s.invoke("current_session")["job"]

@@ -16,6 +16,7 @@ import time
 
 import pytest
 
+from app_user import AppUser
 from webdriver import wait_until
 
 pytestmark = pytest.mark.incremental
@@ -23,23 +24,10 @@ pytestmark = pytest.mark.incremental
 TITLE = "AL6061 브라켓 MCT 가공"
 
 
-class Shop:
+class Shop(AppUser):
     def __init__(self, driver, binary, dirs, photos, artifacts):
-        self.dirs, self.photos, self.artifacts = dirs, photos, artifacts
-        self.s = driver.session(binary)
+        super().__init__(driver, binary, dirs, photos, artifacts)
         self.post: dict = {}
-
-    def shot(self, name: str) -> None:
-        self.s.screenshot(self.artifacts / f"{name}.png")
-
-    def press(self, testid: str) -> None:
-        element = self.s.wait_testid(testid)
-        element.scroll_into_view()
-        element.click()
-
-    def go(self, step: str) -> None:
-        self.s.testid(f"step-{step}").click()
-        wait_until(lambda: self.s.step() == step, 30, what=f"wizard step '{step}'")
 
     def frame_state(self) -> dict:
         return self.s.execute(

@@ -164,11 +164,5 @@ pub fn apply(
             }
         }
     }
-    Ok(posts::save(
-        lib.conn_mut(),
-        post.id,
-        &post.title,
-        &post.blocks,
-        &post.tags,
-    )?)
+    Ok(posts::save_text(lib.conn_mut(), &post)?)
 }

@@ -69,14 +69,7 @@ fn run_fix(
     fix_id: &str,
     arg: Option<&str>,
 ) -> (Post, Post) {
-    let before = posts::save(
-        f.lib.conn_mut(),
-        broken.id,
-        &broken.title,
-        &broken.blocks,
-        &broken.tags,
-    )
-    .unwrap();
+    let before = posts::save_text(f.lib.conn_mut(), &broken).unwrap();
     let c0 = coach::coach_post(&f.lib, before.id).unwrap();
     let c = c0.get(check).unwrap();
     assert_ne!(
@@ -142,14 +135,7 @@ fn the_title_keyword_fix_puts_the_missing_words_in_front() {
     // With the owner's chosen keyword.
     let mut post = after.clone();
     post.title = "오늘의 작업".into();
-    posts::save(
-        f.lib.conn_mut(),
-        post.id,
-        &post.title,
-        &post.blocks,
-        &post.tags,
-    )
-    .unwrap();
+    posts::save_text(f.lib.conn_mut(), &post).unwrap();
     let chosen = coach::apply_fix(
         &mut f.lib,
         post.id,
@@ -357,14 +343,7 @@ fn copied_paragraphs_from_another_job_fail_the_check() {
         .unwrap()
         .clone();
     copy.blocks.push(story);
-    posts::save(
-        f.lib.conn_mut(),
-        copy.id,
-        &copy.title,
-        &copy.blocks,
-        &copy.tags,
-    )
-    .unwrap();
+    posts::save_text(f.lib.conn_mut(), &copy).unwrap();
     let c = coach::coach_post(&f.lib, copy.id).unwrap();
     assert_eq!(c.get("copied_text").unwrap().status, CheckStatus::Fail);
 }

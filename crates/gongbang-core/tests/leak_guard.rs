@@ -482,14 +482,7 @@ fn flagged_text_is_refused_until_confirmed_and_the_confirmation_is_logged() {
     let (job, post_id) = job_for(&mut lib, Some(OwnerKind::Client), Some(c));
     let mut post = posts::get(lib.conn(), post_id).unwrap();
     post.title = "hb aero 브래킷 P/N 4471-220".into();
-    let post = posts::save(
-        lib.conn_mut(),
-        post.id,
-        &post.title,
-        &post.blocks,
-        &post.tags,
-    )
-    .unwrap();
+    let post = posts::save_text(lib.conn_mut(), &post).unwrap();
     let e = export_post(&mut lib, post.id, tmp.path(), &[]).unwrap_err();
     let CoreError::FlaggedText { terms } = &e else {
         panic!("{e}")

@@ -29,13 +29,7 @@ pub fn apply_fix(lib: &mut Library, post_id: i64, fix: &str, arg: Option<&str>) 
     if fixed == post {
         return Ok(post);
     }
-    posts::save(
-        lib.conn_mut(),
-        post.id,
-        &fixed.title,
-        &fixed.blocks,
-        &fixed.tags,
-    )
+    posts::save_text(lib.conn_mut(), &fixed)
 }
 
 /// The caption each photo of the post would get from its role (or a generic one), by photo id.

@@ -119,5 +119,5 @@ pub fn replace_in_saved_post(
 ) -> Result<Post> {
     let mut post = crate::repo::posts::get(conn, post_id)?;
     replace_in_post(&mut post, find, replacement);
-    crate::repo::posts::save(conn, post.id, &post.title, &post.blocks, &post.tags)
+    crate::repo::posts::save_text(conn, &post)
 }

@@ -218,6 +218,11 @@ pub fn create(
     get(conn, id)
 }
 
+/// Saves a post's title, blocks and tags as they are in `post` (the rest is not the owner's text).
+pub fn save_text(conn: &mut Connection, post: &Post) -> Result<Post> {
+    save(conn, post.id, &post.title, &post.blocks, &post.tags)
+}
+
 /// Saves the owner's title, blocks and tags.
 pub fn save(
     conn: &mut Connection,
