@@ -78,7 +78,7 @@ keychain_test() {
   mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
   XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" dbus-run-session -- sh -c \
     'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-     cargo test -p gongbang-ai --test keychain'
+     cargo test --test keychain'
   rc=$?
   rm -rf "$tmp"
   return "$rc"
