@@ -274,13 +274,29 @@ pub fn reminder(conn: &Connection, now: DateTime<FixedOffset>) -> Result<Reminde
 
 /// Every post, the most recently changed first.
 pub fn history(conn: &Connection) -> Result<Vec<HistoryItem>> {
-    let mut st = conn.prepare(
+    history_where(conn, "1 = 1", params![])
+}
+
+/// One post's history line.
+pub fn history_item(conn: &Connection, post_id: i64) -> Result<HistoryItem> {
+    history_where(conn, "p.id = ?1", params![post_id])?
+        .pop()
+        .ok_or(CoreError::NoSuchPost(post_id))
+}
+
+fn history_where(
+    conn: &Connection,
+    filter: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<HistoryItem>> {
+    let mut st = conn.prepare(&format!(
         "SELECT p.id, p.job_id, j.title, p.platform, p.title, p.status, p.export_path, p.exported_at,
                 p.published_url, p.updated_at
          FROM posts p JOIN jobs j ON j.id = p.job_id
-         ORDER BY p.updated_at DESC, p.id DESC",
-    )?;
-    let rows = st.query_map(params![], |r| {
+         WHERE {filter}
+         ORDER BY p.updated_at DESC, p.id DESC"
+    ))?;
+    let rows = st.query_map(args, |r| {
         let platform: String = r.get(3)?;
         let status: String = r.get(5)?;
         let export_path: Option<String> = r.get(6)?;
@@ -301,14 +317,6 @@ pub fn history(conn: &Connection) -> Result<Vec<HistoryItem>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// One post's history line.
-pub fn history_item(conn: &Connection, post_id: i64) -> Result<HistoryItem> {
-    history(conn)?
-        .into_iter()
-        .find(|h| h.post_id == post_id)
-        .ok_or(CoreError::NoSuchPost(post_id))
 }
 
 #[cfg(test)]

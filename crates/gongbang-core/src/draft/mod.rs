@@ -238,14 +238,7 @@ mod tests {
     use crate::repo::jobs::JobFields;
 
     fn job(fields: JobFields) -> Job {
-        Job {
-            id: 1,
-            fields,
-            created_at: String::new(),
-            updated_at: String::new(),
-            owner_kind: None,
-            client_id: None,
-        }
+        Job::sample(fields)
     }
 
     #[test]

@@ -63,6 +63,21 @@ pub struct Job {
     pub client_id: Option<i64>,
 }
 
+#[cfg(test)]
+impl Job {
+    /// A job that exists only in a unit test (number 1, owner not set).
+    pub(crate) fn sample(fields: JobFields) -> Job {
+        Job {
+            id: 1,
+            fields,
+            created_at: String::new(),
+            updated_at: String::new(),
+            owner_kind: None,
+            client_id: None,
+        }
+    }
+}
+
 const COLUMNS: &str =
     "id, title, material, process, machine, tolerance, finish, quantity, lead_time, story, \
                        created_at, updated_at, owner_kind, client_id";

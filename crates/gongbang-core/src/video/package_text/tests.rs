@@ -12,14 +12,7 @@ fn photo(id: i64, role: Option<PhotoRole>, caption: &str) -> Photo {
 }
 
 fn job(fields: JobFields) -> Job {
-    Job {
-        id: 1,
-        fields,
-        created_at: String::new(),
-        updated_at: String::new(),
-        owner_kind: None,
-        client_id: None,
-    }
+    Job::sample(fields)
 }
 
 fn shaft() -> JobFields {
