@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, TryLockError};
 
-use gongbang_core::repo::{jobs, posts, shop_profile};
+use gongbang_core::repo::{jobs, post_replacements, posts, shop_profile};
 use gongbang_core::video::{self, Renderer};
 use gongbang_core::{imaging, CoreError, Library};
 use tauri::http::{Request, Response, StatusCode};
@@ -139,13 +139,15 @@ type Source = (
 );
 
 /// What a preview is made from, with a key that changes whenever any of it does (the post's time has
-/// whole seconds only, so the content is part of the key; redactions live on the photos).
+/// whole seconds only, so the content is part of the key; redactions live on the photos; the post's
+/// replacements change the drawn texts without changing the post).
 fn source(lib: &Library, post_id: i64) -> gongbang_core::Result<Source> {
     let post = posts::get(lib.conn(), post_id)?;
     let job = jobs::get(lib.conn(), post.job_id)?;
     let shop = shop_profile::get(lib.conn())?;
     let photos = video::build::post_photos(lib, &post)?;
-    let key = serde_json::to_string(&(&post, &job, &shop, &photos))?;
+    let replacements = post_replacements::list(lib.conn(), post_id)?;
+    let key = serde_json::to_string(&(&post, &job, &shop, &photos, &replacements))?;
     Ok((key, job, post, shop))
 }
 

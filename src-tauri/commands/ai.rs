@@ -5,7 +5,7 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use gongbang_ai::secrets::{self, KeyRef};
+use gongbang_ai::secrets::{self, OsKeychain};
 use gongbang_ai::{
     rewrite, settings, AiError, AiSettings, AiSettingsInput, ApiKey, Style, Timeouts,
 };
@@ -67,25 +67,39 @@ where
 #[tauri::command]
 pub async fn ai_settings(state: State<'_, AppState>) -> Result<AiSettings, IpcError> {
     let stored = with_library(&state, |lib| Ok(settings::load(lib)?)).await?;
-    let has_key = keychain_read(|| secrets::has_key(KeyRef::APP), false).await?;
+    // `hasKey` is about the saved address: a key saved for another one does not count.
+    let origin = settings::key_origin(&stored.base_url);
+    let has_key = keychain_read(
+        move || secrets::has_bound(&OsKeychain, origin.as_deref()),
+        false,
+    )
+    .await?;
     Ok(settings::with_key_flag(stored, has_key))
 }
 
-/// `api_key`: `None` keeps the stored key, `""` deletes it, anything else replaces it.
+/// `api_key`: `None` keeps the stored key, `""` deletes it, anything else replaces it. A key is saved for
+/// the address saved with it (`secrets::store_bound`).
 #[tauri::command]
 pub async fn save_ai_settings(
     state: State<'_, AppState>,
     settings: AiSettingsInput,
     api_key: Option<String>,
 ) -> Result<AiSettings, IpcError> {
-    // Everything is checked before anything is stored.
+    // Everything is checked before anything is stored (plain http to a public host: `ai_insecure`).
     let clean = settings::validate(&settings)?;
     let key = api_key.as_deref().map(ApiKey::new).transpose()?;
+    let origin = settings::key_origin(&clean.base_url);
     let has_key = match key {
-        None => keychain_read(|| secrets::has_key(KeyRef::APP), false).await?,
-        Some(None) => keychain(|| secrets::delete_key(KeyRef::APP).map(|()| false)).await??,
-        Some(Some(k)) => {
-            keychain(move || secrets::store_key(KeyRef::APP, &k).map(|()| true)).await??
+        None => {
+            keychain_read(
+                move || secrets::has_bound(&OsKeychain, origin.as_deref()),
+                false,
+            )
+            .await?
+        }
+        Some(k) => {
+            keychain(move || secrets::change_key(&OsKeychain, origin.as_deref(), k.as_ref()))
+                .await??
         }
     };
     let stored = with_library(&state, move |lib| Ok(settings::save(lib, &clean)?)).await?;
@@ -101,11 +115,18 @@ pub async fn ai_rewrite(
 ) -> Result<Post, IpcError> {
     let cancel = state.ai_cancel();
     cancel.store(false, Ordering::Relaxed);
+    // The leak guard's verdict and the transport rule are checked in `prepare`, before any request.
     let plan = with_library(&state, move |lib| {
         Ok(rewrite::prepare(lib, post_id, style, block_index)?)
     })
     .await?;
-    let key = keychain_read(|| secrets::read_key(KeyRef::APP), Err(keychain_silent())).await?;
+    // Only the key saved for the plan's address (the client checks it again).
+    let origin = plan.key_origin();
+    let key = keychain_read(
+        move || secrets::read_for(&OsKeychain, origin.as_deref()),
+        Err(keychain_silent()),
+    )
+    .await?;
     let answers = rewrite::fetch(&plan, key, timeouts(), &cancel).await?;
     with_library(&state, move |lib| {
         Ok(rewrite::apply(lib, &plan, &answers, &cancel)?)

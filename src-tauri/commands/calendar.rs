@@ -60,12 +60,21 @@ pub struct ReminderView {
     jobs_without_post: Vec<WaitingJobView>,
 }
 
-fn waiting_view(j: WaitingJob) -> WaitingJobView {
+fn waiting_view(lib: &gongbang_core::Library, j: WaitingJob) -> WaitingJobView {
+    // The first photo's thumbnail with its redaction boxes burned in, like everywhere but the box editor.
+    let thumb_url = j.first_photo_hash.as_deref().map(|hash| {
+        let boxes = gongbang_core::repo::photos::by_hash(lib.conn(), hash)
+            .ok()
+            .flatten()
+            .map(|p| p.redactions)
+            .unwrap_or_default();
+        thumb_protocol::url(hash, &boxes)
+    });
     WaitingJobView {
         job_id: j.job_id,
         title: j.title,
         photo_count: j.photo_count,
-        thumb_url: j.first_photo_hash.as_deref().map(thumb_protocol::url),
+        thumb_url,
     }
 }
 
@@ -77,7 +86,11 @@ pub async fn reminder(state: State<'_, AppState>) -> Result<ReminderView, IpcErr
             behind: r.behind,
             goal_per_week: r.goal_per_week,
             this_week: r.this_week,
-            jobs_without_post: r.jobs_without_post.into_iter().map(waiting_view).collect(),
+            jobs_without_post: r
+                .jobs_without_post
+                .into_iter()
+                .map(|j| waiting_view(lib, j))
+                .collect(),
         })
     })
     .await

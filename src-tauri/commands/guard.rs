@@ -1,7 +1,7 @@
 //! Why: the leak guard's screens (customers, whose job, approvals, redaction boxes, what a photo's
 //! metadata holds, the text scan) as commands; every rule is the core's.
 
-use gongbang_core::guard::{self, Finding, Guard, HistoryEntry, MetaItem};
+use gongbang_core::guard::{self, Guard, HistoryEntry, MetaItem, PlacedFinding};
 use gongbang_core::repo::approvals::NewApproval;
 use gongbang_core::repo::clients::{self, Client, ClientInput};
 use gongbang_core::repo::jobs::{self, OwnerKind};
@@ -43,7 +43,11 @@ pub async fn set_job_owner(
 
 #[tauri::command]
 pub async fn job_guard(state: State<'_, AppState>, job_id: i64) -> Result<Guard, IpcError> {
-    with_library(&state, move |lib| Ok(guard::verdict(lib.conn(), job_id)?)).await
+    // With a post, the post's verdict: a photo shared with a stricter job shows here, with its reason.
+    with_library(&state, move |lib| {
+        Ok(guard::policy::job_verdict(lib.conn(), job_id)?)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -101,7 +105,11 @@ pub async fn set_redactions(
 }
 
 #[tauri::command]
-pub async fn scan_post(state: State<'_, AppState>, post_id: i64) -> Result<Vec<Finding>, IpcError> {
+/// Scans every text an export of the post will contain (files and strings drawn into pixels).
+pub async fn scan_post(
+    state: State<'_, AppState>,
+    post_id: i64,
+) -> Result<Vec<PlacedFinding>, IpcError> {
     with_library(&state, move |lib| {
         let post = posts::get(lib.conn(), post_id)?;
         Ok(guard::scan(lib.conn(), &post)?)

@@ -7,4 +7,5 @@ pub mod guard;
 pub mod photos;
 pub mod posts;
 pub mod session;
+pub mod texts;
 mod views;

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 
 use gongbang_core::import::import_paths as core_import;
-use gongbang_core::repo::{jobs, photos};
-use gongbang_core::PhotoRole;
+use gongbang_core::repo::jobs::RemovedPhoto;
+use gongbang_core::repo::{jobs, photos, posts};
+use gongbang_core::{Library, PhotoRole, Post};
+use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -95,15 +97,54 @@ pub async fn set_photo_order(
     .await
 }
 
+/// What a removal or its undo changed: the job's photos, the posts that changed, and (for a removal) what
+/// was taken away, to hand back to `restore_photo` for undo.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhotoRemoval {
+    pub photos: Vec<PhotoView>,
+    pub posts: Vec<Post>,
+    pub removed: Option<RemovedPhoto>,
+}
+
+fn changed_posts(lib: &Library, r: &RemovedPhoto) -> Result<Vec<Post>, IpcError> {
+    Ok(r.posts
+        .iter()
+        .map(|p| posts::get(lib.conn(), p.post_id))
+        .collect::<Result<_, gongbang_core::CoreError>>()?)
+}
+
+/// Takes a photo out of the job and out of the job's posts (the library keeps it).
 #[tauri::command]
 pub async fn remove_photo(
     state: State<'_, AppState>,
     job_id: i64,
     photo_id: i64,
-) -> Result<Vec<PhotoView>, IpcError> {
+) -> Result<PhotoRemoval, IpcError> {
     with_library(&state, move |lib| {
-        jobs::remove_photo(lib.conn(), job_id, photo_id)?;
-        Ok(photo_views(photos::for_job(lib.conn(), job_id)?))
+        let removed = jobs::remove_photo(lib.conn(), job_id, photo_id)?;
+        Ok(PhotoRemoval {
+            photos: photo_views(photos::for_job(lib.conn(), job_id)?),
+            posts: changed_posts(lib, &removed)?,
+            removed: Some(removed),
+        })
+    })
+    .await
+}
+
+/// Undoes `remove_photo`: the photo back into the job and its posts, where it was.
+#[tauri::command]
+pub async fn restore_photo(
+    state: State<'_, AppState>,
+    removed: RemovedPhoto,
+) -> Result<PhotoRemoval, IpcError> {
+    with_library(&state, move |lib| {
+        jobs::restore_photo(lib.conn(), &removed)?;
+        Ok(PhotoRemoval {
+            photos: photo_views(photos::for_job(lib.conn(), removed.job_id)?),
+            posts: changed_posts(lib, &removed)?,
+            removed: None,
+        })
     })
     .await
 }

@@ -68,6 +68,8 @@ pub async fn make_draft(
     .await
 }
 
+/// Saves the owner's title, blocks and tags. A photo block must name one of the job's photos (the core
+/// refuses any other library photo with `photo_not_in_job`).
 #[tauri::command]
 pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {

@@ -12,13 +12,21 @@ use crate::thumb_protocol;
 pub struct PhotoView {
     #[serde(flatten)]
     pub photo: Photo,
+    /// The thumbnail every view shows: the photo's redaction boxes burned in.
     pub thumb_url: String,
+    /// The thumbnail without the boxes: for the box editor only.
+    pub raw_thumb_url: String,
 }
 
 impl From<Photo> for PhotoView {
     fn from(photo: Photo) -> Self {
-        let thumb_url = thumb_protocol::url(&photo.hash);
-        PhotoView { photo, thumb_url }
+        let thumb_url = thumb_protocol::url(&photo.hash, &photo.redactions);
+        let raw_thumb_url = thumb_protocol::raw_url(&photo.hash);
+        PhotoView {
+            photo,
+            thumb_url,
+            raw_thumb_url,
+        }
     }
 }
 

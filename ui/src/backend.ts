@@ -21,7 +21,8 @@ export interface Photo {
   hasGps: boolean; byteSize: number;
   role: PhotoRole | null; caption: string;
   redactions: RedactBox[];                   // per photo (every job that uses it), fractions of the upright photo
-  thumbUrl: string;
+  thumbUrl: string;                          // the boxes burned in (the URL names them): every view but the box editor
+  rawThumbUrl: string;                       // without the boxes: the box editor (RedactEditor) only
 }
 export interface JobFields {
   title: string; material: string; process: string; machine: string; tolerance: string;
@@ -140,21 +141,61 @@ export interface Guard {
   approval: Approval | null;
   canExport: boolean;
   reasonKo: string | null; reasonEn: string | null;
+  /** A photo of the job's current post that made the verdict stricter (not the job's, or shared with a stricter job). */
+  photoIssue?: PhotoIssue | null;
 }
+export interface PhotoIssue {
+  photoId: number; otherJobId: number | null; otherJobTitle: string;
+  otherClient: string | null; otherPolicy: Policy | null; code: string;
+}
+/** What remove_photo took out (hand it back to restore_photo to undo). */
+export interface RemovedPhoto {
+  jobId: number; photoId: number; index: number; role: PhotoRole | null; caption: string;
+  posts: { postId: number; blocks: { index: number; caption: string }[]; seconds: number | null }[];
+}
+export interface PhotoRemoval { photos: Photo[]; posts: Post[]; removed: RemovedPhoto | null }
 export type FindingField = 'title' | 'body' | 'caption' | 'tag';
 export interface TextFinding {
   field: FindingField;
   blockIndex: number | null;
   itemIndex: number | null;
+  /** The table cell (block blockIndex) the finding is in: row, and column 0 (label) or 1 (value). */
+  row: number | null; column: number | null;
   start: number; end: number;   // UTF-16 offsets (JS string indices)
   text: string;
   kind: 'client' | 'pattern' | 'word';
   ruleKo: string; ruleEn: string;
   suggestion: string;
+  /** Where in the export (scan_post scans every text an export writes or draws); 'post' = field says it. */
+  place?: ExportPlace;
+  /** `place` in words, absent for the post's own text. */
+  whereKo?: string | null; whereEn?: string | null;
+}
+/** Where a piece of an export's text is: the post's own text, a written file, or a string drawn into pixels. */
+export type ExportPlace =
+  | { kind: 'post' } | { kind: 'file'; name: string } | { kind: 'title_card' } | { kind: 'title_card_sub' }
+  | { kind: 'photo_caption'; n: number } | { kind: 'end_card' } | { kind: 'thumbnail' };
+/** The YouTube package's text files, exactly as written. */
+export interface YoutubeTexts { title: string; description: string; tags: string; srt: string }
+/** Every string a video draws into pixels, exactly as drawn. */
+export interface DrawnTexts {
+  titleCard: string; titleCardSub: string;
+  captions: string[];           // per photo in plan order ('' = none drawn)
+  endCardName: string; endCardLines: string[];
+  thumbnail: string | null;     // 16:9 only
+}
+/** export_texts: every text an export of the post will contain (what the guard scans, what is written). */
+export interface ExportTexts {
+  postId: number; platform: Platform;
+  files: { name: string; text: string }[];
+  drawn: DrawnTexts | null;
+  youtube: YoutubeTexts | null;
+  replacements: { find: string; replacement: string }[];
 }
 export interface HistoryEntry {
   at: string;
-  kind: 'created' | 'approval' | 'override' | 'export' | 'refused';
+  kind: 'created' | 'approval' | 'override' | 'export' | 'refused'
+    | 'client_changed' | 'owner_changed' | 'box_removed' | 'word_removed';
   textKo: string; textEn: string;
 }
 
@@ -184,7 +225,8 @@ export const updateJob = (jobId: number, fields: JobFields) => call<Job>('update
 export const importPaths = (jobId: number, paths: string[]) => call<ImportSummary>('import_paths', { jobId, paths });
 export const pickAndImport = (jobId: number) => call<ImportSummary | null>('pick_and_import', { jobId });
 export const setPhotoOrder = (jobId: number, photoIds: number[]) => call<Photo[]>('set_photo_order', { jobId, photoIds });
-export const removePhoto = (jobId: number, photoId: number) => call<Photo[]>('remove_photo', { jobId, photoId });
+export const removePhoto = (jobId: number, photoId: number) => call<PhotoRemoval>('remove_photo', { jobId, photoId });
+export const restorePhoto = (removed: RemovedPhoto) => call<PhotoRemoval>('restore_photo', { removed });
 export const setPhotoMeta = (jobId: number, photoId: number, role: PhotoRole | null, caption: string) =>
   call<Photo>('set_photo_meta', { jobId, photoId, role, caption });
 export const makeDraft = (jobId: number, platform: Platform) => call<Post>('make_draft', { jobId, platform });
@@ -195,6 +237,7 @@ export const exportPost = (postId: number, confirmedTerms: string[]) =>
 export const cancelExport = () => call<null>('cancel_export');
 export const saveVideo = (postId: number, video: VideoSettings) => call<Post>('save_video', { postId, video });
 export const videoPlan = (postId: number) => call<VideoPlan>('video_plan', { postId });
+export const exportTexts = (postId: number) => call<ExportTexts>('export_texts', { postId });
 /** The preview frame's URL; `version` (the post's save) keeps the webview from showing an older frame. */
 export const frameUrl = (plan: VideoPlan, frame: number, version: string) =>
   `${plan.frameBase}${frame}?v=${encodeURIComponent(version)}`;

@@ -258,3 +258,97 @@ test('a YouTube post: the video checks are shown, the keyword moves to the front
   await expect(page.getByTestId('yt-title')).toHaveText('SUS304 샤프트 정밀 가공');
   await expect(page.getByTestId('yt-description')).toContainText('가공 영상입니다');
 });
+
+// Issue 10, item 3: the AI help obeys the leak guard — the same verdict as export, before anything is sent.
+test('AI help is refused for a customer job without an approval, with the guard\'s message; after the approval it works', async ({ page }) => {
+  const watch = await openFresh(page);
+  await toWrite(page);
+  // The job turns out to be a customer's who must be asked first.
+  await page.getByTestId('step-job').click();
+  await page.getByTestId('owner-client').check();
+  await page.getByTestId('client-add').click();
+  await page.getByTestId('client-name').fill('대한정밀');
+  await page.getByTestId('client-policy-ask').check();
+  await page.getByTestId('client-save').click();
+  await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'ask');
+  await page.getByTestId('step-write').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await enableAi(page);
+  const para = page.locator('[data-testid="block-text"][data-kind="paragraph"]').first();
+  const before = await para.inputValue();
+  await para.click();
+  await page.getByTestId('ai-polish').click();
+  // The guard's own refusal, in plain words, with the way to the safety check; nothing was sent.
+  await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'approval_missing');
+  await expect(page.getByTestId('error')).toContainText('대한정밀');
+  await expect(page.getByTestId('error')).toContainText('허락');
+  await expect(page.getByTestId('error-go-safety')).toBeVisible();
+  expect(await page.evaluate(() => window.__mockCoach.aiRequests())).toEqual([]);
+  await expect(para).toHaveValue(before);
+  await shot(page, 'coach-ai-refused');
+
+  // Record the approval in the safety check; then the AI help goes.
+  await page.getByTestId('error-go-safety').click();
+  await page.getByTestId('approval-by').fill('김철수 과장');
+  await page.getByTestId('approval-save').click();
+  await expect(page.getByTestId('approval')).toContainText('김철수 과장');
+  await page.getByTestId('step-write').click();
+  await para.click();
+  await page.getByTestId('ai-polish').click();
+  await expect(page.getByTestId('toast')).toContainText(/AI가 글을 고쳤습니다|The AI rewrote/);
+  expect(await page.evaluate(() => window.__mockCoach.aiRequests())).toHaveLength(1);
+  expect(watch.pageErrors).toEqual([]);
+});
+
+// Issue 10, item 7: plain http only inside the shop (with a word that it is not encrypted), a public host needs
+// https, and the key is bound to the address it was saved for.
+test('AI settings: plain http is marked unencrypted, a public http address is refused, the key stays with its address', async ({ page }) => {
+  const watch = await openFresh(page);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('ai-settings')).toHaveAttribute('data-loaded', 'true');
+  const url = page.getByTestId('ai-base-url');
+  await page.getByTestId('ai-enabled').check();
+  await page.getByTestId('ai-model').fill('gemma3');
+
+  // The shop's own Ollama over plain http: allowed, with the word that the link is not encrypted.
+  await url.fill('http://192.168.0.20:11434/v1');
+  await expect(page.getByTestId('ai-plain-http')).toContainText('암호화되지 않은 연결입니다');
+  await page.getByTestId('ai-key').fill('sk-shop-key');
+  await page.getByTestId('ai-save').click();
+  await expect(page.getByTestId('ai-has-key')).toHaveAttribute('data-has-key', 'true');
+  await expect(page.getByTestId('ai-key-host')).toContainText('192.168.0.20:11434');
+
+  // A public host over plain http: refused on save, in plain words; nothing changes.
+  await url.fill('http://api.example.com/v1');
+  await expect(page.getByTestId('ai-plain-http')).toBeVisible();
+  await page.getByTestId('ai-save').click();
+  await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'ai_insecure');
+  await expect(page.getByTestId('error')).toContainText('https://');
+  await shot(page, 'ai-settings-insecure');
+  await page.getByTestId('error').getByRole('button').last().click();
+  expect(await page.evaluate(() => window.__mockCoach.state().ai.baseUrl)).toBe('http://192.168.0.20:11434/v1');
+
+  // https to another host: no word about encryption; the saved key is said to stay behind…
+  await url.fill('https://api.example.com/v1');
+  await expect(page.getByTestId('ai-plain-http')).toHaveCount(0);
+  await expect(page.getByTestId('ai-key-other-host')).toContainText('192.168.0.20:11434');
+  await page.getByTestId('ai-save').click();
+  // …and after saving, there is no key for the new address: the form asks for one.
+  await expect(page.getByTestId('ai-has-key')).toHaveAttribute('data-has-key', 'false');
+  await expect(page.getByTestId('ai-key-ask')).toContainText('api.example.com');
+  expect(await page.evaluate(() => window.__mockCoach.storedKey())).toBeNull();
+  await page.getByTestId('ai-key').fill('sk-cloud-key');
+  await page.getByTestId('ai-save').click();
+  await expect(page.getByTestId('ai-has-key')).toHaveAttribute('data-has-key', 'true');
+  expect(await page.evaluate(() => window.__mockCoach.storedKeys())).toEqual({
+    'http://192.168.0.20:11434': 'sk-shop-key',
+    'https://api.example.com': 'sk-cloud-key',
+  });
+  // Back to the shop's address: its own key again.
+  await url.fill('http://192.168.0.20:11434/v1');
+  await page.getByTestId('ai-save').click();
+  await expect(page.getByTestId('ai-key-host')).toContainText('192.168.0.20:11434');
+  expect(await page.evaluate(() => window.__mockCoach.storedKey())).toBe('sk-shop-key');
+  expect(JSON.stringify(await commands(page, 'save_ai_settings'))).not.toContain('sk-');
+  expect(watch.pageErrors).toEqual([]);
+});

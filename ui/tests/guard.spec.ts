@@ -2,8 +2,8 @@
 // policy, a "never" customer stopping the wizard, an "ask" customer's approval recorded and logged, black boxes
 // drawn with the mouse and with the keyboard (checked on what the backend stored), the text scan with its
 // one-click replace and the confirmation before export, and hostile text everywhere the guard shows it.
-import { expect, test, type Page } from '@playwright/test';
-import { commands, cspViolations, drop, openFresh, shot } from './helpers';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { commands, cspViolations, drop, openFresh, ready, shot } from './helpers';
 
 const PHOTOS = ['/home/owner/사진/01_소재.jpg', '/home/owner/사진/02_황삭.jpg', '/home/owner/사진/03_clean.jpg'];
 const EVIL = '<img src=x onerror=alert(1)>';
@@ -431,4 +431,118 @@ test('hostile text from the owner, a customer and a camera is shown as text and 
   expect(await page.evaluate(() => document.body.innerHTML.includes('<img src="x"'))).toBe(false);
   expect(watch.pageErrors).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
+});
+
+test('a flag in a table cell is marked in that cell, and the list says which row and column', async ({ page }) => {
+  const watch = await openFresh(page);
+  await withPhotos(page, PHOTOS.slice(0, 1));
+  await page.getByTestId('step-job').click();
+  await addClient(page, { name: '대한정밀', policy: 'public' });
+  await page.getByTestId('job-title').fill('SUS304 샤프트');
+  await page.getByTestId('step-platform').click();
+  await page.getByTestId('platform-naver').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  // The specs as the core drafts them: a two-column table of [label, value]. The name sits in row 1's value
+  // cell; row 2's label holds the same words where they are not the flagged ones' place.
+  await page.evaluate(() => {
+    const key = 'gb-mock-state';
+    const s = JSON.parse(localStorage.getItem(key)!);
+    const p = s.posts.find((x: { jobId: number }) => x.jobId === s.currentJob);
+    p.blocks.splice(1, 0, { kind: 'table', rows: [['소재', 'SUS304'], ['납품처', '서울 대한정밀 본사'], ['비고', '—']] });
+    localStorage.setItem(key, JSON.stringify(s));
+  });
+  await page.reload(); // close and reopen: the window reads the saved post
+  await ready(page);
+  await page.getByTestId('step-preview').click();
+  const finding = page.locator('[data-testid="finding"][data-kind="client"]');
+  await expect(finding).toHaveCount(1);
+  await expect(finding).toHaveAttribute('data-row', '1');
+  await expect(finding).toHaveAttribute('data-column', '1');
+  await expect(finding.getByTestId('finding-cell')).toContainText('표 2행 2열');
+
+  const table = page.getByTestId('preview-table');
+  const cell = table.locator('[data-testid="table-cell"][data-row="1"][data-column="1"]');
+  await expect(cell.getByTestId('flag-mark')).toHaveText('대한정밀');
+  await expect(cell).toHaveText('서울 대한정밀 본사');
+  await expect(table.getByTestId('flag-mark')).toHaveCount(1);
+  await expect(table.locator('[data-testid="table-cell"][data-row="1"][data-column="0"]').getByTestId('flag-mark')).toHaveCount(0);
+  await table.scrollIntoViewIfNeeded();
+  await shot(page, 'ko-scan-table-cell');
+
+  // The one-click replace clears the cell, and the mark goes with it.
+  await finding.getByTestId('finding-replace').click();
+  await expect(cell).toHaveText('서울 고객사 본사');
+  await expect(table.getByTestId('flag-mark')).toHaveCount(0);
+  expect(watch.pageErrors).toEqual([]);
+});
+
+/** The brightest channel of an image's centre pixel, as the window shows it (0 = black). */
+async function centreOf(img: Locator): Promise<number> {
+  await expect(img).toHaveJSProperty('complete', true);
+  return img.evaluate(async (el: HTMLImageElement) => {
+    await el.decode().catch(() => undefined);
+    const c = document.createElement('canvas');
+    c.width = el.naturalWidth; c.height = el.naturalHeight;
+    const g = c.getContext('2d')!;
+    g.drawImage(el, 0, 0);
+    const d = g.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
+    return Math.max(d[0], d[1], d[2]);
+  });
+}
+
+test('thumbnails show the boxes burned in everywhere but the box editor, and follow the boxes', async ({ page }) => {
+  const watch = await openFresh(page);
+  await withPhotos(page, PHOTOS.slice(0, 1));
+  const [p1] = await page.getByTestId('photo-card').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  await ownProduct(page);
+  await page.getByTestId('step-safety').click();
+  const editorImg = page.getByTestId('redact-canvas').locator('img');
+  const stripImg = page.getByTestId('safety-photo').locator('img');
+  const rawUrl = await editorImg.getAttribute('src');
+  expect(await stripImg.getAttribute('src')).toBe(rawUrl); // no boxes yet: nothing to burn
+  expect(await centreOf(stripImg)).toBeGreaterThan(60);
+
+  // A centred box (0.4–0.6): the centre pixel is under it.
+  await page.getByTestId('redact-add').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => storedBoxes(page, p1)).toEqual([{ x: 0.4, y: 0.4, w: 0.2, h: 0.2 }]);
+  await expect(stripImg).not.toHaveAttribute('src', rawUrl!);
+  const burnedUrl = await stripImg.getAttribute('src');
+  expect(await centreOf(stripImg)).toBeLessThan(16);
+  // The box editor alone keeps the raw picture (the box is drawn over it, not into it).
+  await expect(editorImg).toHaveAttribute('src', rawUrl!);
+  expect(await centreOf(editorImg)).toBeGreaterThan(60);
+
+  // The photo step, the write step and the preview (what people screenshot) all show it burned.
+  await page.getByTestId('step-photos').click();
+  const card = page.getByTestId('photo-card').locator('img');
+  await expect(card).toHaveAttribute('src', burnedUrl!);
+  expect(await centreOf(card)).toBeLessThan(16);
+  await page.getByTestId('step-platform').click();
+  await page.getByTestId('platform-markdown').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  const writeImg = page.getByTestId('block-photo').locator('img');
+  await expect(writeImg).toHaveAttribute('src', burnedUrl!);
+  expect(await centreOf(writeImg)).toBeLessThan(16);
+  await page.getByTestId('next').click();
+  const previewImg = page.getByTestId('preview').locator('img');
+  await expect(previewImg).toHaveCount(1);
+  await expect(previewImg).toHaveAttribute('src', burnedUrl!);
+  expect(await centreOf(previewImg)).toBeLessThan(16);
+  await previewImg.scrollIntoViewIfNeeded();
+  await shot(page, 'ko-guard-preview-burned');
+
+  // Moving the box gives a new address (the immutable cache can never show the old boxes).
+  await page.getByTestId('step-safety').click();
+  await page.getByTestId('redact-box').focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => storedBoxes(page, p1)).toEqual([{ x: 0.5, y: 0.4, w: 0.2, h: 0.2 }]);
+  await expect(stripImg).not.toHaveAttribute('src', burnedUrl!);
+  await expect(stripImg).not.toHaveAttribute('src', rawUrl!);
+  await expect(editorImg).toHaveAttribute('src', rawUrl!);
+  // Deleting it: the plain thumbnail again.
+  await page.getByTestId('redact-box-delete').click();
+  await expect.poll(() => storedBoxes(page, p1)).toEqual([]);
+  await expect(stripImg).toHaveAttribute('src', rawUrl!);
+  expect(watch.pageErrors).toEqual([]);
 });

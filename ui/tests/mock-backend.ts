@@ -1,15 +1,15 @@
 // A stand-in for src/backend.ts used only by the test build (`vite build --mode test`), so Playwright can drive
 // the real UI with no Rust behind it. It keeps the same exports (checked at compile time below), behaves as
 // the contract describes (progress events per file, duplicates by content, rejected files with reasons,
-// remove + re-attach through set_photo_order), persists to localStorage so a reload is "close and reopen",
+// remove takes the photo out of the job and its posts, restore_photo undoes it), persists to localStorage so a reload is "close and reopen",
 // and exposes window.__mock for the tests: drop files, inject failures, read the command log.
 // The leak guard is modelled too: client policies (own → public, unset → ask, ask needs an approval for the
 // job's current client, never refuses), append-only approvals and history, per-photo boxes, sample metadata
 // (one value hostile on purpose) and a text scan with UTF-16 offsets, like the Rust side.
 import type {
   AppError, AppInfo, Approval, Block, Client, ClientInput, ExportProgress, ExportResult, FileDragEvent, Guard,
-  HistoryEntry, ImportItem, ImportProgress, ImportSummary, Job, JobFields, Lang, MetaItem, OwnerKind, Photo, PhotoRole,
-  Platform, Post, Presets, RedactBox, Segment, Session, TextFinding, VideoPlan, VideoSettings,
+  ExportTexts, HistoryEntry, ImportItem, ImportProgress, ImportSummary, Job, JobFields, Lang, MetaItem, OwnerKind, Photo, PhotoRole,
+  PhotoRemoval, Platform, Post, Presets, RedactBox, RemovedPhoto, Segment, Session, TextFinding, VideoPlan, VideoSettings,
 } from '../src/backend';
 import { toAppError } from '../src/errors';
 
@@ -113,10 +113,35 @@ async function cmd<T>(name: string, args: Record<string, unknown> | undefined, r
 const err = (code: string, messageKo: string, messageEn: string): AppError => ({ code, messageKo, messageEn });
 
 // ---- thumbnails: drawn on a canvas, so the mock needs no image files ----
+// Like the real backend: `thumbUrl` has the photo's boxes burned in (a new URL when the boxes change),
+// `rawThumbUrl` has none (the box editor's).
 const thumbs = new Map<number, string>();
+const burnedThumbs = new Map<string, string>();
 function thumbFor(p: LibPhoto): string {
   const hit = thumbs.get(p.id);
   if (hit) return hit;
+  const url = drawThumb(p).toDataURL('image/jpeg', 0.7);
+  thumbs.set(p.id, url);
+  return url;
+}
+function burnedThumbFor(p: LibPhoto): string {
+  const boxes = p.redactions ?? [];
+  if (boxes.length === 0) return thumbFor(p);
+  const key = `${p.id}|${p.width}x${p.height}|${JSON.stringify(boxes)}`;
+  const hit = burnedThumbs.get(key);
+  if (hit) return hit;
+  const c = drawThumb(p);
+  const g = c.getContext('2d')!;
+  g.fillStyle = '#000';
+  for (const b of boxes) {
+    const l = Math.floor(b.x * c.width), t = Math.floor(b.y * c.height);
+    g.fillRect(l, t, Math.ceil((b.x + b.w) * c.width) - l, Math.ceil((b.y + b.h) * c.height) - t);
+  }
+  const url = c.toDataURL('image/jpeg', 0.7);
+  burnedThumbs.set(key, url);
+  return url;
+}
+function drawThumb(p: LibPhoto): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.width = 480; c.height = Math.round((480 * p.height) / p.width);
   const g = c.getContext('2d')!;
@@ -138,9 +163,7 @@ function thumbFor(p: LibPhoto): string {
   for (let i = 0; i < Math.min(p.id, 12); i++) {
     g.beginPath(); g.arc(440 - i * 30, 326, 10, 0, Math.PI * 2); g.fill();
   }
-  const url = c.toDataURL('image/jpeg', 0.7);
-  thumbs.set(p.id, url);
-  return url;
+  return c;
 }
 
 function toPhoto(j: MockJob, p: LibPhoto): Photo {
@@ -148,7 +171,8 @@ function toPhoto(j: MockJob, p: LibPhoto): Photo {
   return {
     id: p.id, hash: p.hash, originalName: p.originalName, width: p.width, height: p.height,
     takenAt: '2024-05-14T09:30:00', cameraMake: 'samsung', cameraModel: 'SM-S918N', hasGps: p.id % 2 === 0,
-    byteSize: p.byteSize, role: m.role, caption: m.caption, redactions: p.redactions ?? [], thumbUrl: thumbFor(p),
+    byteSize: p.byteSize, role: m.role, caption: m.caption, redactions: p.redactions ?? [],
+    thumbUrl: burnedThumbFor(p), rawThumbUrl: thumbFor(p),
   };
 }
 const lib = (photoId: number) => S.library.find((p) => p.id === photoId);
@@ -284,15 +308,55 @@ export const setPhotoOrder = (jobId: number, photoIds: number[]) => cmd('set_pho
   if (new Set(photoIds).size !== photoIds.length || photoIds.some((p) => !lib(p))) {
     throw err('bad_order', '사진 순서를 저장하지 못했습니다.', 'Could not save the photo order.');
   }
-  // A library photo that is not in the job is re-attached (this is how "undo remove" works).
-  j.photoIds = [...photoIds];
+  // Only the job's own photos (like the core: an order never adds a photo).
+  const foreign = photoIds.find((p) => !j.photoIds.includes(p));
+  if (foreign !== undefined) throw notInJob(foreign, jobId);
+  j.photoIds = [...photoIds, ...j.photoIds.filter((p) => !photoIds.includes(p))];
   return jobPhotos(j);
 });
-export const removePhoto = (jobId: number, photoId: number) => cmd('remove_photo', { jobId, photoId }, (): Photo[] => {
+function notInJob(photoId: number, jobId: number) {
+  return err('photo_not_in_job', `${photoId}번 사진은 이 작업(${jobId}번 작업)의 사진이 아닙니다.`,
+    `Photo ${photoId} is not one of the photos of this job (job ${jobId}).`);
+}
+export const removePhoto = (jobId: number, photoId: number) => cmd('remove_photo', { jobId, photoId }, (): PhotoRemoval => {
   const j = jobById(jobId);
+  const index = j.photoIds.indexOf(photoId);
+  if (index < 0) throw notInJob(photoId, jobId);
+  const meta = j.meta[photoId] ?? { role: null, caption: '' };
   j.photoIds = j.photoIds.filter((p) => p !== photoId);
-  delete j.meta[photoId]; // like the backend may: the per-job role/caption go with it
-  return jobPhotos(j);
+  delete j.meta[photoId];
+  // Out of every post of the job too: photo blocks and the video's seconds (one "transaction").
+  const removed: RemovedPhoto = { jobId, photoId, index, role: meta.role, caption: meta.caption, posts: [] };
+  const changed: Post[] = [];
+  for (const p of S.posts.filter((x) => x.jobId === jobId)) {
+    const blocks = p.blocks.flatMap((b, i) => (b.kind === 'photo' && b.photoId === photoId ? [{ index: i, caption: b.caption }] : []));
+    const seconds = p.video?.photoSeconds[String(photoId)] ?? null;
+    if (!blocks.length && seconds === null) continue;
+    p.blocks = p.blocks.filter((b) => !(b.kind === 'photo' && b.photoId === photoId));
+    if (p.video && seconds !== null) delete p.video.photoSeconds[String(photoId)];
+    removed.posts.push({ postId: p.id, blocks, seconds });
+    changed.push(p);
+  }
+  return { photos: jobPhotos(j), posts: changed, removed };
+});
+export const restorePhoto = (removed: RemovedPhoto) => cmd('restore_photo', { removed }, (): PhotoRemoval => {
+  const j = jobById(removed.jobId);
+  if (!lib(removed.photoId)) throw err('no_such_photo', '사진을 찾을 수 없습니다.', 'The photo was not found.');
+  const changed: Post[] = [];
+  if (!j.photoIds.includes(removed.photoId)) {
+    j.photoIds.splice(Math.min(removed.index, j.photoIds.length), 0, removed.photoId);
+    j.meta[removed.photoId] = { role: removed.role, caption: removed.caption };
+    for (const r of removed.posts) {
+      const p = S.posts.find((x) => x.id === r.postId && x.jobId === j.id);
+      if (!p) continue;
+      for (const b of r.blocks) {
+        p.blocks.splice(Math.min(b.index, p.blocks.length), 0, { kind: 'photo', photoId: removed.photoId, caption: b.caption });
+      }
+      if (r.seconds !== null) { p.video ??= defaultVideo(); p.video.photoSeconds[String(removed.photoId)] = r.seconds; }
+      changed.push(p);
+    }
+  }
+  return { photos: jobPhotos(j), posts: changed, removed: null };
 });
 export const setPhotoMeta = (jobId: number, photoId: number, role: PhotoRole | null, caption: string) =>
   cmd('set_photo_meta', { jobId, photoId, role, caption }, (): Photo => {
@@ -338,6 +402,10 @@ export const makeDraft = (jobId: number, platform: Platform) => cmd('make_draft'
 export const savePost = (post: Post) => cmd('save_post', { post }, (): Post => {
   const p = S.posts.find((x) => x.id === post.id);
   if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
+  const j = jobById(p.jobId);
+  for (const b of post.blocks) {
+    if (b.kind === 'photo' && !j.photoIds.includes(b.photoId)) throw notInJob(b.photoId, j.id);
+  }
   Object.assign(p, { title: post.title, blocks: post.blocks, tags: post.tags, updatedAt: now() });
   p.video ??= defaultVideo();
   return p;
@@ -381,6 +449,31 @@ export const saveVideo = (postId: number, video: VideoSettings) => cmd('save_vid
   return p;
 });
 export const videoPlan = (postId: number) => cmd('video_plan', { postId }, (): VideoPlan => planOf(postById(postId)));
+/** export_texts, simplified: a YouTube description that starts with the job's "what" line like the Rust side. */
+export const exportTexts = (postId: number) => cmd('export_texts', { postId }, (): ExportTexts => {
+  const p = postById(postId);
+  const j = jobById(p.jobId);
+  const files = (pairs: [string, string][]) => pairs.map(([name, text]) => ({ name, text }));
+  const base = { postId, platform: p.platform, drawn: null, youtube: null, replacements: [] };
+  if (p.platform !== 'youtube' && p.platform !== 'shorts') {
+    return { ...base, files: files([['title.txt', `${p.title.trim()}\n`], ['tags.txt', `${p.tags.join(', ')}\n`]]) };
+  }
+  const v = p.video ?? defaultVideo();
+  const title = p.title.trim() || j.title;
+  const what = [j.title, j.material, j.process].some((s) => s.trim()) ? [j.material, j.process, j.title].filter((s) => s.trim()).join(' ') : title;
+  const body = p.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : []));
+  const yt = { title, description: [what, ...body].join('\n\n') + '\n', tags: p.tags.join(','), srt: '' };
+  const titleCard = [v.titleCard, j.title, p.title].map((s) => s.trim()).find(Boolean) ?? '';
+  const drawn = {
+    titleCard, titleCardSub: v.titleCardSub.trim() || [j.material, j.process].filter((s) => s.trim()).join(' · '),
+    captions: p.blocks.flatMap((b) => (b.kind === 'photo' ? [v.burnCaptions ? b.caption : ''] : [])),
+    endCardName: '', endCardLines: [], thumbnail: p.platform === 'youtube' ? title : null,
+  };
+  return {
+    ...base, drawn, youtube: yt,
+    files: files([['title.txt', yt.title], ['description.txt', yt.description], ['tags.txt', yt.tags], ['captions.srt', yt.srt]]),
+  };
+});
 export const cancelExport = () => cmd('cancel_export', undefined, (): null => { exportCancel = true; return null; });
 /** A small frame drawn on a canvas: the segment's photo colour and a bar for the frame number (no files). */
 const frameCache = new Map<string, string>();
@@ -488,8 +581,12 @@ export const listClients = () => cmd('list_clients', undefined, (): Client[] =>
 export const saveClient = (client: ClientInput) => cmd('save_client', { client }, (): Client => {
   const name = client.name.trim();
   if (!name) throw invalid('회사 이름을 적어 주세요.', 'Please enter the company name.');
-  if (S.clients.some((c) => c.id !== client.id && c.name === name)) {
-    throw invalid('같은 이름의 고객사가 이미 있습니다.', 'A customer with this name already exists.');
+  // As the core's clients::name_key: case, spaces, invisible characters and separators do not count.
+  const key = (n: string) => n.normalize('NFKC').replace(/[\s\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\-\u2010-\u2015\u2212·\u318D\u2022\u30FB\uFF65\u2027._,/]/g, '').toLowerCase();
+  const same = S.clients.find((c) => c.id !== client.id && key(c.name) === key(name));
+  if (same) {
+    throw err('client_exists', `'${same.name}' 고객사가 이미 있습니다. 새로 만들지도, 있던 고객사를 바꾸지도 않았습니다.`,
+      `A customer named '${same.name}' already exists. Nothing was created or changed.`);
   }
   const aliases = [...new Set(client.aliases.map((a) => a.trim()).filter(Boolean))];
   const existing = clientById(client.id);
@@ -562,11 +659,11 @@ const PATTERNS: { re: RegExp; ko: string; en: string }[] = [
   { re: /P\/N[:\s]*[A-Za-z0-9][A-Za-z0-9-]*|P\/N/g, ko: '부품 번호 형식', en: 'Part number pattern' },
   { re: /\b[A-Za-z]{1,5}-?\d{3,}(?:-[A-Za-z0-9]{2,})+\b/g, ko: '긴 부품 코드', en: 'Long part code' },
 ];
-function scanText(text: string, at: Pick<TextFinding, 'field' | 'blockIndex' | 'itemIndex'>): TextFinding[] {
+function scanText(text: string, at: Pick<TextFinding, 'field' | 'blockIndex' | 'itemIndex'> & Partial<Pick<TextFinding, 'row' | 'column'>>): TextFinding[] {
   const out: TextFinding[] = [];
   const add = (start: number, end: number, kind: TextFinding['kind'], ruleKo: string, ruleEn: string, suggestion: string) => {
     if (out.some((f) => start < f.end && end > f.start)) return; // the first rule to claim a range keeps it
-    out.push({ ...at, start, end, text: text.slice(start, end), kind, ruleKo, ruleEn, suggestion });
+    out.push({ row: null, column: null, ...at, start, end, text: text.slice(start, end), kind, ruleKo, ruleEn, suggestion });
   };
   const lower = text.toLowerCase();
   const findAll = (needle: string, fn: (i: number) => void) => {
@@ -590,7 +687,7 @@ function scan(p: Post): TextFinding[] {
   p.blocks.forEach((b, bi) => {
     if (b.kind === 'heading' || b.kind === 'paragraph') out.push(...scanText(b.text, { field: 'body', blockIndex: bi, itemIndex: null }));
     else if (b.kind === 'list') b.items.forEach((it, ii) => out.push(...scanText(it, { field: 'body', blockIndex: bi, itemIndex: ii })));
-    else if (b.kind === 'table') b.rows.forEach((row, ri) => row.forEach((cell) => out.push(...scanText(cell, { field: 'body', blockIndex: bi, itemIndex: ri }))));
+    else if (b.kind === 'table') b.rows.forEach((row, ri) => row.forEach((cell, ci) => out.push(...scanText(cell, { field: 'body', blockIndex: bi, itemIndex: null, row: ri, column: ci }))));
     else out.push(...scanText(b.caption, { field: 'caption', blockIndex: bi, itemIndex: null }));
   });
   p.tags.forEach((tag, ti) => out.push(...scanText(tag, { field: 'tag', blockIndex: null, itemIndex: ti })));
@@ -615,6 +712,7 @@ export const replaceInPost = (postId: number, find: string, replacement: string)
       return { ...b, text: r(b.text) };
     });
     p.tags = p.tags.map(r);
+    if (p.video) p.video = { ...p.video, titleCard: r(p.video.titleCard), titleCardSub: r(p.video.titleCardSub) };
     p.updatedAt = now();
     return p;
   });

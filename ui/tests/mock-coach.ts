@@ -16,17 +16,19 @@
 //   aiError(code)     the next ai_rewrite fails with that code (ai_auth, ai_rate, ai_timeout, ai_network, ai_reply, ai_off)
 //   aiDelay(ms)       how long ai_rewrite takes (default 150 ms); cancel_ai stops it with code `cancelled`
 //   aiRequests()      what ai_rewrite "sent": the texts only
-//   storedKey()       the key in the mock keychain (for tests only; the window never sees it)
+//   storedKey()       the key in the mock keychain for the saved address (tests only; the window never sees it)
+//   storedKeys()      every key in the mock keychain by the origin it is bound to (issue 10)
 //   state()           a copy of this file's state
 import type {
   AiSettings, AiStyle, AppError, Block, Coach, CoachCheck, Platform, Post, ShopProfile, VideoPlan,
 } from '../src/backend';
 import { mockCore } from './mock-backend';
 
-interface AiState { enabled: boolean; baseUrl: string; model: string; key: string | null }
+// Keys are bound to the origin of the address they were saved for (secrets.rs: one keychain item per origin).
+interface AiState { enabled: boolean; baseUrl: string; model: string; keys: Record<string, string> }
 interface CoachState { ai: AiState }
 const KEY = 'gb-mock-coach';
-const fresh = (): CoachState => ({ ai: { enabled: false, baseUrl: '', model: '', key: null } });
+const fresh = (): CoachState => ({ ai: { enabled: false, baseUrl: '', model: '', keys: {} } });
 function load(): CoachState {
   try {
     const raw = localStorage.getItem(KEY);
@@ -63,6 +65,7 @@ declare global {
       aiDelay(ms: number): void;
       aiRequests(): string[][];
       storedKey(): string | null;
+      storedKeys(): Record<string, string>;
       state(): CoachState;
     };
   }
@@ -71,7 +74,8 @@ window.__mockCoach = {
   aiError(code) { nextAiError = code; },
   aiDelay(ms) { aiDelayMs = ms; },
   aiRequests: () => aiSent.map((x) => x.slice()),
-  storedKey: () => M.ai.key,
+  storedKey: () => keyFor(M.ai.baseUrl),
+  storedKeys: () => ({ ...M.ai.keys }),
   state: () => JSON.parse(JSON.stringify(M)) as CoachState,
 };
 queueMicrotask(() => {
@@ -489,7 +493,37 @@ export const applyFix = (postId: number, fix: string, arg: string | null = null)
   });
 
 // ---- the AI helper ----
-const publicAi = (): AiSettings => ({ enabled: M.ai.enabled, baseUrl: M.ai.baseUrl, model: M.ai.model, hasKey: !!M.ai.key });
+// ---- transport (crates/gongbang-ai/src/transport.rs): plain http only to this PC or the shop's network ----
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+const keyFor = (url: string): string | null => { const o = originOf(url); return o ? M.ai.keys[o] ?? null : null; };
+function isLocalHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  const v4 = h.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  }
+  if (h.startsWith('[')) return h === '[::1]' || /^\[f[cd]/.test(h) || /^\[fe[89ab]/.test(h);
+  return h === 'localhost' || !h.includes('.') || ['.localhost', '.local', '.home.arpa', '.internal', '.lan'].some((x) => h.endsWith(x));
+}
+function insecure(url: string): AppError | null {
+  let u: URL;
+  try { u = new URL(url); } catch { return null; }
+  if (u.protocol !== 'http:' || isLocalHost(u.hostname)) return null;
+  const host = u.port ? `${u.hostname}:${u.port}` : `${u.hostname}:80`;
+  return err('ai_insecure',
+    `${host} 은(는) 인터넷의 공개 주소라 http:// 로는 보내지 않습니다. 글과 API 키가 암호화되지 않은 채 인터넷을 지나가기 때문입니다. 주소를 https:// 로 바꿔 주세요. (http:// 는 이 PC나 가게 안 네트워크의 서버에만 쓸 수 있습니다.) 글은 바뀌지 않았습니다.`,
+    `${host} is a public internet address, so nothing is sent to it over plain http:// — the text and the API key would cross the internet unencrypted. Change the address to https://. (http:// is only for a server on this PC or on the shop's own network.) The post was not changed.`);
+}
+
+const publicAi = (): AiSettings => ({ enabled: M.ai.enabled, baseUrl: M.ai.baseUrl, model: M.ai.model, hasKey: !!keyFor(M.ai.baseUrl) });
 export const aiSettings = () => mockCore.cmd('ai_settings', undefined, publicAi);
 export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; model: string }, apiKey: string | null) =>
   mockCore.cmd('save_ai_settings', { settings, apiKey: apiKey === null ? null : apiKey === '' ? '' : '•••' }, (): AiSettings => {
@@ -497,8 +531,18 @@ export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; mo
     if (settings.enabled && !/^https?:\/\/\S+$/i.test(url)) {
       throw err('invalid', '주소는 http:// 또는 https:// 로 시작해야 합니다.', 'The address must start with http:// or https://.');
     }
-    M.ai = { ...M.ai, enabled: settings.enabled, baseUrl: url, model: settings.model.trim() };
-    if (apiKey !== null) M.ai.key = apiKey === '' ? null : apiKey;
+    const refused = insecure(url);
+    if (refused) throw refused;
+    const origin = originOf(url);
+    if (apiKey && !origin) {
+      throw err('invalid', 'API 키를 저장하려면 먼저 AI 서버 주소를 넣어 주세요. 키는 그 주소에만 보냅니다.',
+        'To save an API key, first enter the AI server address. The key is sent to that address only.');
+    }
+    M.ai = { ...M.ai, enabled: settings.enabled, baseUrl: url.replace(/\/+$/, ''), model: settings.model.trim() };
+    if (apiKey !== null && origin) {
+      if (apiKey === '') delete M.ai.keys[origin];
+      else M.ai.keys[origin] = apiKey;
+    }
     save();
     return publicAi();
   });
@@ -525,6 +569,11 @@ export const aiRewrite = (postId: number, style: AiStyle, blockIndex: number | n
   mockCore.cmd('ai_rewrite', { postId, style, blockIndex }, async (): Promise<Post> => {
     const p = postById(postId);
     if (!M.ai.enabled || !M.ai.baseUrl) throw AI_ERRORS.ai_off;
+    // The leak guard's verdict, as export decides it (rewrite::prepare), before anything is "sent".
+    const g = mockCore.guard(p.jobId);
+    if (!g.canExport) throw err(g.policy === 'never' ? 'export_forbidden' : 'approval_missing', g.reasonKo ?? '', g.reasonEn ?? '');
+    const refused = insecure(M.ai.baseUrl);
+    if (refused) throw refused;
     const targets = blockIndex === null ? paragraphs(p).map((x) => x.i) : [blockIndex];
     if (targets.some((i) => p.blocks[i]?.kind !== 'paragraph')) {
       throw err('invalid', '문단만 고칠 수 있습니다.', 'Only paragraphs can be rewritten.');

@@ -12,7 +12,8 @@ use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::StatusCode;
 use serde::Deserialize;
 
-use crate::secrets::ApiKey;
+use crate::secrets::BoundKey;
+use crate::transport::{self, Link};
 use crate::{AiError, Result};
 
 /// Largest reply read (a paragraph's answer is a few KB; a runaway server is cut off).
@@ -91,19 +92,31 @@ fn install_crypto_provider() {
 }
 
 impl ChatClient {
-    /// A client for `endpoint`; `key` goes in `Authorization: Bearer` (none for a local server without one).
-    pub fn new(endpoint: &Endpoint, key: Option<&ApiKey>, timeouts: Timeouts) -> Result<Self> {
+    /// A client for `endpoint`. Refuses plain http to a public host (`ai_insecure`) before anything else; a
+    /// local-looking name over plain http is resolved first and must be local (the connection is pinned to
+    /// those addresses). `key` goes in `Authorization: Bearer` only when it was saved for this endpoint's
+    /// origin; a key saved for another address is not sent (none for a local server without one).
+    pub async fn new(
+        endpoint: &Endpoint,
+        key: Option<&BoundKey>,
+        timeouts: Timeouts,
+    ) -> Result<Self> {
         let url = reqwest::Url::parse(&format!(
             "{}/chat/completions",
             endpoint.base_url.trim_end_matches('/')
         ))
         .map_err(|_| AiError::Off)?;
-        let host = match (url.host_str(), url.port_or_known_default()) {
-            (Some(h), Some(p)) => format!("{h}:{p}"),
-            (Some(h), None) => h.to_string(),
-            _ => return Err(AiError::Off),
-        };
+        if url.host_str().is_none_or(str::is_empty) {
+            return Err(AiError::Off);
+        }
+        let host = transport::host_port(&url);
+        let link = transport::check(&url)?;
+        let pinned = tokio::time::timeout(timeouts.connect, transport::resolve_local(&url))
+            .await
+            .map_err(|_| AiError::Network { host: host.clone() })??;
+        let origin = transport::origin(&url);
         let auth = key
+            .and_then(|k| k.for_origin(&origin))
             .map(|k| {
                 HeaderValue::from_str(&format!("Bearer {}", k.expose()))
                     .map(|mut v| {
@@ -124,9 +137,13 @@ impl ChatClient {
             .timeout(timeouts.total)
             .user_agent(concat!("gongbang-post/", env!("CARGO_PKG_VERSION")))
             .redirect(reqwest::redirect::Policy::none());
-        if is_loopback(&url) {
-            // A server on this computer is never reached through a proxy.
+        if link != Link::Encrypted || transport::is_local_host(&url) {
+            // A server on this PC or the shop's network is reached directly: plain text never goes
+            // through a proxy (which may well be outside the shop).
             builder = builder.no_proxy();
+        }
+        if let Some((name, addrs)) = &pinned {
+            builder = builder.resolve_to_addrs(name, addrs);
         }
         let http = builder
             .build()
@@ -284,14 +301,6 @@ fn clean_text(raw: &str) -> String {
         t = inner.trim();
     }
     t.to_string()
-}
-
-fn is_loopback(url: &reqwest::Url) -> bool {
-    let host = url.host_str().unwrap_or("").trim_matches(['[', ']']);
-    host.eq_ignore_ascii_case("localhost")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
 }
 
 async fn wait_for(flag: &AtomicBool) {

@@ -37,6 +37,9 @@ pub enum AiError {
     /// Bad input (settings, block index).
     #[error("invalid input: {en}")]
     Invalid { ko: String, en: String },
+    /// Plain `http://` to a host outside this PC and the shop's network (`host` is `host:port`).
+    #[error("plain http to the public host {host} is refused; use https")]
+    Insecure { host: String },
     /// The library (post, settings, scan rules).
     #[error(transparent)]
     Core(#[from] CoreError),
@@ -69,6 +72,7 @@ impl AiError {
             AiError::Cancelled => "cancelled",
             AiError::Keychain { .. } => "keychain",
             AiError::Invalid { .. } => "invalid",
+            AiError::Insecure { .. } => "ai_insecure",
             AiError::Core(e) => e.code(),
         }
     }
@@ -93,6 +97,9 @@ impl AiError {
                 format!("컴퓨터의 암호 보관함(키체인)을 쓸 수 없습니다: {ko}")
             }
             AiError::Invalid { ko, .. } => ko.clone(),
+            AiError::Insecure { host } => format!(
+                "{host} 은(는) 인터넷의 공개 주소라 http:// 로는 보내지 않습니다. 글과 API 키가 암호화되지 않은 채 인터넷을 지나가기 때문입니다. 주소를 https:// 로 바꿔 주세요. (http:// 는 이 PC나 가게 안 네트워크의 서버에만 쓸 수 있습니다.) 글은 바뀌지 않았습니다."
+            ),
             AiError::Core(e) => e.message_ko(),
         }
     }
@@ -117,6 +124,9 @@ impl AiError {
                 format!("The computer's password store (keychain) cannot be used: {en}")
             }
             AiError::Invalid { en, .. } => en.clone(),
+            AiError::Insecure { host } => format!(
+                "{host} is a public internet address, so nothing is sent to it over plain http:// — the text and the API key would cross the internet unencrypted. Change the address to https://. (http:// is only for a server on this PC or on the shop's own network.) The post was not changed."
+            ),
             AiError::Core(e) => e.message_en(),
         }
     }

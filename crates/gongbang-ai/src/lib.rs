@@ -6,6 +6,7 @@
 //! - [`secrets`]: the API key in the OS keychain, never anywhere else.
 //! - [`client`]: one chat-completions request with time limits and cancel.
 //! - [`privacy`]: flagged words masked before anything is sent.
+//! - [`transport`]: plain http only to this PC or the shop's network; the origin a key is bound to.
 //! - [`rewrite`]: prepare (library) → fetch (network) → apply (library, one save).
 
 pub mod client;
@@ -15,9 +16,10 @@ pub mod prompt;
 pub mod rewrite;
 pub mod secrets;
 pub mod settings;
+pub mod transport;
 
 pub use client::{ChatClient, Endpoint, Timeouts};
 pub use error::{AiError, Result};
 pub use prompt::Style;
-pub use secrets::{ApiKey, KeyRef};
+pub use secrets::{ApiKey, BoundKey, KeyRef, KeyStore, OsKeychain};
 pub use settings::{AiSettings, AiSettingsInput};

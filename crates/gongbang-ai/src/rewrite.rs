@@ -14,7 +14,7 @@ use gongbang_core::{Block, Library, Post};
 use crate::client::{ChatClient, Endpoint, Timeouts};
 use crate::privacy::neutralise;
 use crate::prompt::{system_prompt, Style};
-use crate::secrets::ApiKey;
+use crate::secrets::BoundKey;
 use crate::{settings, AiError, Result};
 
 /// One paragraph to rewrite.
@@ -37,6 +37,13 @@ pub struct Plan {
     pub targets: Vec<Target>,
 }
 
+impl Plan {
+    /// The origin of the plan's address: the key to read is the one saved for it.
+    pub fn key_origin(&self) -> Option<String> {
+        settings::key_origin(&self.endpoint.base_url)
+    }
+}
+
 /// Reads the settings and the post and masks the paragraphs to send. `block_index` `None` = every
 /// paragraph that has text.
 pub fn prepare(
@@ -49,9 +56,20 @@ pub fn prepare(
     if !s.enabled || s.base_url.trim().is_empty() || s.model.trim().is_empty() {
         return Err(AiError::Off);
     }
-    // Stored settings were validated when saved; checked again in case the database was edited by hand.
-    let base_url = settings::validate_base_url(&s.base_url).map_err(|_| AiError::Off)?;
+    // Stored settings were validated when saved; checked again in case the database was edited by hand
+    // (plain http to a public host is refused as such, not as "off").
+    let base_url = settings::validate_base_url(&s.base_url).map_err(|e| match e {
+        AiError::Insecure { .. } => e,
+        _ => AiError::Off,
+    })?;
     let post = posts::get(lib.conn(), post_id)?;
+    // The leak guard decides before anything is sent, with the verdict export uses (`clear_export`): a
+    // `never` job, an `ask` job (or one whose owner is not set) without an approval, or a post whose photo
+    // is held by a stricter job sends nothing and gets the guard's own refusal. Here, in the only way to a
+    // Plan, so no path can skip it.
+    if let Some(refusal) = guard::policy::post_verdict(lib.conn(), &post)?.refusal() {
+        return Err(refusal.into());
+    }
     let indices: Vec<usize> = match block_index {
         Some(i) => match post.blocks.get(i) {
             Some(Block::Paragraph { text }) if !text.trim().is_empty() => vec![i],
@@ -107,12 +125,13 @@ pub fn prepare(
 
 /// Asks the server for every target, one after the other; all answers or an error.
 ///
-/// `key` is what the keychain gave: a key, none, or an error reading it. With an error the request still
-/// goes out without a key (a local server needs none); if the server then wants one, the keychain error is
+/// `key` is what the keychain gave for the plan's address (`secrets::read_bound`): a key, none, or an error
+/// reading it. A key saved for another address is not sent. With an error the request still goes out
+/// without a key (a local server needs none); if the server then wants one, the keychain error is
 /// reported, as it is the real cause.
 pub async fn fetch(
     plan: &Plan,
-    key: Result<Option<ApiKey>>,
+    key: Result<Option<BoundKey>>,
     timeouts: Timeouts,
     cancel: &AtomicBool,
 ) -> Result<Vec<String>> {
@@ -120,7 +139,7 @@ pub async fn fetch(
         Ok(k) => (k, None),
         Err(e) => (None, Some(e)),
     };
-    let client = ChatClient::new(&plan.endpoint, key.as_ref(), timeouts)?;
+    let client = ChatClient::new(&plan.endpoint, key.as_ref(), timeouts).await?;
     let system = system_prompt(plan.style);
     let mut out = Vec::with_capacity(plan.targets.len());
     for t in &plan.targets {

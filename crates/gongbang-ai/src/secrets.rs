@@ -1,6 +1,11 @@
 //! Why: the AI key is a password of the owner's; it lives in the OS keychain (Secret Service on Linux,
 //! Keychain on macOS, Credential Manager on Windows) and nowhere else — never in SQLite, never in a log,
 //! never sent to the webview (it only learns `hasKey`). [`ApiKey`] cannot be printed by accident.
+//!
+//! A key is bound to the address it was saved for (issue 10): its keychain item is named after the
+//! address's origin ([`bound_user`]: `ai-api-key@https://api.openai.com`), and what is read back is a
+//! [`BoundKey`] that the client sends only to that same origin. Changing the address to another host finds no
+//! key for it (`hasKey` false, the settings ask again) and the old key never goes to the new host.
 
 use std::fmt;
 
@@ -8,7 +13,7 @@ use crate::{AiError, Result};
 
 /// The keychain item's service name.
 pub const SERVICE: &str = "gongbang-post";
-/// The keychain item's user (account) name.
+/// The keychain item's user (account) name; a key bound to an address is `ai-api-key@<origin>`.
 pub const USER: &str = "ai-api-key";
 
 /// Longest key accepted (real keys are well under 300 characters).
@@ -54,11 +59,134 @@ pub struct KeyRef<'a> {
 }
 
 impl KeyRef<'static> {
-    /// The item the app keeps its AI key in.
+    /// The item the app kept its AI key in before keys were bound to an address. Never read for a request
+    /// any more; deleted when the owner next saves or deletes a key.
     pub const APP: KeyRef<'static> = KeyRef {
         service: SERVICE,
         user: USER,
     };
+}
+
+/// The keychain user name of the key bound to `origin` (see `transport::origin`).
+pub fn bound_user(origin: &str) -> String {
+    format!("{USER}@{origin}")
+}
+
+/// The app's keychain item with this user name (from [`bound_user`]).
+pub fn app_item(user: &str) -> KeyRef<'_> {
+    KeyRef {
+        service: SERVICE,
+        user,
+    }
+}
+
+/// A key together with the origin it was saved for. The client sends it only to that origin.
+#[derive(Clone, PartialEq, Eq)]
+pub struct BoundKey {
+    origin: String,
+    key: ApiKey,
+}
+
+impl BoundKey {
+    pub fn new(origin: impl Into<String>, key: ApiKey) -> Self {
+        BoundKey {
+            origin: origin.into(),
+            key,
+        }
+    }
+
+    /// The origin the key was saved for.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The key, when the request goes to `origin`; `None` for any other origin.
+    pub fn for_origin(&self, origin: &str) -> Option<&ApiKey> {
+        (self.origin == origin).then_some(&self.key)
+    }
+}
+
+impl fmt::Debug for BoundKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BoundKey({}, …)", self.origin)
+    }
+}
+
+/// Where keys are kept: the OS keychain ([`OsKeychain`]) in the app; tests may bring their own.
+/// Every call may block (D-Bus, an unlock prompt).
+pub trait KeyStore {
+    fn store(&self, at: KeyRef<'_>, key: &ApiKey) -> Result<()>;
+    fn read(&self, at: KeyRef<'_>) -> Result<Option<ApiKey>>;
+    fn delete(&self, at: KeyRef<'_>) -> Result<()>;
+}
+
+/// The OS keychain (Secret Service, Keychain, Credential Manager).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OsKeychain;
+
+impl KeyStore for OsKeychain {
+    fn store(&self, at: KeyRef<'_>, key: &ApiKey) -> Result<()> {
+        os::store(at, key)
+    }
+    fn read(&self, at: KeyRef<'_>) -> Result<Option<ApiKey>> {
+        os::read(at)
+    }
+    fn delete(&self, at: KeyRef<'_>) -> Result<()> {
+        os::delete(at)
+    }
+}
+
+/// The key saved for `origin`, if any.
+pub fn read_bound(store: &dyn KeyStore, origin: &str) -> Result<Option<BoundKey>> {
+    Ok(store
+        .read(app_item(&bound_user(origin)))?
+        .map(|key| BoundKey::new(origin, key)))
+}
+
+/// Saves `key` for `origin` (replacing the one saved for it) and deletes the unbound item of older
+/// versions, which no request reads any more.
+pub fn store_bound(store: &dyn KeyStore, origin: &str, key: &ApiKey) -> Result<()> {
+    store.store(app_item(&bound_user(origin)), key)?;
+    store.delete(KeyRef::APP)
+}
+
+/// Deletes the key saved for `origin` (and the unbound item of older versions).
+pub fn delete_bound(store: &dyn KeyStore, origin: &str) -> Result<()> {
+    store.delete(app_item(&bound_user(origin)))?;
+    store.delete(KeyRef::APP)
+}
+
+/// The key saved for `origin`; none without an address.
+pub fn read_for(store: &dyn KeyStore, origin: Option<&str>) -> Result<Option<BoundKey>> {
+    match origin {
+        Some(o) => read_bound(store, o),
+        None => Ok(None),
+    }
+}
+
+/// What the owner did to the key field on saving the settings for the address of `origin`: `None` new key
+/// typed = delete it, `Some` = save it for this address. Returns whether a key is now saved for it. A key
+/// without an address is refused (it would be bound to nothing).
+pub fn change_key(
+    store: &dyn KeyStore,
+    origin: Option<&str>,
+    new_key: Option<&ApiKey>,
+) -> Result<bool> {
+    match (origin, new_key) {
+        (Some(o), Some(k)) => store_bound(store, o, k).map(|()| true),
+        (Some(o), None) => delete_bound(store, o).map(|()| false),
+        (None, None) => store.delete(KeyRef::APP).map(|()| false),
+        (None, Some(_)) => Err(AiError::invalid(
+            "API 키를 저장하려면 먼저 AI 서버 주소를 넣어 주세요. 키는 그 주소에만 보냅니다.",
+            "To save an API key, first enter the AI server address. The key is sent to that address only.",
+        )),
+    }
+}
+
+/// Whether a key is saved for `origin` (`None`: no address, so no key); an unreadable keychain counts as
+/// no key.
+pub fn has_bound(store: &dyn KeyStore, origin: Option<&str>) -> bool {
+    origin.is_some_and(|o| matches!(read_bound(store, o), Ok(Some(_))))
 }
 
 #[cfg(any(target_os = "linux", target_os = "macos", windows))]

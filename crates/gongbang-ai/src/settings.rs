@@ -6,7 +6,7 @@ use gongbang_core::repo::settings;
 use gongbang_core::Library;
 use serde::{Deserialize, Serialize};
 
-use crate::{AiError, Result};
+use crate::{transport, AiError, Result};
 
 /// Setting key: "1" when the AI help is on.
 pub const ENABLED: &str = "ai.enabled";
@@ -94,8 +94,9 @@ pub fn validate(input: &AiSettingsInput) -> Result<AiSettingsInput> {
     })
 }
 
-/// An http(s) address with a host, no user name or password in it, no query or fragment; returned without
-/// the trailing `/` (the client appends `/chat/completions`).
+/// An http(s) address with a host, no user name or password in it, no query or fragment, plain http only to
+/// this PC or the shop's network (`ai_insecure` otherwise); returned without the trailing `/` (the client
+/// appends `/chat/completions`).
 pub fn validate_base_url(raw: &str) -> Result<String> {
     let bad = || {
         AiError::invalid(
@@ -116,7 +117,21 @@ pub fn validate_base_url(raw: &str) -> Result<String> {
     if url.query().is_some() || url.fragment().is_some() {
         return Err(bad());
     }
+    // Plain http only to this PC or the shop's network (issue 10): a public host needs https.
+    transport::check(&url)?;
     Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
+/// The origin a key saved with this address is bound to; `None` without a valid address.
+pub fn key_origin(base_url: &str) -> Option<String> {
+    let base_url = base_url.trim();
+    if base_url.is_empty() {
+        return None;
+    }
+    reqwest::Url::parse(base_url)
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        .map(|u| transport::origin(&u))
 }
 
 /// Validates and stores the settings; returns what was stored.

@@ -57,3 +57,48 @@ fn a_key_is_stored_read_and_deleted_in_the_os_keychain() {
     // Deleting what is not there is fine (the owner clears an empty key field).
     secrets::delete_key(at).unwrap();
 }
+
+/// Issue 10: the key is bound to the address it was saved for — one keychain item per origin, named
+/// `ai-api-key@<origin>`; another address finds none.
+#[test]
+fn a_key_is_bound_to_its_address_in_the_os_keychain() {
+    if std::env::var("GONGBANG_SKIP_KEYCHAIN").as_deref() == Ok("1") {
+        eprintln!("SKIPPED: keychain test not run (GONGBANG_SKIP_KEYCHAIN=1).");
+        return;
+    }
+    let os = gongbang_ai::OsKeychain;
+    // Origins of the test's own (a developer's real keys are left alone).
+    let a = format!("http://gongbang-test-{}.local:1", std::process::id());
+    let b = format!("http://gongbang-test-{}.local:2", std::process::id());
+    let key = ApiKey::new("sk-bound-keychain-test").unwrap().unwrap();
+    secrets::store_bound(&os, &a, &key)
+        .unwrap_or_else(|e| panic!("store: {} — is a Secret Service running?", e.message_en()));
+    let read = secrets::read_bound(&os, &a)
+        .unwrap()
+        .expect("the key for A");
+    assert_eq!(read.origin(), a);
+    assert_eq!(read.for_origin(&a), Some(&key));
+    assert_eq!(read.for_origin(&b), None);
+    assert!(secrets::has_bound(&os, Some(&a)));
+    assert!(!secrets::has_bound(&os, Some(&b)));
+    assert_eq!(secrets::read_bound(&os, &b).unwrap(), None);
+
+    #[cfg(target_os = "linux")]
+    {
+        let out = std::process::Command::new("secret-tool")
+            .args([
+                "lookup",
+                "service",
+                secrets::SERVICE,
+                "username",
+                &secrets::bound_user(&a),
+            ])
+            .output()
+            .expect("secret-tool (Debian: libsecret-tools)");
+        assert!(out.status.success(), "secret-tool found no item for A");
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), key.expose());
+    }
+
+    secrets::delete_bound(&os, &a).unwrap();
+    assert!(!secrets::has_bound(&os, Some(&a)));
+}

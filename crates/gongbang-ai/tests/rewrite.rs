@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use common::{Behaviour, ALIAS, CLIENT, WATCH};
 use gongbang_ai::rewrite::{apply, fetch, prepare};
-use gongbang_ai::{AiError, ApiKey, Style, Timeouts};
+use gongbang_ai::{AiError, ApiKey, BoundKey, Style, Timeouts};
 use gongbang_core::repo::posts;
 use gongbang_core::{Block, Library, Post};
 
@@ -35,7 +35,9 @@ async fn rewrite(
     cancel: &AtomicBool,
 ) -> Result<Post, AiError> {
     let plan = prepare(lib, post_id, style, block)?;
-    let key = key.map(|k| ApiKey::new(k).unwrap().unwrap());
+    // The key as saved for the plan's address.
+    let key =
+        key.map(|k| BoundKey::new(plan.key_origin().unwrap(), ApiKey::new(k).unwrap().unwrap()));
     let answers = fetch(&plan, Ok(key), timeouts, cancel).await?;
     apply(lib, &plan, &answers, cancel)
 }

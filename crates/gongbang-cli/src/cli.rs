@@ -27,7 +27,7 @@ pub enum Command {
     },
     /// Write one new post folder under --out.
     Export(ExportArgs),
-    /// Customers and their policy: add, list.
+    /// Customers and their policy: add, set, list.
     Client {
         #[command(subcommand)]
         command: ClientCommand,
@@ -123,7 +123,8 @@ pub struct ExportArgs {
     #[arg(long, value_name = "NAME")]
     pub client: Option<String>,
     /// Cover a box of a photo before export: PHOTO (a file, a photo number or hash) and X,Y,W,H as
-    /// fractions 0–1 of the upright photo. Kept on the photo for later exports too.
+    /// fractions 0–1 of the upright photo. Added to the boxes the photo has (drawn in the window or given
+    /// before), never replacing them; kept on the photo for later exports too.
     #[arg(long = "redact", value_name = "PHOTO:X,Y,W,H")]
     pub redact: Vec<String>,
     /// Video (youtube, shorts): seconds each photo stays on screen (3–6).
@@ -139,7 +140,8 @@ pub struct ExportArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum ClientCommand {
-    /// Add a customer (or change the one with this name).
+    /// Add a new customer. A name that exists (case, spaces and separators aside) is refused: change a
+    /// customer with `client set`.
     Add {
         #[arg(long)]
         name: String,
@@ -148,6 +150,22 @@ pub enum ClientCommand {
         /// Another name the customer goes by (the text scan looks for it). Repeat for each.
         #[arg(long = "alias", value_name = "A")]
         aliases: Vec<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Change a customer on purpose: only what is given changes; what changed is printed (and logged).
+    Set {
+        /// The customer (case, spaces and separators aside).
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        policy: Option<PolicyArg>,
+        /// The customer's other names, replacing the list. Repeat for each.
+        #[arg(long = "alias", value_name = "A", conflicts_with = "no_aliases")]
+        aliases: Vec<String>,
+        /// Remove every alias.
+        #[arg(long = "no-aliases")]
+        no_aliases: bool,
         #[arg(long)]
         note: Option<String>,
     },

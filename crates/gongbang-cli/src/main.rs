@@ -13,7 +13,11 @@ use clap::Parser;
 fn exit_status(e: &gongbang_core::CoreError) -> u8 {
     use gongbang_core::CoreError::*;
     match e {
-        ExportForbidden { .. } | ApprovalMissing { .. } | FlaggedText { .. } => 3,
+        ExportForbidden { .. }
+        | ApprovalMissing { .. }
+        | FlaggedText { .. }
+        | PhotoNotInJob { .. }
+        | SharedPhotoRefused { .. } => 3,
         _ => 1,
     }
 }

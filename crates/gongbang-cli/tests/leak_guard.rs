@@ -18,7 +18,11 @@ fn last_line(s: &str) -> String {
 }
 
 fn export_job(lib: &Path, out: &Path, job: &str, extra: &[&str]) -> std::process::Output {
-    let photo = photos_dir().join("gps/DSCN0010.jpg");
+    // One photo per job: a photo in several jobs goes out only under the strictest of their policies
+    // (tests/guard_photos.rs), which these tests are not about.
+    let photos = ["DSCN0010.jpg", "DSCN0012.jpg", "DSCN0021.jpg"];
+    let n = job.parse::<usize>().unwrap_or(0) % photos.len();
+    let photo = photos_dir().join("gps").join(photos[n]);
     let mut args = vec!["--job", job];
     args.extend_from_slice(extra);
     args.push(photo.to_str().unwrap());
@@ -264,4 +268,224 @@ fn flagged_text_needs_an_explicit_accept_which_is_logged() {
         "{show}"
     );
     assert_eq!(ok(&gongbang(&lib, &["word", "list"])).trim(), "프로젝트X");
+}
+
+// Issue 10, item 5: changes that leave a trace.
+
+/// Pixels strictly inside a box (fractions), away from its edges, are the fill exactly.
+fn assert_black(img: &image::RgbImage, (x, y, w, h): (f64, f64, f64, f64), what: &str) {
+    let (iw, ih) = img.dimensions();
+    let (fw, fh) = (f64::from(iw), f64::from(ih));
+    let (x0, y0) = ((x * fw) as u32 + 8, (y * fh) as u32 + 8);
+    let (x1, y1) = (((x + w) * fw) as u32 - 8, ((y + h) * fh) as u32 - 8);
+    for py in y0..y1 {
+        for px in x0..x1 {
+            assert_eq!(
+                img.get_pixel(px, py).0,
+                [0, 0, 0],
+                "{what}: pixel {px},{py}"
+            );
+        }
+    }
+}
+
+#[test]
+fn redact_adds_to_the_boxes_drawn_in_the_window() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let out = tmp.path().join("out");
+    let photo = photos_dir().join("orientation/Landscape_6.jpg");
+    ok(&gongbang(&lib, &["import", photo.to_str().unwrap()]));
+    // A box drawn in the window: the core's set-all, as the window's box editor calls it.
+    let window = (0.05, 0.1, 0.3, 0.3);
+    {
+        let mut l = gongbang_core::Library::open(&lib).unwrap();
+        let p = gongbang_core::import::find_photo(l.conn(), photo.to_str().unwrap()).unwrap();
+        let b = gongbang_core::repo::redactions::RedactBox {
+            x: window.0,
+            y: window.1,
+            w: window.2,
+            h: window.3,
+        };
+        gongbang_core::repo::redactions::set(l.conn_mut(), p.id, &[b]).unwrap();
+    }
+    let cli = (0.6, 0.55, 0.3, 0.35);
+    let spec = format!(
+        "{}:{},{},{},{}",
+        photo.display(),
+        cli.0,
+        cli.1,
+        cli.2,
+        cli.3
+    );
+    let r = export_naver(
+        &lib,
+        &out,
+        &["--own", "--redact", &spec, photo.to_str().unwrap()],
+    );
+    let text = ok(&r);
+    assert!(text.contains("1 box(es) given, 2 in all"), "{text}");
+    let folder = PathBuf::from(last_line(&text));
+    let img = image::open(folder.join("photos/01.jpg")).unwrap().to_rgb8();
+    assert_black(&img, window, "the box drawn in the window");
+    assert_black(&img, cli, "the box given with --redact");
+    // Between the boxes the photo shows.
+    let (w, h) = img.dimensions();
+    let mid = img.get_pixel(w / 2, h / 2).0;
+    assert_ne!(mid, [0, 0, 0], "the photo is not all black");
+    // The same command again adds nothing twice.
+    let again = ok(&export_naver(
+        &lib,
+        &out,
+        &["--own", "--redact", &spec, photo.to_str().unwrap()],
+    ));
+    assert!(again.contains("2 in all"), "{again}");
+}
+
+#[test]
+fn client_add_on_an_existing_name_exits_1_and_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    ok(&gongbang(
+        &lib,
+        &[
+            "client",
+            "add",
+            "--name",
+            "대한정밀",
+            "--policy",
+            "never",
+            "--alias",
+            "DH",
+        ],
+    ));
+    let before = ok(&gongbang(&lib, &["client", "list"]));
+    for name in ["대한정밀", "대한 정밀", " 대한-정밀"] {
+        let r = gongbang(
+            &lib,
+            &["client", "add", "--name", name, "--policy", "public"],
+        );
+        assert_eq!(r.status.code(), Some(1), "{name}: {}", stdout(&r));
+        let err = stderr(&r);
+        assert!(
+            err.contains("대한정밀")
+                && err.contains("Nothing was created or changed")
+                && err.contains("gongbang client set --name \"대한정밀\""),
+            "{err}"
+        );
+        assert_eq!(stdout(&r), "", "no id printed");
+    }
+    assert_eq!(ok(&gongbang(&lib, &["client", "list"])), before);
+    assert!(before.contains("대한정밀\tnever\tDH"), "{before}");
+}
+
+#[test]
+fn client_set_changes_a_customer_on_purpose_and_job_show_lists_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    ok(&gongbang(
+        &lib,
+        &[
+            "client",
+            "add",
+            "--name",
+            "서울기계",
+            "--policy",
+            "ask",
+            "--alias",
+            "SK",
+        ],
+    ));
+    let job = last_line(&ok(&gongbang(
+        &lib,
+        &["job", "add", "--title", "샤프트", "--client", "서울기계"],
+    )));
+    let set = ok(&gongbang(
+        &lib,
+        &[
+            "client",
+            "set",
+            "--name",
+            "서울 기계",
+            "--policy",
+            "public",
+            "--alias",
+            "SKM",
+            "--alias",
+            "서울",
+        ],
+    ));
+    assert!(
+        set.contains("정책: ask → public / policy: ask → public")
+            && set.contains("별칭: SK → SKM, 서울 / aliases: SK → SKM, 서울"),
+        "{set}"
+    );
+    let list = ok(&gongbang(&lib, &["client", "list"]));
+    assert!(list.contains("서울기계\tpublic\tSKM, 서울"), "{list}");
+    // Only what is given changes; nothing given, nothing changed.
+    let same = ok(&gongbang(&lib, &["client", "set", "--name", "서울기계"]));
+    assert!(same.contains("nothing changed"), "{same}");
+    let cleared = ok(&gongbang(
+        &lib,
+        &["client", "set", "--name", "서울기계", "--no-aliases"],
+    ));
+    assert!(cleared.contains("별칭: SKM, 서울 → (없음)"), "{cleared}");
+    let show = ok(&gongbang(&lib, &["job", "show", &job]));
+    assert!(
+        show.contains("'서울기계' 고객사를 바꿈 — 정책: ask → public; 별칭: SK → SKM, 서울")
+            && show.contains("'서울기계' 고객사를 바꿈 — 별칭: SKM, 서울 → (없음)"),
+        "{show}"
+    );
+    assert!(show.contains("정책 policy: public"), "{show}");
+    let missing = gongbang(
+        &lib,
+        &["client", "set", "--name", "없는회사", "--policy", "ask"],
+    );
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(
+        stderr(&missing).contains("고객사를 찾을 수 없습니다"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn the_export_log_line_names_the_policy_and_the_approval() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let out = tmp.path().join("out");
+    ok(&gongbang(
+        &lib,
+        &["client", "add", "--name", "서울기계", "--policy", "ask"],
+    ));
+    let job = last_line(&ok(&gongbang(
+        &lib,
+        &["job", "add", "--title", "샤프트", "--client", "서울기계"],
+    )));
+    ok(&gongbang(
+        &lib,
+        &[
+            "approve",
+            "--job",
+            &job,
+            "--by",
+            "박과장",
+            "--how",
+            "전화",
+            "--at",
+            "2026-11-20",
+        ],
+    ));
+    let folder = last_line(&ok(&export_job(&lib, &out, &job, &[])));
+    let show = ok(&gongbang(&lib, &["job", "show", &job]));
+    let line = show
+        .lines()
+        .find(|l| l.contains("내보냄:"))
+        .unwrap_or_else(|| panic!("{show}"));
+    assert!(
+        line.contains(&folder)
+            && line.contains("정책 ask ('서울기계' 고객사)")
+            && line.contains("허락: 서울기계 박과장님, 전화, 2026-11-20"),
+        "{line}"
+    );
 }

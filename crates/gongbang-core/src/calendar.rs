@@ -1,6 +1,6 @@
 //! Why: owners keep posting when they see it — a month with the days they posted, a weekly goal they set
 //! themselves, the streak of weeks that met it, a gentle word when this week is behind, the jobs whose photos
-//! still wait for a post, and every post with its folder. Weeks run Monday to Sunday in local time.
+//! still wait for a post (never one that may never be shown), and every post with its folder. Weeks run Monday to Sunday in local time.
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{params, Connection};
@@ -252,6 +252,11 @@ pub fn reminder(conn: &Connection, now: DateTime<FixedOffset>) -> Result<Reminde
          FROM jobs j JOIN job_photos jp ON jp.job_id = j.id
          WHERE NOT EXISTS (SELECT 1 FROM posts p JOIN post_events e ON e.post_id = p.id
                            WHERE p.job_id = j.id)
+           -- Never suggest a job that may never be shown: a customer's job under 'never', or one whose
+           -- photos are also in such a job (the same file imported twice). The job itself is among `k`.
+           AND NOT EXISTS (SELECT 1 FROM job_photos a JOIN job_photos b ON b.photo_id = a.photo_id
+                           JOIN jobs k ON k.id = b.job_id JOIN clients c ON c.id = k.client_id
+                           WHERE a.job_id = j.id AND k.owner_kind = 'client' AND c.policy = 'never')
          GROUP BY j.id ORDER BY j.updated_at DESC, j.id DESC LIMIT ?1",
     )?;
     let jobs = st

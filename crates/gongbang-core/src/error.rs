@@ -49,6 +49,19 @@ pub enum CoreError {
     FlaggedText { terms: Vec<String> },
     #[error("cancelled")]
     Cancelled,
+    #[error("photo {photo_id} is not one of the photos of job {job_id}")]
+    PhotoNotInJob { photo_id: i64, job_id: i64 },
+    /// A photo of the post also belongs to another job whose verdict is stricter (`refusal` is that job's).
+    #[error("photo {photo_id} also belongs to job {other_job_id}: {refusal}")]
+    SharedPhotoRefused {
+        photo_id: i64,
+        other_job_id: i64,
+        other_job_title: String,
+        refusal: Box<CoreError>,
+    },
+    /// A new customer whose name is (up to case, spaces and separators) one that exists already.
+    #[error("a customer named {existing} already exists")]
+    ClientExists { name: String, existing: String },
 }
 
 impl CoreError {
@@ -80,6 +93,10 @@ impl CoreError {
             CoreError::ApprovalMissing { .. } => "approval_missing",
             CoreError::FlaggedText { .. } => "flagged_text",
             CoreError::Cancelled => "cancelled",
+            CoreError::PhotoNotInJob { .. } => "photo_not_in_job",
+            // The other job's own refusal code: the window and scripts treat it as that refusal.
+            CoreError::SharedPhotoRefused { refusal, .. } => refusal.code(),
+            CoreError::ClientExists { .. } => "client_exists",
         }
     }
 
@@ -121,6 +138,24 @@ impl CoreError {
                 "글에 밖으로 나가면 안 될 수 있는 단어가 있습니다: {}. 바꾸거나, 확인했다고 표시한 뒤 내보내 주세요.",
                 terms.join(", ")
             ),
+            CoreError::PhotoNotInJob { photo_id, job_id } => format!(
+                "{photo_id}번 사진은 이 작업({job_id}번 작업)의 사진이 아닙니다. 글에는 그 작업의 사진만 넣고 내보낼 수 있습니다. 사진 단계에서 이 작업에 넣은 사진을 골라 주세요."
+            ),
+            CoreError::SharedPhotoRefused {
+                photo_id,
+                other_job_id,
+                other_job_title,
+                refusal,
+            } => format!(
+                "{photo_id}번 사진은 다른 작업({other_job_id}번 '{other_job_title}')에도 들어 있는 사진이라, 그 작업의 더 엄격한 규칙을 따릅니다: {}",
+                refusal.message_ko()
+            ),
+            CoreError::ClientExists { name, existing } if name == existing => format!(
+                "'{existing}' 고객사가 이미 있습니다. 새로 만들지도, 있던 고객사를 바꾸지도 않았습니다. 목록에서 그 고객사를 고르거나, 정책과 별칭은 고객사 고치기(client set)로 바꿔 주세요."
+            ),
+            CoreError::ClientExists { name, existing } => format!(
+                "'{name}'은(는) 이미 있는 '{existing}' 고객사와 같은 이름으로 봅니다 (띄어쓰기, 대소문자, 기호만 다름). 새로 만들지도, 있던 고객사를 바꾸지도 않았습니다. 목록에서 '{existing}'을(를) 고르거나, 정책과 별칭은 고객사 고치기(client set)로 바꿔 주세요."
+            ),
         }
     }
 
@@ -146,6 +181,24 @@ impl CoreError {
             CoreError::FlaggedText { terms } => format!(
                 "The text contains words that may leak: {}. Replace them, or confirm them and export.",
                 terms.join(", ")
+            ),
+            CoreError::PhotoNotInJob { photo_id, job_id } => format!(
+                "Photo {photo_id} is not one of the photos of this job (job {job_id}). A post may hold and export only its job's photos; choose the job's photos in the photos step."
+            ),
+            CoreError::SharedPhotoRefused {
+                photo_id,
+                other_job_id,
+                other_job_title,
+                refusal,
+            } => format!(
+                "Photo {photo_id} also belongs to another job (job {other_job_id}, '{other_job_title}'), so that job's stricter rule applies: {}",
+                refusal.message_en()
+            ),
+            CoreError::ClientExists { name, existing } if name == existing => format!(
+                "A customer named '{existing}' already exists. Nothing was created or changed. Pick it from the list, or change its policy and aliases on purpose (client set)."
+            ),
+            CoreError::ClientExists { name, existing } => format!(
+                "'{name}' counts as the existing customer '{existing}' (only spaces, case or separators differ). Nothing was created or changed. Pick '{existing}' from the list, or change its policy and aliases on purpose (client set)."
             ),
             other => {
                 let mut s = other.to_string();

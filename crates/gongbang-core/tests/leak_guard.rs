@@ -1,6 +1,6 @@
 //! The leak guard in the core, on the real photos: every exported file checked segment by segment and by
-//! exiftool, none of the source's serials, owner names or GPS values anywhere in the bytes, the ICC profile
-//! kept when there was one, redaction boxes exact in every orientation, the policies, and the text scan.
+//! exiftool, none of the source's serials, owner names or GPS values anywhere in the bytes, a colour
+//! profile (the app's own copy, never the source's) when there was one, redaction boxes exact in every orientation, the policies, and the text scan.
 
 mod common;
 
@@ -97,6 +97,9 @@ fn every_test_photo_exports_with_nothing_but_pixels_and_its_colour_profile() {
     assert!(sources.len() >= 30, "{}", sources.len());
     let mut checked_secrets = 0;
     let mut kept_profiles = 0;
+    let srgb_icc =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/icc/sRGB.icc"))
+            .unwrap();
     for source in &sources {
         let job = own_job(&lib, &JobFields::default());
         let s = import_paths(
@@ -131,15 +134,37 @@ fn every_test_photo_exports_with_nothing_but_pixels_and_its_colour_profile() {
             );
         }
         assert!(!contains(&bytes, b"Exif\0"), "{}", source.display());
-        // The colour profile stays exactly when the source had one.
+        // A colour profile leaves exactly when the source had one, and it is never the source's: Canon 40D
+        // and Nikon D70 carry HP's sRGB (recognised by content: written as the app's own sRGB copy); the
+        // TIFF carries Apple's "Color LCD" display profile (unknown: applied, then the app's sRGB).
         let src_tags = exiftool(source);
         let src_icc = src_tags.get("ICC_Profile:ProfileDescription");
+        let out_icc = out_tags.get("ICC_Profile:ProfileDescription");
         assert_eq!(
-            src_icc,
-            out_tags.get("ICC_Profile:ProfileDescription"),
-            "{}: ICC profile kept only when the source had one",
+            out_icc.and_then(|v| v.as_str()),
+            src_icc.map(|_| "sRGB IEC61966-2.1"),
+            "{}: a profile (the app's sRGB) only when the source had one",
             source.display()
         );
+        if src_icc.is_some() {
+            assert!(
+                contains(&bytes, &srgb_icc),
+                "{}: the canonical sRGB profile",
+                source.display()
+            );
+            for (key, value) in &src_tags {
+                let serde_json::Value::String(text) = value else {
+                    continue;
+                };
+                if key.starts_with("ICC_Profile:") && text.len() >= 8 && !text.contains("(Binary") {
+                    assert!(
+                        !contains(&bytes, text.as_bytes()),
+                        "{}: the source profile's {key} {text:?} left with the photo",
+                        source.display()
+                    );
+                }
+            }
+        }
         kept_profiles += usize::from(src_icc.is_some());
     }
     assert!(
@@ -398,7 +423,12 @@ fn job_for(lib: &mut Library, kind: Option<OwnerKind>, client: Option<i64>) -> (
         client,
     )
     .unwrap();
-    import_paths(lib, Some(job.id), &photos_in("gps")[..1], |_, _, _| {}).unwrap();
+    // Each job its own photo: a photo shared by several jobs goes out only under the strictest of their
+    // policies (tests/guard_photos.rs), which is not what these tests are about.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let all = photos_in("orientation");
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % all.len();
+    import_paths(lib, Some(job.id), &all[n..=n], |_, _, _| {}).unwrap();
     let post = draft::make_draft(lib, job.id, Platform::Naver).unwrap();
     (job.id, post.id)
 }
@@ -512,4 +542,31 @@ fn flagged_text_is_refused_until_confirmed_and_the_confirmation_is_logged() {
         guard::replace_in_saved_post(lib.conn_mut(), post.id, "P/N 4471-220", "(비공개)").unwrap();
     assert_eq!(fixed.title, "고객사 브래킷 (비공개)");
     assert!(guard::scan(lib.conn(), &fixed).unwrap().is_empty());
+}
+
+#[test]
+fn a_name_hidden_by_a_zero_width_space_is_refused_and_the_fix_clears_it() {
+    let (tmp, mut lib) = temp_library();
+    let out = tmp.path().join("out");
+    let c = client(&lib, "대한정밀", Policy::Public, &["DH"]);
+    let (_, post_id) = job_for(&mut lib, Some(OwnerKind::Client), Some(c));
+    let mut post = posts::get(lib.conn(), post_id).unwrap();
+    let hidden = "대한\u{200B}정밀";
+    post.blocks.insert(
+        0,
+        posts::Block::Paragraph {
+            text: format!("{hidden}에서 받은 샤프트를 가공했습니다."),
+        },
+    );
+    let post = posts::save_text(lib.conn_mut(), &post).unwrap();
+    let e = export_post(&mut lib, post.id, &out, &[]).unwrap_err();
+    let CoreError::FlaggedText { terms } = &e else {
+        panic!("{e}")
+    };
+    assert_eq!(terms, &vec![hidden.to_string()]);
+    assert!(!out.exists() || std::fs::read_dir(&out).unwrap().count() == 0);
+    // The one-click fix replaces what the owner wrote, invisible character and all.
+    let fixed = guard::replace_in_saved_post(lib.conn_mut(), post.id, hidden, "고객사").unwrap();
+    assert!(guard::scan(lib.conn(), &fixed).unwrap().is_empty());
+    export_post(&mut lib, post.id, &out, &[]).unwrap();
 }

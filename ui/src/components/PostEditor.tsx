@@ -1,13 +1,17 @@
 // The write step's editor: the post as plain form fields, always open (no click-to-edit): the title, then every
 // block in order — headings and paragraphs as growing text boxes, lists one item a line, the specs table as
-// label/value fields, photos as a thumbnail with its caption. Edits show at once and are saved debounced
+// label/value fields, photos as a thumbnail with its caption and buttons to move it among the photos or take it
+// out, and below, the job's photos not in the post yet with "add". Edits show at once and are saved debounced
 // (state/post.ts); the coach follows the save. The block last worked in is remembered for the AI helper.
 // Everything is text in inputs, never HTML.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Block, Post } from '../backend';
 import { t, type Key } from '../i18n';
-import { coachBusy, editBlock, editTitle, flushPost, focusedBlock, photos, post as postSignal } from '../state';
+import {
+  addPostPhoto, coachBusy, editBlock, editTitle, flushPost, focusedBlock, movePostPhoto, photos, post as postSignal,
+  removePostPhoto,
+} from '../state';
 
 const KIND_KEY: Record<Block['kind'], Key> = {
   heading: 'blockHeading', paragraph: 'blockParagraph', list: 'blockList', table: 'blockTable', photo: 'blockCaption',
@@ -86,6 +90,10 @@ function BlockEditor({ block, index, locked }: { block: Block; index: number; lo
       ));
     case 'photo': {
       const ph = photos.value.find((p) => p.id === block.photoId);
+      const all = postSignal.value?.blocks ?? [];
+      const first = !all.slice(0, index).some((x) => x.kind === 'photo');
+      const last = !all.slice(index + 1).some((x) => x.kind === 'photo');
+      const n = index + 1;
       return (
         <div class={`eblock eblock-photo${focused ? ' is-focused' : ''}`} data-testid="block-photo" data-photo-id={block.photoId}>
           {ph ? <img src={ph.thumbUrl} alt="" class="eblock-thumb" /> : <span class="eblock-thumb eblock-thumb-missing">{t('missingPhoto')}</span>}
@@ -94,12 +102,41 @@ function BlockEditor({ block, index, locked }: { block: Block; index: number; lo
             <input type="text" data-testid="block-caption" value={block.caption} placeholder={t('captionPlaceholder')} {...common}
               onInput={(e) => editBlock(index, { ...block, caption: e.currentTarget.value })} />
           </label>
+          <div class="eblock-photo-actions">
+            <button type="button" class="btn btn-secondary btn-small" data-testid="post-photo-up" disabled={locked || first}
+              aria-label={t('postPhotoUpLabel', { n })} onClick={() => movePostPhoto(index, -1)}>↑ {t('postPhotoUp')}</button>
+            <button type="button" class="btn btn-secondary btn-small" data-testid="post-photo-down" disabled={locked || last}
+              aria-label={t('postPhotoDownLabel', { n })} onClick={() => movePostPhoto(index, 1)}>↓ {t('postPhotoDown')}</button>
+            <button type="button" class="btn btn-secondary btn-small" data-testid="post-photo-remove" disabled={locked}
+              aria-label={t('postPhotoRemoveLabel', { n })} onClick={() => removePostPhoto(index)}>× {t('postPhotoRemove')}</button>
+          </div>
         </div>
       );
     }
     default:
       return null;
   }
+}
+
+/** The job's photos the post does not show yet, each with "add to the post" (only the job's photos are offered). */
+function MorePhotos({ post, locked }: { post: Post; locked: boolean }) {
+  const inPost = new Set(post.blocks.flatMap((b) => (b.kind === 'photo' ? [b.photoId] : [])));
+  const more = photos.value.filter((p) => !inPost.has(p.id));
+  if (!more.length) return null;
+  return (
+    <section class="post-photos-more" data-testid="post-photos-more" aria-labelledby="post-photos-more-title">
+      <h2 id="post-photos-more-title" class="eblock-kind">{t('postPhotosMore')}</h2>
+      <ul class="post-photos-more-list">
+        {more.map((p) => (
+          <li key={p.id} data-testid="post-photo-candidate" data-photo-id={p.id}>
+            <img src={p.thumbUrl} alt="" class="eblock-thumb" />
+            <button type="button" class="btn btn-secondary btn-small" data-testid="post-photo-add" disabled={locked}
+              aria-label={t('postPhotoAddLabel', { name: p.originalName })} onClick={() => addPostPhoto(p)}>+ {t('postPhotoAdd')}</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export function PostEditor({ post }: { post: Post }) {
@@ -114,6 +151,7 @@ export function PostEditor({ post }: { post: Post }) {
       <div class="eblocks">
         {post.blocks.map((b, i) => <BlockEditor key={`${postSignal.value?.id}-${i}`} block={b} index={i} locked={locked} />)}
       </div>
+      <MorePhotos post={post} locked={locked} />
       {post.tags.length > 0 && (
         <p class="etags" data-testid="write-tags">
           <span class="eblock-kind">{t('tags')}</span>

@@ -1,7 +1,8 @@
 // The post rendered like the target blog (Naver: a white page, one centred ~700 px column, big title, photos
 // full width with captions). Built from Post.blocks with Preact elements, so every word is text, never HTML.
 // A paragraph, heading or caption turns into a textarea when clicked; leaving it saves. Words the text scan
-// flagged are wrapped in <mark> by splitting the text into pieces (still text nodes, never innerHTML).
+// flagged are wrapped in <mark> by splitting the text into pieces (still text nodes, never innerHTML); a finding in
+// a table cell is marked in that cell (its row and column), not in the whole row.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
@@ -36,7 +37,11 @@ export function marked(text: string, fs: TextFinding[]): ComponentChildren {
 }
 
 const inBlock = (i: number, item: number | null = null) =>
-  findings.value.filter((f) => f.field !== 'title' && f.field !== 'tag' && f.blockIndex === i && f.itemIndex === item);
+  findings.value.filter((f) => f.field !== 'title' && f.field !== 'tag' && f.blockIndex === i && f.itemIndex === item
+    && f.row == null);
+/** The findings in one cell of the table that is block `i` (row `r`, column `c`: 0 the label, 1 the value). */
+const inCell = (i: number, r: number, c: number) =>
+  findings.value.filter((f) => f.field === 'body' && f.blockIndex === i && f.row === r && f.column === c);
 
 function EditableText({ text, onChange, tag, testid, placeholder, flags }: {
   text: string; onChange: (s: string) => void; tag: 'p' | 'h2' | 'figcaption'; testid: string; placeholder?: string;
@@ -91,7 +96,10 @@ function BlockView({ block, index }: { block: Block; index: number }) {
         <table class="post-table" data-testid="preview-table">
           <tbody>
             {block.rows.map(([k, v], r) => (
-              <tr key={r}><th scope="row">{marked(k, inBlock(index, r))}</th><td>{marked(v, inBlock(index, r))}</td></tr>
+              <tr key={r} data-testid="table-row" data-row={r}>
+                <th scope="row" data-testid="table-cell" data-row={r} data-column={0}>{marked(k, inCell(index, r, 0))}</th>
+                <td data-testid="table-cell" data-row={r} data-column={1}>{marked(v, inCell(index, r, 1))}</td>
+              </tr>
             ))}
           </tbody>
         </table>

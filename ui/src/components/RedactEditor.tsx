@@ -184,7 +184,8 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
           style={{ aspectRatio: `${ratio}`, maxWidth: `calc(62vh * ${ratio})` }}
           onPointerDown={onDown}
         >
-          <img src={photo.thumbUrl} alt="" draggable={false} />
+          {/* The only view of the photo without its boxes burned in: the owner must see what they cover. */}
+          <img src={photo.rawThumbUrl} alt="" draggable={false} data-testid="redact-image" />
           {boxes.map((b, i) => (
             <div
               key={i}

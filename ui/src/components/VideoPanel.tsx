@@ -1,13 +1,14 @@
 // The preview of a YouTube / Shorts post: a player that shows the real frames (gbframe URLs rendered by the
 // app at a third of the size, stepped at about 10 a second against the clock, never faster than they load),
 // a time line with the segment boundaries, the settings (seconds per photo, per-photo seconds, photo order
-// and captions, captions burned in, the title card) and the text that goes to YouTube.
+// and captions, captions burned in, the title card) and the text that goes to YouTube, as the export writes it
+// (export_texts: the same texts the leak guard scans).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { frameUrl, type Block, type Post, type VideoPlan } from '../backend';
-import { t } from '../i18n';
+import { pick, t } from '../i18n';
 import {
   MAX_SECONDS, MIN_SECONDS, SECONDS_STEP, editVideoCaption, moveVideoPhoto, photos, plan, planVersion, refreshPlan,
-  setBurnCaptions, setPhotoSeconds, setSecondsPerPhoto, setTitleCard, setTitleCardSub,
+  setBurnCaptions, setPhotoSeconds, setSecondsPerPhoto, setTitleCard, setTitleCardSub, videoTexts,
 } from '../state';
 
 const TICK_MS = 100;
@@ -167,23 +168,48 @@ function Settings({ p }: { p: Post }) {
   );
 }
 
-function TextPreview({ p }: { p: Post }) {
-  const desc = p.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.kind === 'heading' ? [b.text] : []));
+/** What the export will write and draw (export_texts, the very texts the leak guard scans), not the blocks. */
+function TextPreview() {
+  const x = videoTexts.value;
+  const yt = x?.youtube;
+  const d = x?.drawn;
+  if (!x || !yt || !d) {
+    return (
+      <div class="yt-text" data-testid="yt-text">
+        <h2>{t('textPreview')}</h2>
+        <p class="video-wait" role="status"><span class="spinner" aria-hidden="true" />{t('videoPreparing')}</p>
+      </div>
+    );
+  }
+  const tags = yt.tags.split(',').map((s) => s.trim()).filter(Boolean);
   return (
     <div class="yt-text" data-testid="yt-text">
       <h2>{t('textPreview')}</h2>
       <dl>
         <dt>{t('ytTitle')}</dt>
-        <dd class="yt-title" data-testid="yt-title">{p.title}</dd>
+        <dd class="yt-title" data-testid="yt-title">{yt.title}</dd>
         <dt>{t('ytDescription')}</dt>
-        <dd class="yt-description" data-testid="yt-description">{desc.map((d, i) => <p key={i}>{d}</p>)}</dd>
+        <dd class="yt-description" data-testid="yt-description">
+          {yt.description.trimEnd().split(/\n{2,}/).map((para, i) => <p key={i}>{para}</p>)}
+        </dd>
         <dt>{t('tags')}</dt>
         <dd>
           <ul class="post-tags yt-tags" data-testid="yt-tags">
-            {p.tags.map((tag) => <li key={tag} class="tag">#{tag}</li>)}
+            {tags.map((tag) => <li key={tag} class="tag">#{tag}</li>)}
           </ul>
         </dd>
+        <dt>{t('titleCard')}</dt>
+        <dd data-testid="yt-title-card">
+          <span class="yt-card-line">{d.titleCard}</span>
+          {d.titleCardSub && <span class="yt-card-sub" data-testid="yt-title-card-sub"> · {d.titleCardSub}</span>}
+        </dd>
       </dl>
+      {x.replacements.length > 0 && (
+        <p class="hint" data-testid="yt-replacements">
+          {pick('작업 기록에서 온 글은 이렇게 바꿔서 씁니다: ', 'Texts from the job record are written with: ')}
+          {x.replacements.map((r) => `${r.find} → ${r.replacement}`).join(', ')}
+        </p>
+      )}
     </div>
   );
 }
@@ -203,7 +229,7 @@ export function VideoPanel({ post: p }: { post: Post }) {
         </div>
         <Settings p={p} />
       </div>
-      <TextPreview p={p} />
+      <TextPreview />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 // The job's photos: importing (dropped paths or the OS dialog, with per-file progress), the order (drag or
-// buttons, optimistic and rolled back on failure), role and caption (debounced), and removal with undo.
+// buttons, optimistic and rolled back on failure), role and caption (debounced), and removal (from the job and
+// its posts) with undo.
 import { batch, signal } from '@preact/signals';
 import * as api from '../backend';
-import type { ImportItem, ImportSummary, Photo, PhotoRole } from '../backend';
+import type { ImportItem, ImportSummary, Photo, PhotoRole, RemovedPhoto } from '../backend';
 import { t } from '../i18n';
 import { attempt, dismissToast, job, jobId, onLeave, photos, showToast } from './core';
+import { acceptChangedPosts } from './post';
 
 export const dropActive = signal(false);
 export const importing = signal<{ done: number; total: number; active: boolean } | null>(null);
@@ -102,32 +104,27 @@ export async function movePhoto(id: number, delta: -1 | 1) {
   await commitOrder(before);
 }
 
+/** Takes a photo out of the job; the backend takes it out of the job's posts too (photo blocks, video seconds)
+ * and says what it removed, which the toast's "되돌리기" hands back to restore_photo. */
 export async function removePhotoAt(id: number) {
   const before = photos.value;
-  const index = before.findIndex((p) => p.id === id);
-  if (index < 0) return;
-  const removed = before[index];
+  if (!before.some((p) => p.id === id)) return;
   const jid = jobId();
+  await flushCaption(id);
   photos.value = before.filter((p) => p.id !== id);
   const res = await attempt(() => api.removePhoto(jid, id));
-  if (!res) { photos.value = before; return; }
-  photos.value = res;
-  showToast(t('photoRemoved'), () => { void undoRemove(jid, removed, index); });
+  if (!res || !res.removed) { photos.value = before; return; }
+  const removed = res.removed;
+  batch(() => { photos.value = res.photos; acceptChangedPosts(res.posts); });
+  showToast(t(res.posts.length ? 'photoRemovedFromPosts' : 'photoRemoved'), () => { void undoRemove(removed); });
 }
 
-async function undoRemove(jid: number, removed: Photo, index: number) {
+async function undoRemove(removed: RemovedPhoto) {
   dismissToast();
-  if (job.value?.id !== jid) return;
-  const ids = photos.value.map((p) => p.id).filter((x) => x !== removed.id);
-  ids.splice(Math.min(index, ids.length), 0, removed.id);
-  const res = await attempt(() => api.setPhotoOrder(jid, ids));
+  if (job.value?.id !== removed.jobId) return;
+  const res = await attempt(() => api.restorePhoto(removed));
   if (!res) return;
-  photos.value = res;
-  // Put back the role and caption if re-attaching lost them.
-  const back = res.find((p) => p.id === removed.id);
-  if (back && (back.role !== removed.role || back.caption !== removed.caption)) {
-    await setMeta(removed.id, removed.role, removed.caption);
-  }
+  batch(() => { photos.value = res.photos; acceptChangedPosts(res.posts); });
   showToast(t('undone'));
 }
 

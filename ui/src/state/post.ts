@@ -1,8 +1,9 @@
 // The post: choosing the platform makes the draft (only when there is none for it yet), edits to the title and
-// blocks are shown at once and saved debounced, and "write again" can be undone from the toast.
+// blocks are shown at once and saved debounced, and "write again" can be undone from the toast. The post's photos
+// are added (from the job's photos), taken out and moved in the write step; the backend refuses any other photo.
 import { batch, signal } from '@preact/signals';
 import * as api from '../backend';
-import type { Block, ExportResult, Platform, Post } from '../backend';
+import type { Block, ExportResult, Photo, Platform, Post } from '../backend';
 import { t } from '../i18n';
 import { attempt, busy, dismissToast, goTo, jobId, onLeave, post, showToast } from './core';
 import { flushJob } from './job';
@@ -71,6 +72,61 @@ export const editTitle = (title: string) => editPost((p) => ({ ...p, title }));
 export const editBlock = (index: number, block: Block) =>
   editPost((p) => ({ ...p, blocks: p.blocks.map((b, i) => (i === index ? block : b)) }));
 export const editBlocks = (blocks: Block[]) => editPost((p) => ({ ...p, blocks }));
+
+/** Posts the backend changed on its own (a photo taken out of the job, or put back): the one on screen is
+ * taken as saved, keeping the video settings only if the backend did not send new ones. */
+export function acceptChangedPosts(changed: Post[]) {
+  const cur = post.value;
+  const mine = cur && changed.find((p) => p.id === cur.id);
+  if (mine) acceptPost(mine);
+}
+
+// ---- the post's photos (write step): only the job's photos, added, taken out and moved among themselves ----
+const isPhoto = (b: Block): b is Extract<Block, { kind: 'photo' }> => b.kind === 'photo';
+
+/** Takes the photo block at `index` out of the post (the job keeps the photo); the toast can put it back. */
+export function removePostPhoto(index: number) {
+  const p = post.value;
+  const b = p?.blocks[index];
+  if (!p || !b || !isPhoto(b)) return;
+  const postId = p.id;
+  editPost((x) => ({ ...x, blocks: x.blocks.filter((_, i) => i !== index) }));
+  void flushPost();
+  showToast(t('postPhotoRemoved'), () => {
+    dismissToast();
+    const cur = post.value;
+    if (!cur || cur.id !== postId) return;
+    const blocks = [...cur.blocks];
+    blocks.splice(Math.min(index, blocks.length), 0, b);
+    editPost((x) => ({ ...x, blocks }));
+    void flushPost().then(() => showToast(t('undone')));
+  });
+}
+
+/** Swaps the photo block at `index` with the previous (-1) or next (+1) photo block; the text stays put. */
+export function movePostPhoto(index: number, delta: -1 | 1) {
+  const p = post.value;
+  if (!p || !p.blocks[index] || !isPhoto(p.blocks[index])) return;
+  let j = index + delta;
+  while (j >= 0 && j < p.blocks.length && !isPhoto(p.blocks[j])) j += delta;
+  if (j < 0 || j >= p.blocks.length) return;
+  const blocks = [...p.blocks];
+  [blocks[index], blocks[j]] = [blocks[j], blocks[index]];
+  editPost((x) => ({ ...x, blocks }));
+  void flushPost();
+}
+
+/** Adds one of the job's photos after the post's last photo (at the end when it has none), with its caption. */
+export function addPostPhoto(photo: Photo) {
+  const p = post.value;
+  if (!p || p.blocks.some((b) => isPhoto(b) && b.photoId === photo.id)) return;
+  let at = p.blocks.length;
+  for (let i = p.blocks.length - 1; i >= 0; i--) if (isPhoto(p.blocks[i])) { at = i + 1; break; }
+  const blocks = [...p.blocks];
+  blocks.splice(at, 0, { kind: 'photo', photoId: photo.id, caption: photo.caption });
+  editPost((x) => ({ ...x, blocks }));
+  void flushPost();
+}
 
 export async function flushPost() {
   clearTimeout(postTimer);

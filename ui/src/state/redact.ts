@@ -68,7 +68,9 @@ export async function flushBoxes(photoId: number) {
   const sent = p.redactions;
   const res = await attempt(() => api.setRedactions(photoId, sent));
   // Take the backend's copy unless the owner changed the boxes again meanwhile.
-  if (res) photos.value = photos.value.map((x) => (x.id === photoId && x.redactions === sent ? { ...x, redactions: res.redactions } : x));
+  // (Its thumbnail address too: it names the boxes burned into the thumbnail.)
+  if (res) photos.value = photos.value.map((x) => (x.id === photoId && x.redactions === sent
+    ? { ...x, redactions: res.redactions, thumbUrl: res.thumbUrl, rawThumbUrl: res.rawThumbUrl } : x));
 }
 export async function flushAllBoxes() { await Promise.all([...timers.keys()].map(flushBoxes)); }
 

@@ -4,9 +4,10 @@
 // is fetched again and the preview player shows the new frames (gbframe URLs, versioned by the save).
 import { signal } from '@preact/signals';
 import * as api from '../backend';
-import type { Block, ExportProgress, Platform, VideoPlan, VideoSettings } from '../backend';
-import { attempt, onEnter, onLeave, post } from './core';
+import type { Block, ExportProgress, ExportTexts, Platform, VideoPlan, VideoSettings } from '../backend';
+import { attempt, onEnter, onLeave, post, step } from './core';
 import { editBlock, editBlocks, exportResult, flushPost } from './post';
+import { scanNow } from './scan';
 
 export const MIN_SECONDS = 3;
 export const MAX_SECONDS = 6;
@@ -18,6 +19,8 @@ export const plan = signal<VideoPlan | null>(null);
 /** Changes with every plan fetched: part of the frame URLs, so the player never shows an older frame. */
 export const planVersion = signal('');
 export const planLoading = signal(false);
+/** What the export will write and draw (export_texts): the same texts the leak guard scans. */
+export const videoTexts = signal<ExportTexts | null>(null);
 /** The running video export's progress (null when none runs). */
 export const exportProgress = signal<ExportProgress | null>(null);
 /** Set when the owner pressed cancel and the export stopped: a calm note instead of an error. */
@@ -38,7 +41,7 @@ function editVideo(change: (v: VideoSettings) => VideoSettings) {
   exportResult.value = null;
   videoDirty = true;
   clearTimeout(videoTimer);
-  videoTimer = setTimeout(() => { void flushVideo().then(refreshPlan); }, 600);
+  videoTimer = setTimeout(() => { void flushVideo().then(afterVideoSave); }, 600);
 }
 
 export const setSecondsPerPhoto = (s: number) => editVideo((v) => ({ ...v, secondsPerPhoto: clampSeconds(s) }));
@@ -91,6 +94,23 @@ export function moveVideoPhoto(blockIndex: number, dir: -1 | 1) {
   scheduleRefresh();
 }
 
+/** The video settings feed the title card, the captions file and the description: plan, texts and scan follow. */
+async function afterVideoSave() {
+  await refreshPlan();
+  if (step.value === 'preview') await scanNow();
+}
+
+// ---- the texts an export writes (the YouTube preview shows these, not the blocks) ----
+let textsSeq = 0;
+export async function refreshExportTexts() {
+  const p = post.value;
+  if (!p || !isVideoPlatform(p.platform)) { videoTexts.value = null; return; }
+  const seq = ++textsSeq;
+  const got = await attempt(() => api.exportTexts(p.id));
+  if (seq !== textsSeq || post.value?.id !== p.id) return;
+  videoTexts.value = got ?? null;
+}
+
 // ---- the plan ----
 let planSeq = 0;
 export async function refreshPlan() {
@@ -98,6 +118,7 @@ export async function refreshPlan() {
   if (!p || !isVideoPlatform(p.platform)) { plan.value = null; return; }
   const seq = ++planSeq;
   planLoading.value = true;
+  void refreshExportTexts();
   const got = await attempt(() => api.videoPlan(p.id));
   if (seq !== planSeq) return;
   planLoading.value = false;

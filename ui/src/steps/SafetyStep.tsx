@@ -112,6 +112,11 @@ function GuardStatus() {
           <p class="guard-main">{t(g.approval ? 'guardAskOk' : 'guardAskNeeds', { name })}</p>
         )}
       </div>
+      {g.photoIssue && (
+        // A photo of the post makes it stricter than the job's own rule: say which and why.
+        <p class="guard-photo-issue" data-testid="guard-photo-issue" data-photo-id={g.photoIssue.photoId}
+          data-code={g.photoIssue.code}>{pick(g.reasonKo, g.reasonEn)}</p>
+      )}
       {g.ownerKind === null && (
         <button type="button" class="btn btn-secondary" data-testid="guard-go-job" onClick={() => void goTo('job')}>{t('goJob')}</button>
       )}

@@ -10,10 +10,53 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
+use gongbang_ai::{ApiKey, KeyRef, KeyStore};
+use gongbang_core::repo::approvals::NewApproval;
 use gongbang_core::repo::clients::{self, ClientInput, Policy};
 use gongbang_core::repo::jobs::{self, OwnerKind};
 use gongbang_core::repo::{posts, watch_words};
 use gongbang_core::{Block, JobFields, Library, Platform, Post};
+
+/// A keychain in memory for tests (the real one is tested in tests/keychain.rs).
+#[derive(Default)]
+pub struct MemoryStore(Mutex<BTreeMap<(String, String), ApiKey>>);
+
+impl MemoryStore {
+    /// The user names of the items held.
+    pub fn users(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap()
+            .keys()
+            .map(|(_, u)| u.clone())
+            .collect()
+    }
+}
+
+impl KeyStore for MemoryStore {
+    fn store(&self, at: KeyRef<'_>, key: &ApiKey) -> gongbang_ai::Result<()> {
+        self.0
+            .lock()
+            .unwrap()
+            .insert((at.service.into(), at.user.into()), key.clone());
+        Ok(())
+    }
+    fn read(&self, at: KeyRef<'_>) -> gongbang_ai::Result<Option<ApiKey>> {
+        Ok(self
+            .0
+            .lock()
+            .unwrap()
+            .get(&(at.service.into(), at.user.into()))
+            .cloned())
+    }
+    fn delete(&self, at: KeyRef<'_>) -> gongbang_ai::Result<()> {
+        self.0
+            .lock()
+            .unwrap()
+            .remove(&(at.service.into(), at.user.into()));
+        Ok(())
+    }
+}
 
 /// How the server answers.
 #[derive(Debug, Clone)]
@@ -71,7 +114,12 @@ impl Server {
 
 /// Starts a server on 127.0.0.1, port chosen by the OS, answering every request with `behaviour`.
 pub fn start(behaviour: Behaviour) -> Server {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    start_on("127.0.0.1", behaviour)
+}
+
+/// Starts a server on this loopback address (127.0.0.2 is a second host on the same computer).
+pub fn start_on(ip: &str, behaviour: Behaviour) -> Server {
+    let listener = TcpListener::bind((ip, 0)).unwrap();
     let port = listener.local_addr().unwrap().port();
     let requests = Arc::new(Mutex::new(Vec::new()));
     let rec = requests.clone();
@@ -86,7 +134,7 @@ pub fn start(behaviour: Behaviour) -> Server {
         }
     });
     Server {
-        base_url: format!("http://127.0.0.1:{port}/v1"),
+        base_url: format!("http://{ip}:{port}/v1"),
         requests,
     }
 }
@@ -177,23 +225,66 @@ pub const WATCH: &str = "비밀프로젝트";
 /// A drawing number in the text.
 pub const DWG: &str = "도번 AB-1234-567";
 
-/// A library in a fresh temporary folder with a customer, a watch word, a job for that customer and a post
-/// whose paragraphs name them.
+/// Who the sample job is for, as the leak guard sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// The customer 대한정밀 with this policy; `approved`: an approval is recorded (only for `ask`).
+    Client { policy: Policy, approved: bool },
+    /// The shop's own product.
+    Own,
+    /// Not chosen yet (counts as `ask` without an approval).
+    Unset,
+}
+
+/// A library in a fresh temporary folder with a customer (policy `ask`, approval recorded), a watch word, a
+/// job for that customer and a post whose paragraphs name them.
 pub fn library_with_post() -> (tempfile::TempDir, Library, Post) {
+    library_with_post_for(Owner::Client {
+        policy: Policy::Ask,
+        approved: true,
+    })
+}
+
+/// Records the customer's approval of the job (what the owner does in the job step).
+pub fn approve(lib: &Library, job_id: i64) {
+    gongbang_core::guard::record_approval(
+        lib.conn(),
+        job_id,
+        &NewApproval {
+            approved_by: "김부장",
+            how: "전화",
+            note: "",
+            approved_at: None,
+        },
+    )
+    .unwrap();
+}
+
+/// [`library_with_post`] with the job's owner as given.
+pub fn library_with_post_for(owner: Owner) -> (tempfile::TempDir, Library, Post) {
     let dir = tempfile::tempdir().unwrap();
     let mut lib = Library::open(dir.path().join("lib")).unwrap();
+    let policy = match owner {
+        Owner::Client { policy, .. } => policy,
+        _ => Policy::Ask,
+    };
     let client = clients::save(
         lib.conn(),
         &ClientInput {
             id: None,
             name: CLIENT.into(),
             aliases: vec![ALIAS.into()],
-            policy: Policy::Ask,
+            policy,
             note: String::new(),
         },
     )
     .unwrap();
     watch_words::add(lib.conn(), WATCH).unwrap();
+    let (kind, client_id) = match owner {
+        Owner::Client { .. } => (Some(OwnerKind::Client), Some(client.id)),
+        Owner::Own => (Some(OwnerKind::Own), None),
+        Owner::Unset => (None, None),
+    };
     let job = jobs::create_owned(
         lib.conn(),
         &JobFields {
@@ -202,10 +293,17 @@ pub fn library_with_post() -> (tempfile::TempDir, Library, Post) {
             process: "CNC 선반".into(),
             ..JobFields::default()
         },
-        Some(OwnerKind::Client),
-        Some(client.id),
+        kind,
+        client_id,
     )
     .unwrap();
+    if let Owner::Client {
+        policy: Policy::Ask,
+        approved: true,
+    } = owner
+    {
+        approve(&lib, job.id);
+    }
     let blocks = vec![
         Block::Heading {
             text: "대한정밀 샤프트".into(),

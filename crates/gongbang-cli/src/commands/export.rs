@@ -93,7 +93,7 @@ pub fn run(lib: &mut Library, a: ExportArgs) -> Result<ExitCode> {
             .collect();
         jobs::set_photo_order(lib.conn_mut(), job_id, &ids)?;
     }
-    // All boxes of one photo replace its stored set together.
+    // Boxes are added to those the photo has (drawn in the window or by an earlier export), never replace them.
     let mut by_photo: BTreeMap<i64, Vec<RedactBox>> = BTreeMap::new();
     for (photo, b) in boxes {
         by_photo
@@ -102,8 +102,12 @@ pub fn run(lib: &mut Library, a: ExportArgs) -> Result<ExitCode> {
             .push(b);
     }
     for (photo_id, boxes) in &by_photo {
-        redactions::set(lib.conn_mut(), *photo_id, boxes)?;
-        println!("redact: photo {photo_id}: {} box(es)", boxes.len());
+        let all = redactions::add(lib.conn_mut(), *photo_id, boxes)?;
+        println!(
+            "redact: photo {photo_id}: {} box(es) given, {} in all",
+            boxes.len(),
+            all.len()
+        );
     }
     let mut post = draft::make_draft(lib, job_id, a.platform.into())?;
     if let Some(t) = a.title.as_deref().filter(|t| !t.trim().is_empty()) {

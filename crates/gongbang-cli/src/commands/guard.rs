@@ -7,7 +7,7 @@ use gongbang_core::guard;
 use gongbang_core::repo::approvals::NewApproval;
 use gongbang_core::repo::clients::{self, ClientInput};
 use gongbang_core::repo::watch_words;
-use gongbang_core::{Library, Result};
+use gongbang_core::{CoreError, Library, Result};
 
 use crate::cli::{ClientCommand, WordCommand};
 
@@ -20,18 +20,64 @@ pub fn client(lib: &mut Library, command: ClientCommand) -> Result<ExitCode> {
             aliases,
             note,
         } => {
-            let existing = clients::by_name(lib.conn(), &name)?;
-            let c = clients::save(
+            // Never a silent change of an existing customer: that is `client set`, on purpose.
+            let saved = clients::save(
                 lib.conn(),
                 &ClientInput {
-                    id: existing.map(|c| c.id),
+                    id: None,
                     name,
                     aliases,
                     policy: policy.into(),
                     note: note.unwrap_or_default(),
                 },
-            )?;
+            );
+            let c = match saved {
+                Err(e @ CoreError::ClientExists { .. }) => {
+                    crate::output::error(&e);
+                    if let CoreError::ClientExists { existing, .. } = &e {
+                        eprintln!(
+                            "바꾸려면 / to change it: gongbang client set --name \"{existing}\" [--policy public|ask|never] [--alias A …] [--note …]"
+                        );
+                    }
+                    return Ok(ExitCode::from(1));
+                }
+                other => other?,
+            };
             println!("{}", c.id);
+        }
+        ClientCommand::Set {
+            name,
+            policy,
+            aliases,
+            no_aliases,
+            note,
+        } => {
+            let old = clients::by_name(lib.conn(), &name)?
+                .ok_or_else(|| CoreError::NoSuchClient(name.clone()))?;
+            let new = clients::save(
+                lib.conn(),
+                &ClientInput {
+                    id: Some(old.id),
+                    name: old.name.clone(),
+                    aliases: if no_aliases {
+                        Vec::new()
+                    } else if aliases.is_empty() {
+                        old.aliases.clone()
+                    } else {
+                        aliases
+                    },
+                    policy: policy.map_or(old.policy, Into::into),
+                    note: note.unwrap_or_else(|| old.note.clone()),
+                },
+            )?;
+            let changed = clients::changes(&old, &new, true);
+            if changed.is_empty() {
+                println!("바뀐 것 없음 / nothing changed: {}", new.name);
+            }
+            for (ko, en) in changed {
+                println!("바뀜 / changed: {} — {ko} / {en}", new.name);
+            }
+            println!("{}", new.id);
         }
         ClientCommand::List => {
             for c in clients::list(lib.conn())? {

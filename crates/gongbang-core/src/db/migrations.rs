@@ -11,6 +11,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/002_leak_guard.sql")),
     M::up(include_str!("sql/003_video_and_shop.sql")),
     M::up(include_str!("sql/004_coach.sql")),
+    M::up(include_str!("sql/005_guard_trace.sql")),
+    // Issue 10 item 1: the post's replacements for texts made from the job record.
+    M::up(include_str!("sql/006_export_texts.sql")),
 ];
 
 /// The schema version this build writes.

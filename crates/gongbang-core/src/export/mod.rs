@@ -3,6 +3,7 @@
 
 mod photos;
 mod staging;
+pub mod texts;
 pub mod youtube;
 
 use std::path::Path;
@@ -28,8 +29,6 @@ pub mod naver_files {
     pub const PREVIEW: &str = "post.html";
     pub const HOWTO: &str = "올리는 방법.txt";
 }
-
-const NAVER_HOWTO: &str = include_str!("../../../../assets/templates/naver_howto.ko.txt");
 
 /// Where an export went.
 #[derive(Debug, Clone, Serialize)]
@@ -63,7 +62,7 @@ pub fn export_post_with(
     let clearance = guard::clear_export(lib.conn(), &post, confirmed_terms)?;
     if matches!(post.platform, Platform::Youtube | Platform::Shorts) {
         let mut staging = Staging::begin(out_dir)?;
-        youtube::write_package(lib, &mut staging, &post, ctl)?;
+        youtube::write_package(lib, &mut staging, &post, &clearance.texts, ctl)?;
         return finish(lib, &post, &clearance, staging);
     }
     let photos = post_photos(lib, &post)?;
@@ -83,7 +82,7 @@ pub fn export_post_with(
         imaging::jpeg_segments::verify_clean(&on_disk)
             .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
     }
-    write_texts(&mut staging, &post)?;
+    write_texts(&mut staging, &clearance.texts)?;
     finish(lib, &post, &clearance, staging)
 }
 
@@ -105,59 +104,30 @@ fn finish(
     Ok(ExportResult { folder, files })
 }
 
+/// The post's photos in order, each as a photo of the post's job: a photo that is not the job's is refused,
+/// never shipped (the guard refuses it first; this holds even if a caller skipped the guard).
 fn post_photos(lib: &Library, post: &Post) -> Result<Vec<Photo>> {
     post.photo_ids()
         .into_iter()
-        .map(|id| photo_repo::get(lib.conn(), id)?.ok_or(CoreError::NoSuchPhoto(id)))
+        .map(|id| {
+            photo_repo::in_job(lib.conn(), post.job_id, id)?.ok_or(CoreError::PhotoNotInJob {
+                photo_id: id,
+                job_id: post.job_id,
+            })
+        })
         .collect()
 }
 
-fn tags_line(tags: &[String]) -> String {
-    let mut s = tags
-        .iter()
-        .map(|t| format!("#{t}"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    s.push('\n');
-    s
-}
-
-fn write_texts(staging: &mut Staging, post: &Post) -> Result<()> {
-    let title = format!("{}\n", post.title.trim());
-    match post.platform {
-        Platform::Naver => {
-            let date = chrono::Local::now().format("%Y. %-m. %-d.").to_string();
-            staging.write(naver_files::TITLE, title.as_bytes())?;
-            staging.write(
-                naver_files::BODY,
-                render::naver_body(&post.blocks).as_bytes(),
-            )?;
-            staging.write(naver_files::TAGS, tags_line(&post.tags).as_bytes())?;
-            let html = render::naver_preview_html(&post.title, &post.blocks, &post.tags, &date)?;
-            staging.write(naver_files::PREVIEW, html.as_bytes())?;
-            staging.write(naver_files::HOWTO, NAVER_HOWTO.as_bytes())?;
-        }
-        Platform::Youtube | Platform::Shorts => {
-            return Err(CoreError::invalid(
-                "영상 글은 영상 내보내기로 만듭니다.",
-                "Video posts are exported as video packages.",
-            ))
-        }
-        Platform::Html | Platform::Markdown => {
-            // Tistory / WordPress take HTML; both packages carry the Markdown too.
-            staging.write("title.txt", title.as_bytes())?;
-            staging.write("tags.txt", format!("{}\n", post.tags.join(", ")).as_bytes())?;
-            staging.write(
-                "post.md",
-                render::markdown(&post.title, &post.blocks).as_bytes(),
-            )?;
-            if post.platform == Platform::Html {
-                staging.write(
-                    "post.html",
-                    render::article_html(&post.title, &post.blocks)?.as_bytes(),
-                )?;
-            }
-        }
+/// Writes the text files exactly as the guard scanned them ([`texts::export_texts`]).
+fn write_texts(staging: &mut Staging, texts: &texts::ExportTexts) -> Result<()> {
+    if matches!(texts.platform, Platform::Youtube | Platform::Shorts) {
+        return Err(CoreError::invalid(
+            "영상 글은 영상 내보내기로 만듭니다.",
+            "Video posts are exported as video packages.",
+        ));
+    }
+    for f in &texts.files {
+        staging.write(&f.name, f.text.as_bytes())?;
     }
     Ok(())
 }

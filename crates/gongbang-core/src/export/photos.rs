@@ -43,7 +43,8 @@ pub fn stored_upright(paths: &StorePaths, p: &Photo) -> Result<image::DynamicIma
 }
 
 /// One photo: original → upright pixels → redaction boxes burned in → resized → boxes burned again at the
-/// new size (sharp edges) → clean JPEG (only the source's ICC profile kept), verified.
+/// new size (sharp edges) → clean JPEG (a known colour profile as the app's own copy, an unknown one
+/// applied and replaced by sRGB; see `imaging::icc`), verified.
 pub fn render_one(paths: &StorePaths, p: &Photo, long_side: u32) -> Result<Vec<u8>> {
     let (original, format) = stored_original(paths, p)?;
     let (decoded, icc) = imaging::decode_with_profile(&original, format)?;
@@ -53,10 +54,6 @@ pub fn render_one(paths: &StorePaths, p: &Photo, long_side: u32) -> Result<Vec<u
     let mut sized = imaging::fit_within(&upright, long_side)?;
     drop(upright);
     redact::burn_rgb(&mut sized, &p.redactions);
-    let bytes = imaging::encode_clean_jpeg_with_profile(
-        &sized,
-        imaging::EXPORT_JPEG_QUALITY,
-        icc.as_deref(),
-    )?;
+    let bytes = imaging::encode_clean_jpeg_with_profile(&sized, imaging::EXPORT_JPEG_QUALITY, icc)?;
     Ok(bytes)
 }

@@ -4,13 +4,12 @@
 
 use image::{imageops, Rgb, RgbImage};
 
+use super::texts::ExportTexts;
 use super::Staging;
 use crate::imaging::{self, jpeg_segments};
 use crate::library::Library;
-use crate::repo::jobs;
 use crate::repo::photos::PhotoRole;
 use crate::repo::posts::Post;
-use crate::repo::shop_profile;
 use crate::video::stills::photo_canvas;
 use crate::video::text_draw::{block_height, draw_lines, wrap, TextStyle};
 use crate::video::{self, Control, VideoFormat};
@@ -31,41 +30,33 @@ pub const THUMBNAIL_MAX_BYTES: usize = 2 * 1024 * 1024;
 /// At most this many words on the thumbnail (readable at phone size).
 pub const THUMBNAIL_MAX_WORDS: usize = 10;
 
-/// Writes the whole package into `staging`.
+/// Writes the whole package into `staging` from the export's texts as the guard scanned them: the video
+/// draws `texts.drawn`, the thumbnail its words, and the text files are written as they are.
 pub fn write_package(
     lib: &Library,
     staging: &mut Staging,
     post: &Post,
+    texts: &ExportTexts,
     ctl: Control<'_>,
 ) -> Result<()> {
-    let job = jobs::get(lib.conn(), post.job_id)?;
-    let shop = shop_profile::get(lib.conn())?;
-    let renderer = video::renderer_for(lib, &job, post, &shop, 1.0)?;
+    let drawn = texts.drawn.as_ref().ok_or_else(|| {
+        CoreError::invalid(
+            "영상 글이 아니어서 영상을 만들 수 없습니다.",
+            "Not a video post, so no video can be made.",
+        )
+    })?;
+    let renderer = video::build::renderer_with(lib, post, drawn, 1.0)?;
     staging.write_with(files::VIDEO, |path| video::encode_to(&renderer, path, ctl))?;
     if renderer.plan.format == VideoFormat::Landscape {
-        let thumb = thumbnail(lib, post, &job.fields.title)?;
+        let thumb = thumbnail(lib, post, drawn.thumbnail.as_deref().unwrap_or_default())?;
         staging.write(files::THUMBNAIL, &thumb)?;
         let on_disk = store::read_original(&staging.path().join(files::THUMBNAIL))?;
         jpeg_segments::verify_clean(&on_disk)
             .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
     }
-    write_texts(staging, &job, post, &renderer.plan, &shop)?;
-    Ok(())
-}
-
-/// The text files (title, description with chapters, tags, captions).
-fn write_texts(
-    staging: &mut Staging,
-    job: &jobs::Job,
-    post: &Post,
-    plan: &video::Plan,
-    shop: &shop_profile::ShopProfile,
-) -> Result<()> {
-    let t = video::youtube_texts(job, post, plan, shop)?;
-    staging.write(files::TITLE, t.title.as_bytes())?;
-    staging.write(files::DESCRIPTION, t.description.as_bytes())?;
-    staging.write(files::TAGS, t.tags.as_bytes())?;
-    staging.write(files::CAPTIONS, t.srt.as_bytes())?;
+    for f in &texts.files {
+        staging.write(&f.name, f.text.as_bytes())?;
+    }
     Ok(())
 }
 
@@ -84,8 +75,9 @@ fn best_photo(lib: &Library, post: &Post) -> Result<crate::repo::photos::Photo> 
         .ok_or(CoreError::NoPhotos)
 }
 
-/// 1280×720: the best photo (redacted, upright) with the title in big outlined text, < 2 MB, clean JPEG.
-pub fn thumbnail(lib: &Library, post: &Post, fallback_title: &str) -> Result<Vec<u8>> {
+/// 1280×720: the best photo (redacted, upright) with `words` (the export's scanned thumbnail words, at most
+/// [`THUMBNAIL_MAX_WORDS`]) in big outlined text, < 2 MB, clean JPEG.
+pub fn thumbnail(lib: &Library, post: &Post, words: &str) -> Result<Vec<u8>> {
     let (w, h) = (1280u32, 720u32);
     let photo = best_photo(lib, post)?;
     let upright = super::stored_upright(&Library::store_paths(lib.root()), &photo)?;
@@ -98,12 +90,7 @@ pub fn thumbnail(lib: &Library, post: &Post, fallback_title: &str) -> Result<Vec
         h,
     )
     .to_image();
-    let title = if post.title.trim().is_empty() {
-        fallback_title
-    } else {
-        post.title.as_str()
-    };
-    let words: Vec<&str> = title.split_whitespace().take(THUMBNAIL_MAX_WORDS).collect();
+    let words: Vec<&str> = words.split_whitespace().take(THUMBNAIL_MAX_WORDS).collect();
     let style = TextStyle {
         size: 104.0,
         fill: [255, 255, 255],

@@ -1,5 +1,8 @@
 //! Why: the job's history shows the owner (and, later, the customer) what happened to the job under the
-//! leak guard: when it was made, who approved it, what was exported where, what was refused or confirmed.
+//! leak guard: when it was made, who approved it, what was exported where (under which policy and approval),
+//! what was refused or confirmed, and every change that loosened the guard on it: its owner changed, a change
+//! of the policy, name or aliases of a customer it belongs or belonged to, a box taken off one of its photos.
+//! Other customers' changes and the library's words are not shown: the history may be shown to the customer.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -17,6 +20,10 @@ pub enum HistoryKind {
     Override,
     Export,
     Refused,
+    ClientChanged,
+    OwnerChanged,
+    BoxRemoved,
+    WordRemoved,
 }
 
 /// One line of a job's history.
@@ -57,7 +64,21 @@ pub fn history(conn: &Connection, job_id: i64) -> Result<Vec<HistoryEntry>> {
             ),
         });
     }
-    for e in guard_log::for_job(conn, job_id)? {
+    let own = guard_log::for_job(conn, job_id)?;
+    // Every customer the job has had: its current one and each one it was taken from.
+    let mut customers: Vec<i64> = job.client_id.into_iter().collect();
+    for e in own.iter().filter(|e| e.kind == LogKind::OwnerChanged) {
+        if let Some(c) = e.client_id.filter(|c| !customers.contains(c)) {
+            customers.push(c);
+        }
+    }
+    let mut entries = own;
+    for c in customers {
+        entries.extend(guard_log::for_client(conn, c)?);
+    }
+    // One order for the log's entries: as written.
+    entries.sort_by_key(|e| e.id);
+    for e in entries {
         let (kind, ko, en) = match e.kind {
             LogKind::Export => (
                 HistoryKind::Export,
@@ -74,6 +95,11 @@ pub fn history(conn: &Connection, job_id: i64) -> Result<Vec<HistoryEntry>> {
                 format!("내보내기를 막음: {}", e.detail),
                 format!("Export refused: {}", e.detail_en),
             ),
+            // These entries are whole sentences already.
+            LogKind::ClientChanged => (HistoryKind::ClientChanged, e.detail, e.detail_en),
+            LogKind::OwnerChanged => (HistoryKind::OwnerChanged, e.detail, e.detail_en),
+            LogKind::BoxRemoved => (HistoryKind::BoxRemoved, e.detail, e.detail_en),
+            LogKind::WordRemoved => (HistoryKind::WordRemoved, e.detail, e.detail_en),
         };
         out.push(HistoryEntry {
             at: e.at,

@@ -19,6 +19,9 @@ pub use metadata::{metadata_report, MetaItem};
 pub use policy::{record_approval, verdict, Guard};
 pub use text_scan::{replace_in_post, scan_post, Finding, ScanRules};
 
+use crate::export::texts::ExportTexts;
+pub use crate::export::texts::PlacedFinding;
+
 /// The scan rules as the library stands: every customer's names and the owner's registered words.
 pub fn scan_rules(conn: &Connection) -> Result<ScanRules> {
     Ok(ScanRules::new(
@@ -27,9 +30,10 @@ pub fn scan_rules(conn: &Connection) -> Result<ScanRules> {
     ))
 }
 
-/// Scans a post with the library's rules.
-pub fn scan(conn: &Connection, post: &Post) -> Result<Vec<Finding>> {
-    Ok(scan_post(post, &scan_rules(conn)?))
+/// Scans everything an export of the post will contain (its text files and every string drawn into
+/// pixels, [`crate::export::texts`]) with the library's rules; each finding says where it is.
+pub fn scan(conn: &Connection, post: &Post) -> Result<Vec<PlacedFinding>> {
+    crate::export::texts::scan_export(conn, post)
 }
 
 /// What the export was cleared with: the flagged texts the owner confirmed (to be logged once it is written).
@@ -37,12 +41,14 @@ pub fn scan(conn: &Connection, post: &Post) -> Result<Vec<Finding>> {
 pub struct Clearance {
     pub guard: Guard,
     pub confirmed: Vec<String>,
+    /// Every text of the export, as scanned: the writers and the renderer take their strings from it.
+    pub texts: ExportTexts,
 }
 
 /// Lets an export of `post` go ahead, or refuses it (and logs the refusal): the job's policy first, then
 /// the text — every finding must be among `confirmed` (the owner's explicit confirmation).
 pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Result<Clearance> {
-    let guard = policy::verdict(conn, post.job_id)?;
+    let guard = policy::post_verdict(conn, post)?;
     if let Some(refusal) = guard.refusal() {
         guard_log::append(
             conn,
@@ -53,7 +59,13 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
         )?;
         return Err(refusal);
     }
-    let findings = scan(conn, post)?;
+    // What is written, not what was typed: every text of the export, files and pixels.
+    let texts = crate::export::texts::export_texts(conn, post)?;
+    let findings: Vec<Finding> = texts
+        .scan(&scan_rules(conn)?)
+        .into_iter()
+        .map(|f| f.finding)
+        .collect();
     let open = text_scan::unconfirmed(&findings, confirmed);
     if !open.is_empty() {
         let mut terms: Vec<String> = open.iter().map(|f| f.text.clone()).collect();
@@ -75,6 +87,7 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
     Ok(Clearance {
         guard,
         confirmed: used,
+        texts,
     })
 }
 
@@ -91,14 +104,51 @@ pub fn log_export(tx: &Connection, post: &Post, c: &Clearance, folder: &str) -> 
             (&words, &words),
         )?;
     }
+    let (ko, en) = export_terms(&c.guard);
     guard_log::append(
         tx,
         post.job_id,
         Some(post.id),
         LogKind::Export,
-        (folder, folder),
+        (&format!("{folder} — {ko}"), &format!("{folder} — {en}")),
     )?;
     Ok(())
+}
+
+/// The policy an export went out under and the approval that allowed it (who, how, when), in words.
+fn export_terms(g: &Guard) -> (String, String) {
+    use crate::repo::clients::Policy;
+    use crate::repo::jobs::OwnerKind;
+    let p = g.policy.as_str();
+    let (policy_ko, policy_en) = match (g.owner_kind, &g.client) {
+        (Some(OwnerKind::Own), _) => (
+            format!("정책 {p} (우리 제품)"),
+            format!("policy {p} (own product)"),
+        ),
+        (_, Some(cl)) => (
+            format!("정책 {p} ('{}' 고객사)", cl.name),
+            format!("policy {p} (customer '{}')", cl.name),
+        ),
+        _ => (format!("정책 {p}"), format!("policy {p}")),
+    };
+    let (appr_ko, appr_en) = match (&g.approval, g.policy) {
+        (Some(a), _) => (
+            format!(
+                "허락: {} {}님, {}, {} (기록 {}, 허락 {}번)",
+                a.client_name, a.approved_by, a.how, a.approved_at, a.recorded_at, a.id
+            ),
+            format!(
+                "approval: {} of {}, {}, {} (recorded {}, approval #{})",
+                a.approved_by, a.client_name, a.how, a.approved_at, a.recorded_at, a.id
+            ),
+        ),
+        (None, Policy::Ask) => ("허락: 기록 없음".into(), "approval: none recorded".into()),
+        (None, _) => ("허락: 필요 없음".into(), "approval: not needed".into()),
+    };
+    (
+        format!("{policy_ko}, {appr_ko}"),
+        format!("{policy_en}, {appr_en}"),
+    )
 }
 
 /// What the export will strip from one library photo, read from its stored original.
@@ -110,14 +160,13 @@ pub fn photo_metadata(lib: &crate::Library, photo_id: i64) -> Result<Vec<MetaIte
     Ok(metadata_report(&bytes, format))
 }
 
-/// The one-click fix: replaces every occurrence of `find` in a saved post and saves it.
+/// The one-click fix: replaces every occurrence of `find` in a saved post, in its video settings and (kept
+/// with the post) in the texts made from the job record, so the export is clean; saves it.
 pub fn replace_in_saved_post(
     conn: &mut Connection,
     post_id: i64,
     find: &str,
     replacement: &str,
 ) -> Result<Post> {
-    let mut post = crate::repo::posts::get(conn, post_id)?;
-    replace_in_post(&mut post, find, replacement);
-    crate::repo::posts::save_text(conn, &post)
+    crate::export::texts::replace_everywhere(conn, post_id, find, replacement)
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::repo::approvals::{self, Approval, NewApproval};
 use crate::repo::clients::{self, Client, Policy};
 use crate::repo::jobs::{self, OwnerKind};
+use crate::repo::posts::{self, Post};
 use crate::{CoreError, Result};
 
 /// The leak guard's verdict on one job.
@@ -24,6 +25,24 @@ pub struct Guard {
     pub can_export: bool,
     pub reason_ko: Option<String>,
     pub reason_en: Option<String>,
+    /// Set by [`post_verdict`] when a photo of the post made the verdict stricter than the job's own: a photo
+    /// that is not the job's, or one that also belongs to a stricter job (a duplicate import).
+    pub photo_issue: Option<PhotoIssue>,
+}
+
+/// The photo that made a post's verdict stricter than its job's, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhotoIssue {
+    pub photo_id: i64,
+    /// The other job that holds the photo (none: the photo is not the post's job's at all).
+    pub other_job_id: Option<i64>,
+    pub other_job_title: String,
+    /// The other job's customer and policy.
+    pub other_client: Option<String>,
+    pub other_policy: Option<Policy>,
+    /// The refusal in full (also in `reason_ko` / `reason_en`).
+    pub code: String,
 }
 
 impl Guard {
@@ -31,6 +50,9 @@ impl Guard {
     pub fn refusal(&self) -> Option<CoreError> {
         if self.can_export {
             return None;
+        }
+        if let Some(issue) = &self.photo_issue {
+            return Some(issue_error(self.job_id, issue));
         }
         let client = self.client.as_ref().map(|c| c.name.clone());
         Some(match self.policy {
@@ -72,12 +94,124 @@ pub fn verdict(conn: &Connection, job_id: i64) -> Result<Guard> {
         can_export,
         reason_ko: None,
         reason_en: None,
+        photo_issue: None,
     };
+    set_reason(&mut guard);
+    Ok(guard)
+}
+
+fn set_reason(guard: &mut Guard) {
     if let Some(e) = guard.refusal() {
         guard.reason_ko = Some(e.message_ko());
         guard.reason_en = Some(e.message_en());
     }
+}
+
+/// How strict a verdict is: 0 may go out (public, own, ask with approval), 1 ask without approval, 2 never.
+fn strictness(g: &Guard) -> u8 {
+    match (g.can_export, g.policy) {
+        (true, _) => 0,
+        (false, Policy::Never) => 2,
+        (false, _) => 1,
+    }
+}
+
+fn issue_error(job_id: i64, issue: &PhotoIssue) -> CoreError {
+    match issue.other_job_id {
+        None => CoreError::PhotoNotInJob {
+            photo_id: issue.photo_id,
+            job_id,
+        },
+        Some(other) => CoreError::SharedPhotoRefused {
+            photo_id: issue.photo_id,
+            other_job_id: other,
+            other_job_title: issue.other_job_title.clone(),
+            refusal: Box::new(match issue.other_policy {
+                Some(Policy::Never) => CoreError::ExportForbidden {
+                    client: issue.other_client.clone().unwrap_or_default(),
+                },
+                _ => CoreError::ApprovalMissing {
+                    client: issue.other_client.clone(),
+                },
+            }),
+        },
+    }
+}
+
+/// The verdict for exporting `post`: its job's verdict, made stricter by its photos. A photo that is not
+/// the job's refuses the export; a photo that also belongs to other jobs (the same file imported into
+/// several jobs) goes out only under the strictest verdict among them (never > ask without approval >
+/// ask with approval / public), and the verdict names that photo and job.
+pub fn post_verdict(conn: &Connection, post: &Post) -> Result<Guard> {
+    let mut guard = verdict(conn, post.job_id)?;
+    let mut seen: Vec<i64> = Vec::new();
+    let mut strictest: Option<(u8, PhotoIssue)> = None;
+    for photo_id in post.photo_ids() {
+        if seen.contains(&photo_id) {
+            continue;
+        }
+        seen.push(photo_id);
+        if !jobs::has_photo(conn, post.job_id, photo_id)? {
+            // Not the job's photo at all: the strictest case, nothing to weigh against.
+            strictest = Some((
+                3,
+                PhotoIssue {
+                    photo_id,
+                    other_job_id: None,
+                    other_job_title: String::new(),
+                    other_client: None,
+                    other_policy: None,
+                    code: "photo_not_in_job".into(),
+                },
+            ));
+            break;
+        }
+        for other_id in jobs_holding(conn, photo_id)? {
+            if other_id == post.job_id {
+                continue;
+            }
+            let other = verdict(conn, other_id)?;
+            let rank = strictness(&other);
+            if rank > strictness(&guard) && strictest.as_ref().is_none_or(|(r, _)| rank > *r) {
+                let title = jobs::get(conn, other_id)?.fields.title;
+                let issue = PhotoIssue {
+                    photo_id,
+                    other_job_id: Some(other_id),
+                    other_job_title: title,
+                    other_client: other.client.as_ref().map(|c| c.name.clone()),
+                    other_policy: Some(other.policy),
+                    code: String::new(),
+                };
+                strictest = Some((rank, issue));
+            }
+        }
+    }
+    if let Some((_, mut issue)) = strictest {
+        let err = issue_error(post.job_id, &issue);
+        issue.code = err.code().to_string();
+        guard.can_export = false;
+        guard.reason_ko = Some(err.message_ko());
+        guard.reason_en = Some(err.message_en());
+        guard.photo_issue = Some(issue);
+    }
     Ok(guard)
+}
+
+/// The verdict the window shows for a job: that of the job's current post (the one worked on last) when
+/// there is one, so a shared photo's stricter rule shows before export; the job's own otherwise.
+pub fn job_verdict(conn: &Connection, job_id: i64) -> Result<Guard> {
+    match posts::latest_for_job(conn, job_id, None)? {
+        Some(post) => post_verdict(conn, &post),
+        None => verdict(conn, job_id),
+    }
+}
+
+/// The jobs that hold a photo.
+fn jobs_holding(conn: &Connection, photo_id: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare("SELECT job_id FROM job_photos WHERE photo_id = ?1 ORDER BY job_id")?;
+    let rows = stmt.query_map([photo_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The verdict, or the refusal as an error.

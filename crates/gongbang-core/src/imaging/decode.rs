@@ -7,6 +7,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
+use super::icc::{self, KnownProfile};
 use super::ImageError;
 
 /// Largest side we accept: well above any phone or DSLR photo (a 100 MP sensor is ~12,000 px wide).
@@ -93,25 +94,30 @@ pub fn sniff_format(bytes: &[u8]) -> Result<PhotoFormat, ImageError> {
     }
 }
 
-/// Decodes `bytes` under the limits, turning a decoder panic into an error.
+/// Decodes `bytes` under the limits, turning a decoder panic into an error. The pixels are in sRGB: a
+/// photo with another colour profile is converted (for outputs that carry no profile).
 pub fn decode(bytes: &[u8], format: PhotoFormat) -> Result<DynamicImage, ImageError> {
-    Ok(decode_with_profile(bytes, format)?.0)
+    let (img, profile) = decode_with_profile(bytes, format)?;
+    match profile {
+        None | Some(KnownProfile::Srgb) => Ok(img),
+        Some(known) => catch_unwind(AssertUnwindSafe(|| icc::known_to_srgb(img, known)))
+            .map_err(|_| ImageError::DecoderPanic),
+    }
 }
 
-/// Decodes under the limits and also returns the photo's ICC colour profile, when it has a valid one.
+/// Decodes under the limits and settles the colours: when the photo's ICC profile is one the app knows
+/// (sRGB, Display P3, Adobe RGB, recognised by content) the pixels stay as they are and that profile is
+/// returned, to be written as the app's canonical copy; any other profile is applied (pixels converted to
+/// sRGB) and sRGB returned. The source's profile bytes never leave this function.
 pub fn decode_with_profile(
     bytes: &[u8],
     format: PhotoFormat,
-) -> Result<(DynamicImage, Option<Vec<u8>>), ImageError> {
-    catch_unwind(AssertUnwindSafe(|| decode_bounded(bytes, format)))
-        .map_err(|_| ImageError::DecoderPanic)?
-}
-
-/// An ICC profile we carry over: a plausible size and the `acsp` signature of the ICC header. Anything
-/// else is dropped (colours may shift a little; nothing unknown rides along).
-fn valid_icc(icc: Vec<u8>) -> Option<Vec<u8>> {
-    const MAX_ICC: usize = 1 << 20;
-    (icc.len() >= 128 && icc.len() <= MAX_ICC && &icc[36..40] == b"acsp").then_some(icc)
+) -> Result<(DynamicImage, Option<KnownProfile>), ImageError> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let (img, icc) = decode_bounded(bytes, format)?;
+        Ok(icc::settle(img, icc.as_deref()))
+    }))
+    .map_err(|_| ImageError::DecoderPanic)?
 }
 
 /// Turns pixels upright by the EXIF `orientation` (0 and unknown values count as 1).
@@ -146,7 +152,7 @@ fn decode_bounded(
     let decoded = reader.into_decoder().and_then(|mut decoder| {
         // What ImageReader::decode does: the pixel buffer itself must fit the allocation limit.
         limits.reserve(decoder.total_bytes())?;
-        let icc = decoder.icc_profile().ok().flatten().and_then(valid_icc);
+        let icc = decoder.icc_profile().ok().flatten();
         Ok((DynamicImage::from_decoder(decoder)?, icc))
     });
     decoded.map_err(|e| match e {

@@ -4,7 +4,7 @@
 use image::codecs::jpeg::JpegEncoder;
 use image::{ExtendedColorType, ImageEncoder, RgbImage};
 
-use super::{jpeg_segments, ImageError};
+use super::{jpeg_segments, ImageError, KnownProfile};
 
 /// Quality for exported photos: visually lossless for blog viewing at ~1600 px.
 pub const EXPORT_JPEG_QUALITY: u8 = 88;
@@ -16,18 +16,18 @@ pub fn encode_clean_jpeg(img: &RgbImage, quality: u8) -> Result<Vec<u8>, ImageEr
     encode_clean_jpeg_with_profile(img, quality, None)
 }
 
-/// Like [`encode_clean_jpeg`], carrying the source's ICC colour profile (the one thing allowed to stay,
-/// so colours do not shift).
+/// Like [`encode_clean_jpeg`], with the app's own canonical copy of a known colour profile (so colours do
+/// not shift); never a source's profile bytes.
 pub fn encode_clean_jpeg_with_profile(
     img: &RgbImage,
     quality: u8,
-    icc: Option<&[u8]>,
+    profile: Option<KnownProfile>,
 ) -> Result<Vec<u8>, ImageError> {
     let mut out = Vec::with_capacity((img.width() * img.height() / 4) as usize);
     let mut encoder = JpegEncoder::new_with_quality(&mut out, quality);
-    if let Some(icc) = icc {
+    if let Some(profile) = profile {
         encoder
-            .set_icc_profile(icc.to_vec())
+            .set_icc_profile(profile.icc_bytes().to_vec())
             .map_err(|e| ImageError::Encode(e.to_string()))?;
     }
     encoder

@@ -1,5 +1,5 @@
 //! Why: "no metadata" is a claim about bytes, so it is checked on the bytes: a JPEG is walked marker by
-//! marker and anything but pixels, tables and the JFIF header (or an ICC profile) is refused.
+//! marker and anything but pixels, tables, the JFIF header and one of the app's own ICC profiles is refused.
 
 /// One marker segment of a JPEG file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,5 +124,62 @@ pub fn verify_clean(bytes: &[u8]) -> Result<(), String> {
             layout.trailing_bytes
         ));
     }
+    // A colour profile can carry text (its description, private tags): only the app's own copies pass.
+    let icc = icc_profile(bytes, &layout);
+    if !icc.is_empty() && super::icc::KnownProfile::from_canonical_bytes(&icc).is_none() {
+        return Err("the ICC profile is not one of the app's own copies".into());
+    }
     Ok(())
+}
+
+/// The ICC profile a JPEG carries: the payloads of its `ICC_PROFILE` APP2 segments after their 14-byte
+/// header (name, chunk number, chunk count), joined in file order.
+fn icc_profile(bytes: &[u8], layout: &Layout) -> Vec<u8> {
+    const HEADER: usize = 14;
+    let mut out = Vec::new();
+    for seg in layout.segments.iter().filter(|s| s.marker == 0xE2) {
+        let start = seg.offset + 4 + HEADER;
+        let end = seg.offset + 4 + seg.payload_len;
+        if let Some(chunk) = bytes.get(start..end) {
+            out.extend_from_slice(chunk);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::verify_clean;
+    use crate::imaging::icc::KnownProfile;
+    use crate::imaging::{encode_clean_jpeg, encode_clean_jpeg_with_profile};
+
+    /// Puts an APP2 ICC segment holding `icc` right after SOI.
+    fn with_icc(jpeg: &[u8], icc: &[u8]) -> Vec<u8> {
+        let mut payload = b"ICC_PROFILE\0\x01\x01".to_vec();
+        payload.extend_from_slice(icc);
+        let len = u16::try_from(payload.len() + 2).unwrap_or(u16::MAX);
+        let mut out = jpeg[..2].to_vec();
+        out.extend_from_slice(&[0xFF, 0xE2]);
+        out.extend_from_slice(&len.to_be_bytes());
+        out.extend_from_slice(&payload);
+        out.extend_from_slice(&jpeg[2..]);
+        out
+    }
+
+    #[test]
+    fn only_the_apps_own_profiles_pass_the_byte_check() {
+        let img = image::RgbImage::from_pixel(16, 16, image::Rgb([120, 130, 140]));
+        let plain = encode_clean_jpeg(&img, 80).expect("encode");
+        assert_eq!(verify_clean(&plain), Ok(()));
+        for k in KnownProfile::ALL {
+            let ours = encode_clean_jpeg_with_profile(&img, 80, Some(k)).expect("encode");
+            assert_eq!(verify_clean(&ours), Ok(()), "{}", k.name());
+        }
+        // The same sRGB profile with one byte of its description changed is somebody else's profile.
+        let mut edited = KnownProfile::Srgb.icc_bytes().to_vec();
+        let last = edited.len() - 1;
+        edited[last] ^= 0x20;
+        assert!(verify_clean(&with_icc(&plain, &edited)).is_err());
+        assert!(verify_clean(&with_icc(&plain, b"\xEB\x8C\x80\xED\x95\x9C DWG-1234")).is_err());
+    }
 }

@@ -5,9 +5,11 @@ mod decode;
 mod encode;
 mod error;
 mod exif_meta;
+pub mod icc;
 pub mod jpeg_segments;
 pub mod redact;
 mod resize;
+pub mod thumbs;
 
 pub use decode::{decode, decode_upright, decode_with_profile, orient, sniff_format, PhotoFormat};
 pub use encode::{
@@ -15,4 +17,5 @@ pub use encode::{
 };
 pub use error::ImageError;
 pub use exif_meta::{read_meta, PhotoMeta};
+pub use icc::KnownProfile;
 pub use resize::{fit_within, resize_exact};

@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use super::guard_log::{self, LogKind, NewEntry};
 use crate::db::now;
 use crate::{CoreError, Result};
 
@@ -99,15 +100,109 @@ pub fn get(conn: &Connection, id: i64) -> Result<Client> {
     .ok_or(CoreError::NoSuchClient(id.to_string()))
 }
 
-/// The customer with this name (case-insensitive), if any.
+/// What two customer names are compared by: the same customer when equal. The database's `COLLATE NOCASE`
+/// folds only ASCII letters, so this goes further: letters in any case, fullwidth forms (`ＤＨ`), and any
+/// spaces, invisible characters (zero-width space, soft hyphen, …) and separators (`-`, `·`, `.`, `_`, …)
+/// ignored — "대한 정밀", "대한-정밀" and "대한정밀" are one customer, so "DH" and "dh".
+pub fn name_key(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            // Fullwidth ASCII (U+FF01–FF5E) is the same letter or digit.
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| {
+            !(c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '\u{00AD}'
+                        | '\u{200B}'..='\u{200F}'
+                        | '\u{2060}'..='\u{2064}'
+                        | '\u{FEFF}'
+                        | '-'
+                        | '\u{2010}'..='\u{2015}'
+                        | '\u{2212}'
+                        | '·'
+                        | '\u{318D}'
+                        | '\u{2022}'
+                        | '\u{30FB}'
+                        | '\u{FF65}'
+                        | '\u{2027}'
+                        | '.'
+                        | '_'
+                        | ','
+                        | '/'
+                ))
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The customer with this name, compared by [`name_key`] (case, spaces and separators do not count), if any.
 pub fn by_name(conn: &Connection, name: &str) -> Result<Option<Client>> {
-    Ok(conn
+    let key = name_key(name);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    // Exactly as typed first (the common case), then by key; customers are few.
+    let exact = conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM clients WHERE name = ?1 COLLATE NOCASE"),
             [name.trim()],
             from_row,
         )
-        .optional()?)
+        .optional()?;
+    if exact.is_some() {
+        return Ok(exact);
+    }
+    Ok(list(conn)?.into_iter().find(|c| name_key(&c.name) == key))
+}
+
+/// What changed between two versions of a customer, one `(Korean, English)` line per field (old → new).
+/// `with_note` includes the note, which does not touch the leak guard.
+pub fn changes(old: &Client, new: &Client, with_note: bool) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if old.name != new.name {
+        out.push((
+            format!("이름: {} → {}", old.name, new.name),
+            format!("name: {} → {}", old.name, new.name),
+        ));
+    }
+    if old.policy != new.policy {
+        out.push((
+            format!("정책: {} → {}", old.policy.as_str(), new.policy.as_str()),
+            format!("policy: {} → {}", old.policy.as_str(), new.policy.as_str()),
+        ));
+    }
+    if old.aliases != new.aliases {
+        let show = |a: &[String], none: &str| {
+            if a.is_empty() {
+                none.to_string()
+            } else {
+                a.join(", ")
+            }
+        };
+        out.push((
+            format!(
+                "별칭: {} → {}",
+                show(&old.aliases, "(없음)"),
+                show(&new.aliases, "(없음)")
+            ),
+            format!(
+                "aliases: {} → {}",
+                show(&old.aliases, "(none)"),
+                show(&new.aliases, "(none)")
+            ),
+        ));
+    }
+    if with_note && old.note != new.note {
+        out.push((
+            format!("메모: {} → {}", old.note, new.note),
+            format!("note: {} → {}", old.note, new.note),
+        ));
+    }
+    out
 }
 
 /// Aliases trimmed, empty ones and repeats of the name or of each other dropped.
@@ -122,8 +217,14 @@ fn clean_aliases(name: &str, aliases: &[String]) -> Vec<String> {
     out
 }
 
-/// Creates or changes a customer; the name is required and unique.
+/// Creates or changes a customer; the name is required and unique (by [`name_key`]): a new customer whose
+/// name exists is refused, never merged into the existing one. A change of name, policy or aliases is
+/// written to the guard log (old → new) in the same transaction.
 pub fn save(conn: &Connection, input: &ClientInput) -> Result<Client> {
+    guard_log::atomically(conn, |tx| save_logged(tx, input))
+}
+
+fn save_logged(conn: &Connection, input: &ClientInput) -> Result<Client> {
     let name = input.name.trim();
     if name.is_empty() {
         return Err(CoreError::invalid(
@@ -133,12 +234,16 @@ pub fn save(conn: &Connection, input: &ClientInput) -> Result<Client> {
     }
     if let Some(other) = by_name(conn, name)? {
         if Some(other.id) != input.id {
-            return Err(CoreError::invalid(
-                format!("'{name}' 고객사가 이미 있습니다."),
-                format!("A customer named '{name}' already exists."),
-            ));
+            return Err(CoreError::ClientExists {
+                name: name.to_string(),
+                existing: other.name,
+            });
         }
     }
+    let before = match input.id {
+        Some(id) => Some(get(conn, id)?),
+        None => None,
+    };
     let aliases = serde_json::to_string(&clean_aliases(name, &input.aliases))?;
     let t = now();
     let id = match input.id {
@@ -162,5 +267,36 @@ pub fn save(conn: &Connection, input: &ClientInput) -> Result<Client> {
             conn.last_insert_rowid()
         }
     };
-    get(conn, id)
+    let after = get(conn, id)?;
+    if let Some(before) = &before {
+        let lines = changes(before, &after, false);
+        if !lines.is_empty() {
+            let ko = format!(
+                "'{}' 고객사를 바꿈 — {}",
+                after.name,
+                lines
+                    .iter()
+                    .map(|l| l.0.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            let en = format!(
+                "Customer '{}' changed — {}",
+                after.name,
+                lines
+                    .iter()
+                    .map(|l| l.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            guard_log::append_entry(
+                conn,
+                &NewEntry {
+                    client_id: Some(id),
+                    ..NewEntry::new(LogKind::ClientChanged, (&ko, &en))
+                },
+            )?;
+        }
+    }
+    Ok(after)
 }

@@ -126,7 +126,8 @@ pub fn create_owned(
     )?;
     let id = tx.last_insert_rowid();
     update(&tx, id, f)?;
-    let job = set_owner(&tx, id, kind, client_id)?;
+    // Saying whose part a new job is, is not a change: nothing to log.
+    let job = write_owner(&tx, id, kind, client_id)?;
     tx.commit()?;
     Ok(job)
 }
@@ -168,7 +169,56 @@ pub fn update(conn: &Connection, id: i64, f: &JobFields) -> Result<Job> {
 }
 
 /// Says whose part the job is: own product (no client), a customer's job (`client_id` required), or not set.
+/// A change of owner (own ↔ customer, customer A → B, set ↔ not set) goes into the guard log, old → new, in
+/// the same transaction.
 pub fn set_owner(
+    conn: &Connection,
+    id: i64,
+    kind: Option<OwnerKind>,
+    client_id: Option<i64>,
+) -> Result<Job> {
+    super::guard_log::atomically(conn, |tx| {
+        let before = get(tx, id)?;
+        let after = write_owner(tx, id, kind, client_id)?;
+        if (before.owner_kind, before.client_id) != (after.owner_kind, after.client_id) {
+            let (old_ko, old_en) = owner_words(tx, &before)?;
+            let (new_ko, new_en) = owner_words(tx, &after)?;
+            let ko = format!("누구 것인지 바꿈: {old_ko} → {new_ko}");
+            let en = format!("Owner changed: {old_en} → {new_en}");
+            super::guard_log::append_entry(
+                tx,
+                &super::guard_log::NewEntry {
+                    job_id: Some(id),
+                    // The customer the job was taken from: the history then knows every customer it had.
+                    client_id: before.client_id,
+                    ..super::guard_log::NewEntry::new(
+                        super::guard_log::LogKind::OwnerChanged,
+                        (&ko, &en),
+                    )
+                },
+            )?;
+        }
+        Ok(after)
+    })
+}
+
+/// Whose part a job is, in words, with the customer's policy at the time.
+fn owner_words(conn: &Connection, job: &Job) -> Result<(String, String)> {
+    Ok(match (job.owner_kind, job.client_id) {
+        (Some(OwnerKind::Own), _) => ("우리 제품".into(), "own product".into()),
+        (Some(OwnerKind::Client), Some(cid)) => {
+            let c = super::clients::get(conn, cid)?;
+            let p = c.policy.as_str();
+            (
+                format!("고객사 '{}' (정책 {p})", c.name),
+                format!("customer '{}' (policy {p})", c.name),
+            )
+        }
+        _ => ("정하지 않음".into(), "not set".into()),
+    })
+}
+
+fn write_owner(
     conn: &Connection,
     id: i64,
     kind: Option<OwnerKind>,
@@ -235,34 +285,66 @@ pub fn attach_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<()>
     Ok(())
 }
 
-/// Puts the job's photos in this order. Ids in the library but not in the job are attached (this is how
-/// "undo remove" works); photos of the job not named keep their relative order after the named ones.
+/// Whether the photo is one of the job's photos.
+pub fn has_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM job_photos WHERE job_id = ?1 AND photo_id = ?2)",
+        params![job_id, photo_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The job's photo ids in order.
+fn photo_ids(conn: &Connection, job_id: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare("SELECT photo_id FROM job_photos WHERE job_id = ?1 ORDER BY position, rowid")?;
+    let rows = stmt.query_map([job_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Numbers the job's photos 1, 2, 3… in this order (every id must already be in the job).
+fn write_positions(conn: &Connection, job_id: i64, order: &[i64]) -> Result<()> {
+    for (pos, photo_id) in order.iter().enumerate() {
+        conn.execute(
+            "UPDATE job_photos SET position = ?3 WHERE job_id = ?1 AND photo_id = ?2",
+            params![job_id, photo_id, pos as i64 + 1],
+        )?;
+    }
+    Ok(())
+}
+
+/// The error for a photo id that is not the job's: `PhotoNotInJob`, or `NoSuchPhoto` if the library
+/// has no such photo at all.
+fn not_in_job(conn: &Connection, job_id: i64, photo_id: i64) -> CoreError {
+    match super::photos::exists(conn, photo_id) {
+        Ok(true) => CoreError::PhotoNotInJob { photo_id, job_id },
+        Ok(false) => CoreError::NoSuchPhoto(photo_id),
+        Err(e) => e,
+    }
+}
+
+/// Puts the job's photos in this order. Every id must be one of the job's photos (an order never adds a
+/// photo: photos join a job by import, and come back after a removal by [`restore_photo`]); photos of the
+/// job not named keep their relative order after the named ones.
 pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) -> Result<()> {
     get(conn, job_id)?;
     let tx = conn.transaction()?;
-    let existing: Vec<i64> = {
-        let mut stmt = tx.prepare(
-            "SELECT photo_id FROM job_photos WHERE job_id = ?1 ORDER BY position, rowid",
-        )?;
-        let rows = stmt.query_map([job_id], |r| r.get(0))?;
-        rows.collect::<rusqlite::Result<_>>()?
-    };
-    let mut order: Vec<i64> = Vec::with_capacity(existing.len() + photo_ids.len());
-    for id in photo_ids.iter().chain(existing.iter()) {
+    let existing = self::photo_ids(&tx, job_id)?;
+    let mut order: Vec<i64> = Vec::with_capacity(existing.len());
+    for id in photo_ids {
+        if !existing.contains(id) {
+            return Err(not_in_job(&tx, job_id, *id));
+        }
         if !order.contains(id) {
             order.push(*id);
         }
     }
-    for (pos, photo_id) in order.iter().enumerate() {
-        if !super::photos::exists(&tx, *photo_id)? {
-            return Err(CoreError::NoSuchPhoto(*photo_id));
+    for id in &existing {
+        if !order.contains(id) {
+            order.push(*id);
         }
-        tx.execute(
-            "INSERT INTO job_photos (job_id, photo_id, position) VALUES (?1, ?2, ?3)
-             ON CONFLICT (job_id, photo_id) DO UPDATE SET position = excluded.position",
-            params![job_id, photo_id, pos as i64 + 1],
-        )?;
     }
+    write_positions(&tx, job_id, &order)?;
     tx.execute(
         "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
         params![job_id, now()],
@@ -271,13 +353,161 @@ pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) ->
     Ok(())
 }
 
-/// Takes a photo out of a job (the library keeps it).
-pub fn remove_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<()> {
-    conn.execute(
+/// Where a removed photo was in one post: the block index it had and its caption there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemovedBlock {
+    pub index: usize,
+    pub caption: String,
+}
+
+/// What a removal took out of one post.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemovedFromPost {
+    pub post_id: i64,
+    /// The photo's blocks, in ascending index order (indices in the post as it was).
+    pub blocks: Vec<RemovedBlock>,
+    /// The photo's own seconds in the video settings, if it had any.
+    pub seconds: Option<f64>,
+}
+
+/// Everything [`remove_photo`] took away, so [`restore_photo`] can put it back where it was.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemovedPhoto {
+    pub job_id: i64,
+    pub photo_id: i64,
+    /// Its place in the job's order (0 = first).
+    pub index: usize,
+    pub role: Option<PhotoRole>,
+    pub caption: String,
+    pub posts: Vec<RemovedFromPost>,
+}
+
+/// Takes a photo out of a job (the library keeps it) and out of every post of the job — its photo blocks
+/// and its seconds in the video settings — in one transaction, so no post keeps a photo that is not its
+/// job's. Returns what was removed, for [`restore_photo`].
+pub fn remove_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<RemovedPhoto> {
+    get(conn, job_id)?;
+    let tx = conn.unchecked_transaction()?;
+    let order = self::photo_ids(&tx, job_id)?;
+    let index = order
+        .iter()
+        .position(|id| *id == photo_id)
+        .ok_or_else(|| not_in_job(&tx, job_id, photo_id))?;
+    let (role, caption): (Option<String>, String) = tx.query_row(
+        "SELECT role, caption FROM job_photos WHERE job_id = ?1 AND photo_id = ?2",
+        params![job_id, photo_id],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            ))
+        },
+    )?;
+    tx.execute(
         "DELETE FROM job_photos WHERE job_id = ?1 AND photo_id = ?2",
         params![job_id, photo_id],
     )?;
-    touch(conn, job_id)
+    let mut removed_posts = Vec::new();
+    for mut post in super::posts::for_job(&tx, job_id)? {
+        let mut blocks = Vec::new();
+        let mut kept = Vec::with_capacity(post.blocks.len());
+        for (i, b) in post.blocks.drain(..).enumerate() {
+            match b {
+                super::posts::Block::Photo {
+                    photo_id: id,
+                    caption,
+                } if id == photo_id => blocks.push(RemovedBlock { index: i, caption }),
+                other => kept.push(other),
+            }
+        }
+        post.blocks = kept;
+        let seconds = post.video.photo_seconds.remove(&photo_id);
+        if blocks.is_empty() && seconds.is_none() {
+            continue;
+        }
+        super::posts::write_photos_of(&tx, &post)?;
+        removed_posts.push(RemovedFromPost {
+            post_id: post.id,
+            blocks,
+            seconds,
+        });
+    }
+    tx.execute(
+        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
+        params![job_id, now()],
+    )?;
+    tx.commit()?;
+    Ok(RemovedPhoto {
+        job_id,
+        photo_id,
+        index,
+        role: role.as_deref().and_then(PhotoRole::parse),
+        caption,
+        posts: removed_posts,
+    })
+}
+
+/// Undoes [`remove_photo`]: the photo goes back into the job at its place (with its role and caption) and
+/// into the job's posts at the same block positions (with its captions and seconds), in one transaction.
+/// Only a photo the library still has, into its own job's posts; nothing happens if it is already back.
+pub fn restore_photo(conn: &Connection, removed: &RemovedPhoto) -> Result<()> {
+    let job_id = removed.job_id;
+    let photo_id = removed.photo_id;
+    get(conn, job_id)?;
+    if !super::photos::exists(conn, photo_id)? {
+        return Err(CoreError::NoSuchPhoto(photo_id));
+    }
+    if has_photo(conn, job_id, photo_id)? {
+        return Ok(());
+    }
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT INTO job_photos (job_id, photo_id, position, role, caption) VALUES (?1, ?2, 0, ?3, ?4)",
+        params![
+            job_id,
+            photo_id,
+            removed.role.map(PhotoRole::as_str),
+            removed.caption.trim()
+        ],
+    )?;
+    let mut order: Vec<i64> = self::photo_ids(&tx, job_id)?
+        .into_iter()
+        .filter(|id| *id != photo_id)
+        .collect();
+    order.insert(removed.index.min(order.len()), photo_id);
+    write_positions(&tx, job_id, &order)?;
+    for from in &removed.posts {
+        let mut post = super::posts::get(&tx, from.post_id)?;
+        if post.job_id != job_id {
+            return Err(CoreError::invalid(
+                "되돌릴 글이 이 작업의 글이 아닙니다.",
+                "The post to restore is not one of this job's posts.",
+            ));
+        }
+        for b in &from.blocks {
+            let at = b.index.min(post.blocks.len());
+            post.blocks.insert(
+                at,
+                super::posts::Block::Photo {
+                    photo_id,
+                    caption: b.caption.clone(),
+                },
+            );
+        }
+        if let Some(s) = from.seconds {
+            post.video.photo_seconds.insert(photo_id, s);
+        }
+        super::posts::write_photos_of(&tx, &post)?;
+    }
+    tx.execute(
+        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
+        params![job_id, now()],
+    )?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// Sets a photo's role and caption within a job.

@@ -7,6 +7,7 @@ pub mod jobs;
 pub mod photo_quality;
 pub mod photos;
 pub mod post_events;
+pub mod post_replacements;
 pub mod posts;
 pub mod redactions;
 pub mod settings;

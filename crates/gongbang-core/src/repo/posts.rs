@@ -277,7 +277,15 @@ pub fn mark_exported(conn: &Connection, id: i64, folder: &str) -> Result<()> {
     Ok(())
 }
 
-fn write_post_photos(tx: &rusqlite::Transaction<'_>, post_id: i64, blocks: &[Block]) -> Result<()> {
+/// Writes the post_photos mirror of `blocks`. Every photo must be one of the post's job's photos (a post
+/// holds only its job's photos: a photo of another job, even one the library has, is refused).
+fn write_post_photos(tx: &Connection, post_id: i64, blocks: &[Block]) -> Result<()> {
+    let job_id: i64 = tx
+        .query_row("SELECT job_id FROM posts WHERE id = ?1", [post_id], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .ok_or(CoreError::NoSuchPost(post_id))?;
     tx.execute("DELETE FROM post_photos WHERE post_id = ?1", [post_id])?;
     let mut pos = 0i64;
     for b in blocks {
@@ -285,15 +293,48 @@ fn write_post_photos(tx: &rusqlite::Transaction<'_>, post_id: i64, blocks: &[Blo
             pos += 1;
             let n = tx.execute(
                 "INSERT OR IGNORE INTO post_photos (post_id, photo_id, position, caption)
-                 SELECT ?1, id, ?3, ?4 FROM photos WHERE id = ?2",
-                params![post_id, photo_id, pos, caption],
+                 SELECT ?1, photo_id, ?3, ?4 FROM job_photos WHERE job_id = ?5 AND photo_id = ?2",
+                params![post_id, photo_id, pos, caption, job_id],
             )?;
-            if n == 0 && !super::photos::exists(tx, *photo_id)? {
-                return Err(CoreError::NoSuchPhoto(*photo_id));
+            if n == 0 && !super::jobs::has_photo(tx, job_id, *photo_id)? {
+                return Err(if super::photos::exists(tx, *photo_id)? {
+                    CoreError::PhotoNotInJob {
+                        photo_id: *photo_id,
+                        job_id,
+                    }
+                } else {
+                    CoreError::NoSuchPhoto(*photo_id)
+                });
             }
         }
     }
     Ok(())
+}
+
+/// Every post of a job (any platform, any status), oldest first.
+pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Post>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM posts WHERE job_id = ?1 ORDER BY id"
+    ))?;
+    let raw = stmt
+        .query_map([job_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    raw.into_iter().map(finish).collect()
+}
+
+/// Rewrites a post's blocks and video settings as they are in `post` (inside the caller's transaction:
+/// taking a photo out of a job, or putting it back). The photos are checked against the job as in [`save`].
+/// `updated_at` stays: the post the owner worked on last stays the job's current one.
+pub(crate) fn write_photos_of(tx: &Connection, post: &Post) -> Result<()> {
+    tx.execute(
+        "UPDATE posts SET blocks_json = ?2, video_json = ?3 WHERE id = ?1",
+        params![
+            post.id,
+            serde_json::to_string(&post.blocks)?,
+            serde_json::to_string(&post.video)?
+        ],
+    )?;
+    write_post_photos(tx, post.id, &post.blocks)
 }
 
 #[cfg(test)]

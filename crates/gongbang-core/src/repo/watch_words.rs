@@ -3,6 +3,7 @@
 
 use rusqlite::Connection;
 
+use super::guard_log::{self, LogKind, NewEntry};
 use crate::Result;
 
 /// The registered words, alphabetically.
@@ -12,12 +13,34 @@ pub fn list(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Replaces the registered words (trimmed, empty lines and repeats dropped).
+/// Replaces the registered words (trimmed, empty lines and repeats dropped). Each word that was registered
+/// and is no longer goes into the guard log (for the whole library: the scan of every job stops looking for it).
 pub fn set(conn: &mut Connection, words: &[String]) -> Result<Vec<String>> {
     let tx = conn.transaction()?;
+    let old = list(&tx)?;
     tx.execute("DELETE FROM watch_words", [])?;
-    for w in words.iter().map(|w| w.trim()).filter(|w| !w.is_empty()) {
+    let new: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for w in &new {
         tx.execute("INSERT OR IGNORE INTO watch_words (word) VALUES (?1)", [w])?;
+    }
+    for gone in old
+        .iter()
+        .filter(|o| !new.iter().any(|n| n.to_lowercase() == o.to_lowercase()))
+    {
+        guard_log::append_entry(
+            &tx,
+            &NewEntry::new(
+                LogKind::WordRemoved,
+                (
+                    &format!("등록한 단어를 뺌: {gone}"),
+                    &format!("Watch word removed: {gone}"),
+                ),
+            ),
+        )?;
     }
     tx.commit()?;
     list(conn)

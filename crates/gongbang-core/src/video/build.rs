@@ -8,9 +8,11 @@ use super::frames::{Art, Renderer};
 use super::plan::{plan, SegmentKind, VideoFormat};
 use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
 use crate::export::stored_upright;
+use crate::export::texts::{self, DrawnTexts};
 use crate::library::Library;
 use crate::repo::jobs::Job;
 use crate::repo::photos::{self, Photo};
+use crate::repo::post_replacements;
 use crate::repo::posts::{Block, Platform, Post};
 use crate::repo::shop_profile::ShopProfile;
 use crate::{CoreError, Result};
@@ -36,10 +38,12 @@ pub fn post_photos(lib: &Library, post: &Post) -> Result<Vec<(Photo, String)>> {
             _ => None,
         })
         .map(|(id, caption)| {
-            // As a photo of the job: its role names the chapters.
-            let p = photos::in_job(lib.conn(), post.job_id, id)?
-                .or(photos::get(lib.conn(), id)?)
-                .ok_or(CoreError::NoSuchPhoto(id))?;
+            // As a photo of the job (its role names the chapters); a photo not the job's is refused.
+            let p =
+                photos::in_job(lib.conn(), post.job_id, id)?.ok_or(CoreError::PhotoNotInJob {
+                    photo_id: id,
+                    job_id: post.job_id,
+                })?;
             Ok((p, caption))
         })
         .collect()
@@ -56,11 +60,28 @@ pub fn default_subtitle(job: &Job) -> String {
 }
 
 /// Prepares every segment of the post's video. `scale` < 1 makes a smaller preview of the same video.
+/// `job` and `shop` are the records as stored; the strings drawn are the export's
+/// ([`crate::export::texts::drawn_texts`], with the post's replacements applied).
 pub fn renderer_for(
     lib: &Library,
     job: &Job,
     post: &Post,
     shop: &ShopProfile,
+    scale: f32,
+) -> Result<Renderer> {
+    let reps = post_replacements::list(lib.conn(), post.id)?;
+    let (job, shop) = texts::with_replacements(job, shop, &reps);
+    let plan = texts::plan_of(lib.conn(), post)?;
+    let drawn = texts::drawn_texts(&job, post, &plan, &shop);
+    renderer_with(lib, post, &drawn, scale)
+}
+
+/// Prepares every segment of the post's video, drawing exactly `drawn` (the texts the guard scanned): the
+/// title card, its second line, each photo's caption band and the end card.
+pub fn renderer_with(
+    lib: &Library,
+    post: &Post,
+    drawn: &DrawnTexts,
     scale: f32,
 ) -> Result<Renderer> {
     let format = format_for(post.platform)?;
@@ -91,34 +112,19 @@ pub fn renderer_for(
         })
         .collect::<Result<_>>()?;
     let first = canvases.iter().flatten().next();
-    let title = if post.video.title_card.trim().is_empty() {
-        if job.fields.title.trim().is_empty() {
-            post.title.clone()
-        } else {
-            job.fields.title.clone()
-        }
-    } else {
-        post.video.title_card.clone()
-    };
-    let sub = if post.video.title_card_sub.trim().is_empty() {
-        default_subtitle(job)
-    } else {
-        post.video.title_card_sub.clone()
-    };
-    let shop_name = if shop.name.trim().is_empty() {
-        title.clone()
-    } else {
-        shop.name.clone()
-    };
-    let mut contact = shop.contact_lines();
-    if contact.is_empty() {
-        contact.push("문의 환영합니다".into());
-    }
     let mut arts = Vec::with_capacity(plan.segments.len());
     for (i, (s, canvas)) in plan.segments.iter().zip(&canvases).enumerate() {
         arts.push(match (&s.kind, canvas) {
-            (SegmentKind::Title, _) => Art::Still(title_card(first, w, h, &title, &sub)?),
-            (SegmentKind::End, _) => Art::Still(end_card(w, h, &shop_name, &contact)?),
+            (SegmentKind::Title, _) => Art::Still(title_card(
+                first,
+                w,
+                h,
+                &drawn.title_card,
+                &drawn.title_card_sub,
+            )?),
+            (SegmentKind::End, _) => {
+                Art::Still(end_card(w, h, &drawn.end_card_name, &drawn.end_card_lines)?)
+            }
             (SegmentKind::Photo { .. }, Some(c)) => Art::Motion {
                 canvas: c.clone(),
                 zoom_in: i % 2 == 1,
@@ -128,11 +134,11 @@ pub fn renderer_for(
                     2 => (0.0, -0.5),
                     _ => (0.4, 0.4),
                 },
-                caption: if post.video.burn_captions {
-                    caption_overlay(w, h, &s.caption)
-                } else {
-                    None
-                },
+                // The k-th photo's band, as scanned (empty when captions are not burned in).
+                caption: drawn
+                    .captions
+                    .get(photos_before(&plan.segments[..i]))
+                    .and_then(|c| caption_overlay(w, h, c)),
             },
             (SegmentKind::Photo { photo_id, .. }, None) => {
                 return Err(CoreError::NoSuchPhoto(*photo_id))
@@ -140,4 +146,12 @@ pub fn renderer_for(
         });
     }
     Ok(Renderer { plan, arts })
+}
+
+/// How many photo segments are in `segments`.
+fn photos_before(segments: &[super::plan::Segment]) -> usize {
+    segments
+        .iter()
+        .filter(|s| matches!(s.kind, SegmentKind::Photo { .. }))
+        .count()
 }

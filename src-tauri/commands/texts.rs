@@ -1,0 +1,19 @@
+//! Why: the window previews what an export will write (the YouTube title, description, tags, captions and
+//! the strings drawn into the video), from the same core function the guard scans and the writers use.
+
+use gongbang_core::export::texts::{self, ExportTexts};
+use tauri::State;
+
+use crate::ipc_error::IpcError;
+use crate::state::{with_library, AppState};
+
+#[tauri::command]
+pub async fn export_texts(
+    state: State<'_, AppState>,
+    post_id: i64,
+) -> Result<ExportTexts, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(texts::export_texts_of(lib.conn(), post_id)?)
+    })
+    .await
+}
