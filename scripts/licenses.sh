@@ -29,6 +29,7 @@ out = ["# Third-party licences", "",
        "| what | licence | where |", "| --- | --- | --- |",
        "| OpenH264 (Cisco), compiled from source into the binary by the `openh264-sys2` crate | BSD-2-Clause | https://github.com/cisco/openh264 |",
        "| Pretendard 1.3.9 (font: window, video cards, captions, thumbnail) | SIL Open Font License 1.1 | `assets/fonts/OFL.txt` |",
+       "| Colour profiles sRGB, Display P3, Adobe RGB (1998), generated with moxcms (the only ICC profiles written into exported photos) | CC0-1.0 | `assets/icc/README.md` |",
        "", "## Crates", "", "| crate | version | licence | repository |", "| --- | --- | --- | --- |"]
 for key in sorted(rows, key=str.lower):
     n, v, l, r = rows[key]

@@ -36,3 +36,23 @@ class AppUser:
     def go(self, step: str) -> None:
         self.s.testid(f"step-{step}").click()
         self.wait_step(step)
+
+    def import_photos(self, files: list[Path]) -> dict:
+        """Imports `files` into the current job (the command the photos step's drop zone calls); every one must
+        import. Returns the import's summary."""
+        job_id = self.s.invoke("current_session")["job"]["id"]
+        summary = self.s.invoke("import_paths", {"jobId": job_id, "paths": [str(f) for f in files]})
+        assert [i["outcome"] for i in summary["items"]] == ["imported"] * len(files), summary
+        return summary
+
+    def fill_first_job(self, files: list[Path], title: str) -> None:
+        """The job the app opens with: `files` imported in the photos step (their cards shown), then `title`
+        typed in the job step and saved."""
+        wait_until(lambda: self.s.step() == "photos" and self.s.testids("dropzone"), 60, what="the photos step")
+        self.import_photos(files)
+        wait_until(lambda: len(self.s.testids("photo-card")) == len(files), 20, what=f"{len(files)} photo cards")
+        self.go("job")
+        field = self.s.testid("job-title")
+        field.clear()
+        field.send_keys(title)
+        wait_until(lambda: self.s.invoke("current_session")["job"]["title"] == title, 10, what="the title saved")

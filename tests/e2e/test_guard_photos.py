@@ -69,10 +69,8 @@ def owner(driver, app_binary, app_dirs, photos, artifacts):
 def test_a_job_with_three_photos_is_drafted_for_naver(owner):
     owner.wait_step("photos")
     owner.s.wait_testid("dropzone", 30)
-    job_id = owner.session_state()["job"]["id"]
     paths = [owner.photos / f for f in FILES]
-    summary = owner.s.invoke("import_paths", {"jobId": job_id, "paths": [str(p) for p in paths]})
-    assert [i["outcome"] for i in summary["items"]] == ["imported"] * 3, summary
+    owner.import_photos(paths)
     # The job's order is the order the files finished importing in (in parallel): read it from the job.
     photos = owner.session_state()["photos"]
     by_name = {p.name: p for p in paths}

@@ -49,17 +49,8 @@ def owner(driver, app_binary, app_dirs, photos, artifacts):
 
 def test_a_customer_name_from_the_job_record_is_flagged_where_the_export_writes_it(owner: Owner):
     s = owner.s
-    wait_until(lambda: s.step() == "photos" and s.testids("dropzone"), 60, what="the photos step")
-    job_id = s.invoke("current_session")["job"]["id"]
     files = [owner.photos / "orientation" / "Landscape_1.jpg", owner.photos / "orientation" / "Landscape_3.jpg"]
-    summary = s.invoke("import_paths", {"jobId": job_id, "paths": [str(f) for f in files]})
-    assert [i["outcome"] for i in summary["items"]] == ["imported", "imported"], summary
-    wait_until(lambda: len(s.testids("photo-card")) == 2, 20, what="two photo cards")
-    owner.go("job")
-    field = s.testid("job-title")
-    field.clear()
-    field.send_keys(JOB_TITLE)
-    wait_until(lambda: s.invoke("current_session")["job"]["title"] == JOB_TITLE, 10, what="the title saved")
+    owner.fill_first_job(files, JOB_TITLE)
     # A public customer, through the job step's form.
     owner.press("owner-client")
     if not s.testids("client-form"):

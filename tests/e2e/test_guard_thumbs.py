@@ -57,9 +57,7 @@ def owner(driver, app_binary, app_dirs, photos, artifacts):
 def test_a_box_drawn_in_the_safety_step_is_burned_into_the_thumbnails_but_not_the_editors(owner):
     owner.wait_step("photos")
     owner.s.wait_testid("dropzone", 30)
-    job_id = owner.s.invoke("current_session")["job"]["id"]
-    summary = owner.s.invoke("import_paths", {"jobId": job_id, "paths": [str(owner.photos / FILE)]})
-    assert [i["outcome"] for i in summary["items"]] == ["imported"], summary
+    owner.import_photos([owner.photos / FILE])
     owner.photo_id = owner.photo()["id"]
     wait_until(lambda: len(owner.s.testids("photo-card")) == 1, 30, what="the photo card")
     raw = owner.photo()["rawThumbUrl"]

@@ -45,17 +45,8 @@ def shop(driver, app_binary, app_dirs, photos, artifacts):
 
 def test_youtube_preview_plays_real_frames(shop: Shop):
     s = shop.s
-    wait_until(lambda: s.step() == "photos" and s.testids("dropzone"), 60, what="the photos step")
-    job_id = s.invoke("current_session")["job"]["id"]
     files = [shop.photos / "orientation" / "Landscape_1.jpg", shop.photos / "orientation" / "Portrait_3.jpg"]
-    summary = s.invoke("import_paths", {"jobId": job_id, "paths": [str(f) for f in files]})
-    assert [i["outcome"] for i in summary["items"]] == ["imported", "imported"], summary
-    wait_until(lambda: len(s.testids("photo-card")) == 2, 20, what="two photo cards")
-    shop.go("job")
-    field = s.testid("job-title")
-    field.clear()
-    field.send_keys(TITLE)
-    wait_until(lambda: s.invoke("current_session")["job"]["title"] == TITLE, 10, what="the title saved")
+    shop.fill_first_job(files, TITLE)
     shop.press("owner-own")
     wait_until(lambda: s.testid("effective-policy").attr("data-policy") == "public", 10, what="own product")
     shop.go("platform")

@@ -22,6 +22,7 @@
 import type {
   AiSettings, AiStyle, AppError, Block, Coach, CoachCheck, Platform, Post, ShopProfile, VideoPlan,
 } from '../src/backend';
+import { originOf } from '../src/origin';
 import { mockCore } from './mock-backend';
 
 // Keys are bound to the origin of the address they were saved for (secrets.rs: one keychain item per origin).
@@ -494,14 +495,6 @@ export const applyFix = (postId: number, fix: string, arg: string | null = null)
 
 // ---- the AI helper ----
 // ---- transport (crates/gongbang-ai/src/transport.rs): plain http only to this PC or the shop's network ----
-function originOf(url: string): string | null {
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
-  } catch {
-    return null;
-  }
-}
 const keyFor = (url: string): string | null => { const o = originOf(url); return o ? M.ai.keys[o] ?? null : null; };
 function isLocalHost(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/\.$/, '');

@@ -17,6 +17,23 @@ fn last_line(s: &str) -> String {
     s.lines().last().unwrap().trim().to_string()
 }
 
+/// `gongbang client add`, which must succeed.
+fn add_client(lib: &Path, name: &str, policy: &str, aliases: &[&str]) {
+    let mut args = vec!["client", "add", "--name", name, "--policy", policy];
+    for alias in aliases {
+        args.extend(["--alias", alias]);
+    }
+    ok(&gongbang(lib, &args));
+}
+
+/// `gongbang job add` for a customer's part, which must succeed: the new job's id.
+fn add_job(lib: &Path, title: &str, client: &str) -> String {
+    last_line(&ok(&gongbang(
+        lib,
+        &["job", "add", "--title", title, "--client", client],
+    )))
+}
+
 fn export_job(lib: &Path, out: &Path, job: &str, extra: &[&str]) -> std::process::Output {
     // One photo per job: a photo in several jobs goes out only under the strictest of their policies
     // (tests/guard_photos.rs), which these tests are not about.
@@ -44,23 +61,8 @@ fn never_is_refused_and_ask_waits_for_an_approval() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let out = tmp.path().join("out");
-    ok(&gongbang(
-        &lib,
-        &[
-            "client",
-            "add",
-            "--name",
-            "대한정밀",
-            "--policy",
-            "never",
-            "--alias",
-            "DH",
-        ],
-    ));
-    ok(&gongbang(
-        &lib,
-        &["client", "add", "--name", "서울기계", "--policy", "ask"],
-    ));
+    add_client(&lib, "대한정밀", "never", &["DH"]);
+    add_client(&lib, "서울기계", "ask", &[]);
     let list = ok(&gongbang(&lib, &["client", "list"]));
     assert!(
         list.contains("대한정밀\tnever\tDH") && list.contains("서울기계\task"),
@@ -86,10 +88,7 @@ fn never_is_refused_and_ask_waits_for_an_approval() {
         Some(0)
     );
 
-    let never = last_line(&ok(&gongbang(
-        &lib,
-        &["job", "add", "--title", "브래킷", "--client", "대한정밀"],
-    )));
+    let never = add_job(&lib, "브래킷", "대한정밀");
     let r = export_job(&lib, &out, &never, &[]);
     assert_eq!(r.status.code(), Some(3), "{}", stdout(&r));
     let err = stderr(&r);
@@ -117,10 +116,7 @@ fn never_is_refused_and_ask_waits_for_an_approval() {
     );
     assert_eq!(a.status.code(), Some(3));
 
-    let ask = last_line(&ok(&gongbang(
-        &lib,
-        &["job", "add", "--title", "샤프트", "--client", "서울기계"],
-    )));
+    let ask = add_job(&lib, "샤프트", "서울기계");
     let r = export_job(&lib, &out, &ask, &[]);
     assert_eq!(r.status.code(), Some(3));
     assert!(stderr(&r).contains("허락을 먼저 기록해"), "{}", stderr(&r));
@@ -229,22 +225,9 @@ fn flagged_text_needs_an_explicit_accept_which_is_logged() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let out = tmp.path().join("out");
-    ok(&gongbang(
-        &lib,
-        &["client", "add", "--name", "한빛항공", "--policy", "public"],
-    ));
+    add_client(&lib, "한빛항공", "public", &[]);
     ok(&gongbang(&lib, &["word", "add", "프로젝트X"]));
-    let job = last_line(&ok(&gongbang(
-        &lib,
-        &[
-            "job",
-            "add",
-            "--title",
-            "한빛항공 브래킷 DWG-2231",
-            "--client",
-            "한빛항공",
-        ],
-    )));
+    let job = add_job(&lib, "한빛항공 브래킷 DWG-2231", "한빛항공");
     let r = export_job(&lib, &out, &job, &[]);
     assert_eq!(r.status.code(), Some(3));
     let err = stderr(&r);
@@ -346,19 +329,7 @@ fn redact_adds_to_the_boxes_drawn_in_the_window() {
 fn client_add_on_an_existing_name_exits_1_and_changes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
-    ok(&gongbang(
-        &lib,
-        &[
-            "client",
-            "add",
-            "--name",
-            "대한정밀",
-            "--policy",
-            "never",
-            "--alias",
-            "DH",
-        ],
-    ));
+    add_client(&lib, "대한정밀", "never", &["DH"]);
     let before = ok(&gongbang(&lib, &["client", "list"]));
     for name in ["대한정밀", "대한 정밀", " 대한-정밀"] {
         let r = gongbang(
@@ -383,23 +354,8 @@ fn client_add_on_an_existing_name_exits_1_and_changes_nothing() {
 fn client_set_changes_a_customer_on_purpose_and_job_show_lists_it() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
-    ok(&gongbang(
-        &lib,
-        &[
-            "client",
-            "add",
-            "--name",
-            "서울기계",
-            "--policy",
-            "ask",
-            "--alias",
-            "SK",
-        ],
-    ));
-    let job = last_line(&ok(&gongbang(
-        &lib,
-        &["job", "add", "--title", "샤프트", "--client", "서울기계"],
-    )));
+    add_client(&lib, "서울기계", "ask", &["SK"]);
+    let job = add_job(&lib, "샤프트", "서울기계");
     let set = ok(&gongbang(
         &lib,
         &[
@@ -454,14 +410,8 @@ fn the_export_log_line_names_the_policy_and_the_approval() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let out = tmp.path().join("out");
-    ok(&gongbang(
-        &lib,
-        &["client", "add", "--name", "서울기계", "--policy", "ask"],
-    ));
-    let job = last_line(&ok(&gongbang(
-        &lib,
-        &["job", "add", "--title", "샤프트", "--client", "서울기계"],
-    )));
+    add_client(&lib, "서울기계", "ask", &[]);
+    let job = add_job(&lib, "샤프트", "서울기계");
     ok(&gongbang(
         &lib,
         &[

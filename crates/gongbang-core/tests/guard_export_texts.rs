@@ -11,7 +11,7 @@ use common::*;
 use gongbang_core::export::texts::{export_texts, Place};
 use gongbang_core::export::{export_post, youtube};
 use gongbang_core::import::import_paths;
-use gongbang_core::repo::clients::{self, ClientInput, Policy};
+use gongbang_core::repo::clients::Policy;
 use gongbang_core::repo::jobs::{self, OwnerKind};
 use gongbang_core::repo::{posts, shop_profile};
 use gongbang_core::video::{self, Renderer};
@@ -21,18 +21,7 @@ const NAME: &str = "대한정밀";
 
 /// A public customer 대한정밀 whose name is in the job's title and story, two photos, a video draft.
 fn customer_video(lib: &mut Library, platform: Platform) -> (i64, i64) {
-    let c = clients::save(
-        lib.conn(),
-        &ClientInput {
-            id: None,
-            name: NAME.into(),
-            aliases: Vec::new(),
-            policy: Policy::Public,
-            note: String::new(),
-        },
-    )
-    .unwrap()
-    .id;
+    let c = new_client(lib, NAME, Policy::Public, &[]).id;
     let job = jobs::create_owned(
         lib.conn(),
         &JobFields {

@@ -12,27 +12,16 @@ use gongbang_core::export::{export_post, render_one, BLOG_LONG_SIDE};
 use gongbang_core::guard::{self, policy};
 use gongbang_core::import::import_paths;
 use gongbang_core::repo::approvals::NewApproval;
-use gongbang_core::repo::clients::{self, ClientInput, Policy};
+use gongbang_core::repo::clients::Policy;
 use gongbang_core::repo::guard_log::{self, LogKind};
 use gongbang_core::repo::jobs::{self, OwnerKind};
 use gongbang_core::repo::photos;
 use gongbang_core::repo::posts::{self, Block};
 use gongbang_core::repo::redactions::{self, RedactBox};
-use gongbang_core::{draft, CoreError, JobFields, Library, Photo, PhotoRole, Platform};
+use gongbang_core::{draft, CoreError, Library, Photo, PhotoRole, Platform};
 
 fn client(lib: &Library, name: &str, policy: Policy) -> i64 {
-    clients::save(
-        lib.conn(),
-        &ClientInput {
-            id: None,
-            name: name.into(),
-            aliases: Vec::new(),
-            policy,
-            note: String::new(),
-        },
-    )
-    .unwrap()
-    .id
+    new_client(lib, name, policy, &[]).id
 }
 
 /// A job titled `title` owned as said, with `files` imported into it in that order; returns the job id and
@@ -44,16 +33,7 @@ fn job_with(
     client: Option<i64>,
     files: &[PathBuf],
 ) -> (i64, Vec<i64>) {
-    let job = jobs::create_owned(
-        lib.conn(),
-        &JobFields {
-            title: title.into(),
-            ..JobFields::default()
-        },
-        kind,
-        client,
-    )
-    .unwrap();
+    let job = titled_job(lib, title, kind, client);
     let s = import_paths(lib, Some(job.id), files, |_, _, _| {}).unwrap();
     let ids: Vec<i64> = s
         .items

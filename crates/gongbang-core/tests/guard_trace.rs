@@ -18,22 +18,8 @@ use gongbang_core::repo::guard_log::{self, LogKind};
 use gongbang_core::repo::jobs::{self, OwnerKind};
 use gongbang_core::repo::redactions::{self, RedactBox};
 use gongbang_core::repo::{photos, watch_words};
-use gongbang_core::{calendar, draft, CoreError, JobFields, Library, Platform};
+use gongbang_core::{calendar, draft, CoreError, Library, Platform, Post};
 use rusqlite::Connection;
-
-fn client(lib: &Library, name: &str, policy: Policy, aliases: &[&str]) -> Client {
-    clients::save(
-        lib.conn(),
-        &ClientInput {
-            id: None,
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            policy,
-            note: String::new(),
-        },
-    )
-    .unwrap()
-}
 
 fn edit(c: &Client) -> ClientInput {
     ClientInput {
@@ -53,18 +39,33 @@ fn job_with(
     client: Option<i64>,
     files: &[std::path::PathBuf],
 ) -> i64 {
-    let job = jobs::create_owned(
-        lib.conn(),
-        &JobFields {
-            title: title.into(),
-            ..JobFields::default()
-        },
-        kind,
-        client,
-    )
-    .unwrap();
+    let job = titled_job(lib, title, kind, client);
     import_paths(lib, Some(job.id), files, |_, _, _| {}).unwrap();
     job.id
+}
+
+/// An ask customer 서울기계 and its job 샤프트 with one photo and a Naver draft: the customer, the job id
+/// and the draft.
+fn ask_job_with_draft(lib: &mut Library) -> (Client, i64, Post) {
+    let c = new_client(lib, "서울기계", Policy::Ask, &[]);
+    let job = job_with(
+        lib,
+        "샤프트",
+        Some(OwnerKind::Client),
+        Some(c.id),
+        &photos_in("gps")[..1],
+    );
+    let post = draft::make_draft(lib, job, Platform::Naver).unwrap();
+    (c, job, post)
+}
+
+/// The job's guard log entries of one kind, oldest first.
+fn logged(conn: &Connection, job: i64, kind: LogKind) -> Vec<guard_log::LogEntry> {
+    guard_log::for_job(conn, job)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == kind)
+        .collect()
 }
 
 fn bx(x: f64, y: f64, w: f64, h: f64) -> RedactBox {
@@ -104,8 +105,8 @@ fn added_boxes_keep_those_drawn_in_the_window() {
 #[test]
 fn a_new_customer_never_overwrites_an_existing_one() {
     let (_tmp, lib) = temp_library();
-    let dh = client(&lib, "대한정밀", Policy::Never, &["DH"]);
-    let en = client(&lib, "Daehan Precision", Policy::Ask, &["DHP"]);
+    let dh = new_client(&lib, "대한정밀", Policy::Never, &["DH"]);
+    let en = new_client(&lib, "Daehan Precision", Policy::Ask, &["DHP"]);
     for (name, existing) in [
         ("대한정밀", "대한정밀"),
         (" 대한정밀 ", "대한정밀"),
@@ -164,9 +165,9 @@ fn a_new_customer_never_overwrites_an_existing_one() {
 #[test]
 fn loosening_changes_are_logged_and_shown_in_the_jobs_history() {
     let (_tmp, mut lib) = temp_library();
-    let a = client(&lib, "대한정밀", Policy::Never, &["DH", "대한"]);
-    let b = client(&lib, "서울기계", Policy::Ask, &[]);
-    let other = client(&lib, "부산금속", Policy::Ask, &["BS"]);
+    let a = new_client(&lib, "대한정밀", Policy::Never, &["DH", "대한"]);
+    let b = new_client(&lib, "서울기계", Policy::Ask, &[]);
+    let other = new_client(&lib, "부산금속", Policy::Ask, &["BS"]);
     let job = job_with(
         &mut lib,
         "브래킷",
@@ -211,11 +212,7 @@ fn loosening_changes_are_logged_and_shown_in_the_jobs_history() {
     jobs::set_owner(lib.conn(), job, Some(OwnerKind::Client), Some(b.id)).unwrap();
     jobs::set_owner(lib.conn(), job, Some(OwnerKind::Client), Some(b.id)).unwrap(); // no change
     jobs::set_owner(lib.conn(), job, Some(OwnerKind::Own), None).unwrap();
-    let owners: Vec<_> = guard_log::for_job(lib.conn(), job)
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.kind == LogKind::OwnerChanged)
-        .collect();
+    let owners = logged(lib.conn(), job, LogKind::OwnerChanged);
     assert_eq!(owners.len(), 2, "{owners:#?}");
     assert_eq!(
         owners[0].detail,
@@ -237,11 +234,7 @@ fn loosening_changes_are_logged_and_shown_in_the_jobs_history() {
     redactions::set(lib.conn_mut(), photo, &[bx(0.1, 0.2, 0.3, 0.4), keep]).unwrap();
     redactions::set(lib.conn_mut(), photo, &[keep]).unwrap();
     redactions::set(lib.conn_mut(), photo, &[keep, bx(0.0, 0.0, 0.1, 0.1)]).unwrap();
-    let boxes: Vec<_> = guard_log::for_job(lib.conn(), job)
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.kind == LogKind::BoxRemoved)
-        .collect();
+    let boxes = logged(lib.conn(), job, LogKind::BoxRemoved);
     assert_eq!(boxes.len(), 1, "adding boxes is not logged: {boxes:#?}");
     assert_eq!(boxes[0].photo_id, Some(photo));
     assert!(
@@ -284,15 +277,7 @@ fn loosening_changes_are_logged_and_shown_in_the_jobs_history() {
 fn the_export_entry_names_its_policy_and_approval() {
     let (tmp, mut lib) = temp_library();
     let out = tmp.path().join("out");
-    let ask = client(&lib, "서울기계", Policy::Ask, &[]);
-    let job = job_with(
-        &mut lib,
-        "샤프트",
-        Some(OwnerKind::Client),
-        Some(ask.id),
-        &photos_in("gps")[..1],
-    );
-    let post = draft::make_draft(&mut lib, job, Platform::Naver).unwrap();
+    let (_, job, post) = ask_job_with_draft(&mut lib);
     guard::record_approval(
         lib.conn(),
         job,
@@ -345,9 +330,12 @@ fn the_export_entry_names_its_policy_and_approval() {
 
 /// Every row of a table, as text, in id order.
 fn dump(conn: &Connection, table: &str) -> Vec<String> {
-    let mut st = conn
-        .prepare(&format!("SELECT * FROM {table} ORDER BY id"))
-        .unwrap();
+    rows_as_text(conn, &format!("SELECT * FROM {table} ORDER BY id"))
+}
+
+/// Every row `sql` gives, as text: its columns' values joined by `|`.
+fn rows_as_text(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut st = conn.prepare(sql).unwrap();
     let n = st.column_count();
     st.query_map([], |r| {
         Ok((0..n)
@@ -392,15 +380,7 @@ fn assert_append_only(conn: &Connection, table: &str, row1_values: &str, columns
 #[test]
 fn the_append_only_tables_refuse_replace_on_the_file_itself() {
     let (tmp, mut lib) = temp_library();
-    let c = client(&lib, "서울기계", Policy::Ask, &[]);
-    let job = job_with(
-        &mut lib,
-        "샤프트",
-        Some(OwnerKind::Client),
-        Some(c.id),
-        &photos_in("gps")[..1],
-    );
-    let post = draft::make_draft(&mut lib, job, Platform::Naver).unwrap();
+    let (c, job, post) = ask_job_with_draft(&mut lib);
     let out = tmp.path().join("out");
     assert!(export_post(&mut lib, post.id, &out, &[]).is_err()); // logs a refusal
     guard::record_approval(
@@ -506,21 +486,10 @@ fn a_version_4_library_keeps_its_log_through_the_migration() {
     );
     // The same rows, with the new columns empty.
     let conn = lib.conn();
-    let kept: Vec<String> = {
-        let mut st = conn
-            .prepare("SELECT id, job_id, post_id, kind, detail, detail_en, at FROM guard_log ORDER BY id")
-            .unwrap();
-        let n = st.column_count();
-        st.query_map([], |r| {
-            Ok((0..n)
-                .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                .collect::<Vec<_>>()
-                .join("|"))
-        })
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
-    };
+    let kept = rows_as_text(
+        conn,
+        "SELECT id, job_id, post_id, kind, detail, detail_en, at FROM guard_log ORDER BY id",
+    );
     assert_eq!(kept, v4.0);
     let empty: i64 = conn
         .query_row(
@@ -554,8 +523,8 @@ fn a_version_4_library_keeps_its_log_through_the_migration() {
 #[test]
 fn the_reminder_never_suggests_a_job_that_may_never_be_shown() {
     let (_tmp, mut lib) = temp_library();
-    let never = client(&lib, "대한정밀", Policy::Never, &[]);
-    let public = client(&lib, "열린공업", Policy::Public, &[]);
+    let never = new_client(&lib, "대한정밀", Policy::Never, &[]);
+    let public = new_client(&lib, "열린공업", Policy::Public, &[]);
     let files = photos_in("orientation");
     let secret = job_with(
         &mut lib,

@@ -12,7 +12,7 @@ use gongbang_core::guard::{self, metadata::MetaKind};
 use gongbang_core::imaging::jpeg_segments;
 use gongbang_core::import::import_paths;
 use gongbang_core::repo::approvals::NewApproval;
-use gongbang_core::repo::clients::{self, ClientInput, Policy};
+use gongbang_core::repo::clients::Policy;
 use gongbang_core::repo::jobs::{self, OwnerKind};
 use gongbang_core::repo::redactions::{self, RedactBox};
 use gongbang_core::repo::{guard_log, photos, posts};
@@ -398,31 +398,11 @@ fn boxes_are_refused_outside_the_photo_and_replaced_as_a_set() {
 }
 
 fn client(lib: &Library, name: &str, policy: Policy, aliases: &[&str]) -> i64 {
-    clients::save(
-        lib.conn(),
-        &ClientInput {
-            id: None,
-            name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            policy,
-            note: String::new(),
-        },
-    )
-    .unwrap()
-    .id
+    new_client(lib, name, policy, aliases).id
 }
 
 fn job_for(lib: &mut Library, kind: Option<OwnerKind>, client: Option<i64>) -> (i64, i64) {
-    let job = jobs::create_owned(
-        lib.conn(),
-        &JobFields {
-            title: "샤프트".into(),
-            ..JobFields::default()
-        },
-        kind,
-        client,
-    )
-    .unwrap();
+    let job = titled_job(lib, "샤프트", kind, client);
     // Each job its own photo: a photo shared by several jobs goes out only under the strictest of their
     // policies (tests/guard_photos.rs), which is not what these tests are about.
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);

@@ -8,17 +8,8 @@
 // saving it `hasKey` is false, so the form asks for that address's key.
 import { useEffect, useState } from 'preact/hooks';
 import { pick, t } from '../i18n';
+import { originOf } from '../origin';
 import { ai, loadAi, saveAi } from '../state';
-
-/** The origin (scheme, host, port) a key is bound to; null for an address that cannot be read. */
-function originOf(url: string): string | null {
-  try {
-    const u = new URL(url.trim());
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 const isPlainHttp = (url: string) => /^http:\/\//i.test(url.trim());
 const hostOf = (origin: string) => origin.replace(/^https?:\/\//i, '');

@@ -345,10 +345,7 @@ pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) ->
         }
     }
     write_positions(&tx, job_id, &order)?;
-    tx.execute(
-        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
-        params![job_id, now()],
-    )?;
+    touch(&tx, job_id)?;
     tx.commit()?;
     Ok(())
 }
@@ -435,10 +432,7 @@ pub fn remove_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<Rem
             seconds,
         });
     }
-    tx.execute(
-        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
-        params![job_id, now()],
-    )?;
+    touch(&tx, job_id)?;
     tx.commit()?;
     Ok(RemovedPhoto {
         job_id,
@@ -502,10 +496,7 @@ pub fn restore_photo(conn: &Connection, removed: &RemovedPhoto) -> Result<()> {
         }
         super::posts::write_photos_of(&tx, &post)?;
     }
-    tx.execute(
-        "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
-        params![job_id, now()],
-    )?;
+    touch(&tx, job_id)?;
     tx.commit()?;
     Ok(())
 }

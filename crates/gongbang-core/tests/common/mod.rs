@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use gongbang_core::Library;
+use gongbang_core::repo::clients::{self, Client, ClientInput, Policy};
+use gongbang_core::repo::jobs::{self, OwnerKind};
+use gongbang_core::{Job, JobFields, Library};
 
 /// `../shared/testdata/photos` relative to the project root (or `GONGBANG_TESTDATA`/photos).
 pub fn photos_dir() -> PathBuf {
@@ -104,9 +106,37 @@ pub fn mean_abs_diff(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
 }
 
 /// A new job marked as the shop's own product (so the leak guard lets it out).
-pub fn own_job(lib: &Library, fields: &gongbang_core::JobFields) -> gongbang_core::Job {
-    use gongbang_core::repo::jobs::{self, OwnerKind};
+pub fn own_job(lib: &Library, fields: &JobFields) -> Job {
     jobs::create_owned(lib.conn(), fields, Some(OwnerKind::Own), None).unwrap()
+}
+
+/// A new job with only a title, owned as said.
+pub fn titled_job(lib: &Library, title: &str, kind: Option<OwnerKind>, client: Option<i64>) -> Job {
+    jobs::create_owned(
+        lib.conn(),
+        &JobFields {
+            title: title.into(),
+            ..JobFields::default()
+        },
+        kind,
+        client,
+    )
+    .unwrap()
+}
+
+/// A new customer (the save must succeed), with no note.
+pub fn new_client(lib: &Library, name: &str, policy: Policy, aliases: &[&str]) -> Client {
+    clients::save(
+        lib.conn(),
+        &ClientInput {
+            id: None,
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            policy,
+            note: String::new(),
+        },
+    )
+    .unwrap()
 }
 
 /// The facts of a typical job: a SUS304 shaft turned on a CNC lathe.
