@@ -125,6 +125,10 @@ struct Term {
     /// ("DH" is not flagged in "and how").
     ascii_start: bool,
     ascii_end: bool,
+    /// The name's own separators before its first and after its last letter, folded ("<" and ")>" of
+    /// "<img …(1)>"): taken into the finding when the text has them too, so a replace leaves nothing.
+    lead: Vec<char>,
+    trail: Vec<char>,
     kind: FindingKind,
     rule_ko: String,
     rule_en: String,
@@ -133,6 +137,38 @@ struct Term {
 
 /// Shortest name or word searched for: one Hangul syllable or one letter would flag half the text.
 const MIN_TERM_CHARS: usize = 2;
+
+/// The separators a name begins and ends with, folded (empty for most names).
+fn name_edges(word: &str) -> (Vec<char>, Vec<char>) {
+    let folded = Folded::new(word.trim(), false);
+    let skeleton = Skeleton::new(&folded);
+    let chars: Vec<char> = folded.chars.iter().map(|f| f.c).collect();
+    match (skeleton.index.first(), skeleton.index.last()) {
+        (Some(&first), Some(&last)) => (chars[..first].to_vec(), chars[last + 1..].to_vec()),
+        _ => (Vec::new(), Vec::new()),
+    }
+}
+
+/// Widens a match (folded characters `a..z`) over the name's own edge separators where the text has
+/// exactly them.
+fn widen(folded: &Folded, (a, z): (usize, usize), lead: &[char], trail: &[char]) -> (usize, usize) {
+    let has = |from: usize, want: &[char]| {
+        folded
+            .chars
+            .get(from..from + want.len())
+            .is_some_and(|got| got.iter().map(|f| f.c).eq(want.iter().copied()))
+    };
+    let a = match a.checked_sub(lead.len()) {
+        Some(b) if !lead.is_empty() && has(b, lead) => b,
+        _ => a,
+    };
+    let z = if !trail.is_empty() && has(z, trail) {
+        z + trail.len()
+    } else {
+        z
+    };
+    (a, z)
+}
 
 /// How a name or word is searched for, or `None` when it is too short to search.
 fn term_key(word: &str) -> Option<(String, bool)> {
@@ -153,7 +189,14 @@ impl ScanRules {
         let mut push = |word: &str, kind, rule_ko, rule_en, suggestion| {
             if let Some((key, keeps_separators)) = term_key(word) {
                 let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let (lead, trail) = if keeps_separators {
+                    (Vec::new(), Vec::new())
+                } else {
+                    name_edges(word)
+                };
                 terms.push(Term {
+                    lead,
+                    trail,
                     ascii_start: ascii(key.chars().next()),
                     ascii_end: ascii(key.chars().last()),
                     key,
@@ -341,7 +384,12 @@ fn term_hits(
                     .into_iter()
                     .map(|b| {
                         let (i, j) = (skeleton.char_at(b), skeleton.char_at(b + key.len()));
-                        (skeleton.index[i], skeleton.index[j - 1] + 1)
+                        let range = (skeleton.index[i], skeleton.index[j - 1] + 1);
+                        if key == t.key {
+                            widen(folded, range, &t.lead, &t.trail)
+                        } else {
+                            range
+                        }
                     })
                     .collect()
             };

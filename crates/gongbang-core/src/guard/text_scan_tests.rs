@@ -453,3 +453,34 @@ fn a_finding_in_a_table_cell_says_its_row_and_column() {
     );
     assert!(json["itemIndex"].is_null());
 }
+
+#[test]
+fn a_name_that_begins_or_ends_with_punctuation_is_flagged_whole() {
+    let named = |name: &str| {
+        ScanRules::new(
+            &[Client {
+                id: 1,
+                name: name.into(),
+                aliases: vec![],
+                policy: Policy::Ask,
+                note: String::new(),
+            }],
+            &[],
+        )
+    };
+    let hostile = "<img src=x onerror=alert(1)>";
+    let r = named(hostile);
+    let found = scan_str(&format!("제목 {hostile} 끝"), &r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, hostile, "the whole name, its brackets too");
+    // Another spelling of it is still found, as far as the text spells it.
+    let found = scan_str("img src = x onerror = alert 1 납품", &r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, "img src = x onerror = alert 1");
+    // "(주)" before a name: the replace leaves no bracket behind.
+    let r = named("(주)대한정밀");
+    let text = "(주)대한정밀 납품";
+    let found = scan_str(text, &r);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(text.replace(&found[0].text, "고객사"), "고객사 납품");
+}
