@@ -50,8 +50,12 @@ export async function flushJob() {
     const saved = await attempt(() => api.updateJob(j.id, fields));
     if (saved && job.value?.id === saved.id) {
       savedJobVersion = v;
-      // Keep what the owner typed while the save was under way.
-      job.value = jobVersion === v ? saved : { ...job.value, id: saved.id, createdAt: saved.createdAt, updatedAt: saved.updatedAt };
+      // Keep what the owner typed while the save was under way, and whose part it is: that is set by
+      // setOwner, whose answer may come after this one (the saved job would undo a click on the radio).
+      const cur = job.value;
+      job.value = jobVersion === v
+        ? { ...saved, ownerKind: cur.ownerKind, clientId: cur.clientId }
+        : { ...cur, id: saved.id, createdAt: saved.createdAt, updatedAt: saved.updatedAt };
       jobSave.value = jobVersion === v ? 'saved' : 'idle';
     } else if (!saved) {
       jobSave.value = 'idle';
