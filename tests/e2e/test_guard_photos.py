@@ -53,10 +53,20 @@ class Owner(AppUser):
     def page_text(self) -> str:
         return self.s.execute("return document.body.textContent;")
 
-    def remove_from_job(self, photo_id: int) -> None:
+    def remove_from_job(self, photo_id: int, left: list[int]) -> None:
+        """Presses the card's remove button once the photos step shows its cards, and waits until the job holds
+        `left`; on a time-out, a screenshot and whatever error the window shows go with the failure."""
+        before = self.card_ids()
+        wait_until(lambda: photo_id in self.card_ids(), 20, what="the photo's card")
         button = self.s.find(f'[data-testid="photo-card"][data-photo-id="{photo_id}"] [data-testid="photo-remove"]')
         button.scroll_into_view()
         button.click()
+        try:
+            wait_until(lambda: self.card_ids() == left, 20, what="the photo gone from the job")
+        except TimeoutError:
+            self.shot(f"guard-photos-failed-remove-{photo_id}")
+            errors = [e.text for e in self.s.testids("error")]
+            raise AssertionError(f"cards {before} -> {self.card_ids()}, wanted {left}; errors shown: {errors}")
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +107,7 @@ def test_removing_a_photo_from_the_job_takes_it_out_of_the_post_and_undo_brings_
     owner.go("photos")
     owner.removed = owner.ids[1]
     kept = [owner.ids[0], owner.ids[2]]
-    owner.remove_from_job(owner.removed)
-    wait_until(lambda: owner.card_ids() == kept, 20, what="the photo gone from the job")
+    owner.remove_from_job(owner.removed, kept)
     wait_until(lambda: owner.post_photo_ids() == kept, 20, what="the photo gone from the post")
     toast = owner.s.wait_testid("toast")
     assert "글에서" in toast.text, toast.text
@@ -108,8 +117,7 @@ def test_removing_a_photo_from_the_job_takes_it_out_of_the_post_and_undo_brings_
     wait_until(lambda: owner.card_ids() == owner.ids, 20, what="the photo back in the job at its place")
     wait_until(lambda: owner.post_photo_ids() == owner.ids, 20, what="the photo back in the post at its place")
 
-    owner.remove_from_job(owner.removed)
-    wait_until(lambda: owner.card_ids() == kept, 20, what="the photo removed again")
+    owner.remove_from_job(owner.removed, kept)
     wait_until(lambda: owner.post_photo_ids() == kept, 20, what="the post without it again")
 
 
