@@ -15,6 +15,7 @@ pub mod presets;
 pub mod render;
 pub mod repo;
 pub mod session;
+pub(crate) mod spelling;
 mod store;
 pub mod video;
 

@@ -1,5 +1,5 @@
 //! Why: a post can leak as surely as a photo: a customer's name, a drawing number or a part number in the
-//! title, body, captions, table cells or tags, however it is spelled (`normalize.rs`). The scan finds them
+//! title, body, captions, table cells or tags, however it is spelled (`crate::spelling`). The scan finds them
 //! (and the words the owner registered) before export, each with where it is — offsets into the owner's own
 //! text, so the one-click replace works on what was written — and a safe replacement.
 
@@ -11,10 +11,7 @@ use serde::Serialize;
 use crate::repo::clients::Client;
 use crate::repo::posts::{Block, Post};
 
-#[path = "normalize.rs"]
-mod normalize;
-
-use normalize::{name_key, Folded, Skeleton};
+use crate::spelling::{compare_key, name_key, Folded, Skeleton};
 
 /// Where in the post a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -174,12 +171,8 @@ fn widen(folded: &Folded, (a, z): (usize, usize), lead: &[char], trail: &[char])
 fn term_key(word: &str) -> Option<(String, bool)> {
     // Spacing, dots, dashes and invisible characters do not hide a name: "대한정밀", "대한 정밀",
     // "대한-정밀" and "대한\u{200B}정밀" are one name.
-    let key = name_key(word);
-    if key.chars().count() >= MIN_TERM_CHARS {
-        return Some((key, false));
-    }
-    let folded = Folded::new(word.trim(), true).text;
-    (folded.chars().count() >= MIN_TERM_CHARS).then_some((folded, true))
+    let (key, keeps_separators) = compare_key(word);
+    (key.chars().count() >= MIN_TERM_CHARS).then_some((key, keeps_separators))
 }
 
 impl ScanRules {

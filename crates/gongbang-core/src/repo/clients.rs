@@ -100,43 +100,12 @@ pub fn get(conn: &Connection, id: i64) -> Result<Client> {
     .ok_or(CoreError::NoSuchClient(id.to_string()))
 }
 
-/// What two customer names are compared by: the same customer when equal. The database's `COLLATE NOCASE`
-/// folds only ASCII letters, so this goes further: letters in any case, fullwidth forms (`ＤＨ`), and any
-/// spaces, invisible characters (zero-width space, soft hyphen, …) and separators (`-`, `·`, `.`, `_`, …)
-/// ignored — "대한 정밀", "대한-정밀" and "대한정밀" are one customer, so "DH" and "dh".
+/// What two customer names are compared by: the same customer when equal, read as the leak guard's scan
+/// reads a name (`crate::spelling`). The database's `COLLATE NOCASE` folds only ASCII letters; this folds
+/// case, fullwidth forms (`ＤＨ`), invisible characters (zero-width space, soft hyphen, …) and separators
+/// (`-`, `·`, `.`, `_`, …): "대한 정밀", "대한-정밀" and "대한정밀" are one customer, so "DH" and "dh".
 pub fn name_key(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            // Fullwidth ASCII (U+FF01–FF5E) is the same letter or digit.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .filter(|c| {
-            !(c.is_whitespace()
-                || c.is_control()
-                || matches!(
-                    c,
-                    '\u{00AD}'
-                        | '\u{200B}'..='\u{200F}'
-                        | '\u{2060}'..='\u{2064}'
-                        | '\u{FEFF}'
-                        | '-'
-                        | '\u{2010}'..='\u{2015}'
-                        | '\u{2212}'
-                        | '·'
-                        | '\u{318D}'
-                        | '\u{2022}'
-                        | '\u{30FB}'
-                        | '\u{FF65}'
-                        | '\u{2027}'
-                        | '.'
-                        | '_'
-                        | ','
-                        | '/'
-                ))
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::spelling::compare_key(name).0
 }
 
 /// The customer with this name, compared by [`name_key`] (case, spaces and separators do not count), if any.

@@ -1,8 +1,10 @@
 //! Why: a name hides in plain sight when it is spelled another way — fullwidth `ＤＨ`, a zero-width space
 //! inside `대한정밀`, `대한-정밀`, `D.H.`, Cyrillic look-alikes, Hangul typed as loose jamo. The scan compares
 //! a folded copy of the text (NFKC's compatibility folding, accents and other marks dropped, invisible
-//! characters removed, lower case, look-alikes folded, Hangul jamo composed into syllables) and keeps, for every folded character, the bytes of the owner's text it came from, so a finding
-//! still points at what the owner wrote.
+//! characters removed, lower case, look-alikes folded, Hangul jamo composed into syllables) and keeps, for
+//! every folded character, the bytes of the owner's text it came from, so a finding still points at what the
+//! owner wrote. Customer names are compared the same way, so two customers are one when the scan would read
+//! them as one name.
 
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
@@ -112,6 +114,17 @@ impl Skeleton {
 /// The folded form of a name with its separators left out (what [`Skeleton`] texts are searched for).
 pub(crate) fn name_key(name: &str) -> String {
     Skeleton::new(&Folded::new(name, true)).text
+}
+
+/// The key two names are compared by (the same name when equal; the scan searches for it too), and
+/// whether it keeps separators: the letters and digits folded ([`name_key`]), or, for a name with fewer
+/// than two of them ("C++", "C#"), the whole name folded, separators kept.
+pub(crate) fn compare_key(name: &str) -> (String, bool) {
+    let key = name_key(name);
+    if key.chars().count() >= 2 {
+        return (key, false);
+    }
+    (Folded::new(name.trim(), true).text, true)
 }
 
 /// Splits `s` into runs normalised on their own: a character joins the run before it when it is a
