@@ -113,7 +113,7 @@ fn renderer(state: &AppState, post_id: i64) -> Result<Arc<Renderer>, Option<Core
         }
     };
     let lib: &Library = &guard;
-    let (key, job, post, shop) = source(lib, post_id).map_err(Some)?;
+    let (key, post) = source(lib, post_id).map_err(Some)?;
     if let Some(c) = slot
         .lock()
         .unwrap_or_else(|p| p.into_inner())
@@ -122,7 +122,7 @@ fn renderer(state: &AppState, post_id: i64) -> Result<Arc<Renderer>, Option<Core
     {
         return Ok(c.renderer.clone());
     }
-    let r = Arc::new(video::renderer_for(lib, &job, &post, &shop, PREVIEW_SCALE).map_err(Some)?);
+    let r = Arc::new(video::renderer_for(lib, &post, PREVIEW_SCALE).map_err(Some)?);
     *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(FrameCache {
         key,
         post_id,
@@ -131,12 +131,7 @@ fn renderer(state: &AppState, post_id: i64) -> Result<Arc<Renderer>, Option<Core
     Ok(r)
 }
 
-type Source = (
-    String,
-    gongbang_core::Job,
-    gongbang_core::Post,
-    shop_profile::ShopProfile,
-);
+type Source = (String, gongbang_core::Post);
 
 /// What a preview is made from, with a key that changes whenever any of it does (the post's time has
 /// whole seconds only, so the content is part of the key; redactions live on the photos; the post's
@@ -148,7 +143,7 @@ fn source(lib: &Library, post_id: i64) -> gongbang_core::Result<Source> {
     let photos = video::build::post_photos(lib, &post)?;
     let replacements = post_replacements::list(lib.conn(), post_id)?;
     let key = serde_json::to_string(&(&post, &job, &shop, &photos, &replacements))?;
-    Ok((key, job, post, shop))
+    Ok((key, post))
 }
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {

@@ -13,7 +13,7 @@ use gongbang_core::export::{export_post, youtube};
 use gongbang_core::import::import_paths;
 use gongbang_core::repo::clients::Policy;
 use gongbang_core::repo::jobs::{self, OwnerKind};
-use gongbang_core::repo::{posts, shop_profile};
+use gongbang_core::repo::posts;
 use gongbang_core::video::{self, Renderer};
 use gongbang_core::{draft, guard, CoreError, JobFields, Library, Platform};
 
@@ -216,8 +216,7 @@ fn the_renderer_draws_exactly_the_scanned_strings() {
         format!("{NAME} 브래킷"),
         "the record is kept"
     );
-    let shop = shop_profile::get(lib.conn()).unwrap();
-    let preview = video::renderer_for(&lib, &job, &post, &shop, 0.2).unwrap();
+    let preview = video::renderer_for(&lib, &post, 0.2).unwrap();
     let from_scan = video::build::renderer_with(&lib, &post, &drawn, 0.2).unwrap();
     let mut leaked = drawn.clone();
     leaked.title_card = job.fields.title.clone();

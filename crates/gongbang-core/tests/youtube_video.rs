@@ -174,11 +174,7 @@ fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
     }
     let mp4 = folder.join("video.mp4");
     let post = posts::get(lib.conn(), post_id).unwrap();
-    let job_row = jobs::get(lib.conn(), job).unwrap();
-    let shop = shop_profile::get(lib.conn()).unwrap();
-    let plan = video::renderer_for(&lib, &job_row, &post, &shop, 0.1)
-        .unwrap()
-        .plan;
+    let plan = video::renderer_for(&lib, &post, 0.1).unwrap().plan;
     assert_eq!(plan.total_frames, 90 + 3 * 90 + 120);
 
     let stream = ffprobe(

@@ -225,7 +225,7 @@ impl ExportTexts {
 
 /// The job and the shop profile as this post's export sees them: the post's replacements applied to every
 /// text field (the records themselves stay as the owner typed them).
-pub fn with_replacements(
+fn with_replacements(
     job: &Job,
     shop: &ShopProfile,
     reps: &[Replacement],
@@ -286,7 +286,7 @@ pub fn sources(conn: &Connection, post: &Post) -> Result<(Job, ShopProfile, Vec<
 /// title) and its second line (the owner's, else material · process), each photo's caption band (when
 /// burned in), the end card (the shop's name and contact) and the thumbnail's words. `job` and `shop` are
 /// as the post sees them ([`with_replacements`]).
-pub fn drawn_texts(job: &Job, post: &Post, plan: &Plan, shop: &ShopProfile) -> DrawnTexts {
+fn drawn_texts(job: &Job, post: &Post, plan: &Plan, shop: &ShopProfile) -> DrawnTexts {
     let title = title_card_line(job, post);
     let sub = if post.video.title_card_sub.trim().is_empty() {
         default_subtitle(job)
@@ -337,7 +337,7 @@ pub fn drawn_texts(job: &Job, post: &Post, plan: &Plan, shop: &ShopProfile) -> D
 
 /// The video's cut list from the photo records alone (no pixels are read): the photos of the post that
 /// are the job's, in post order, with their captions. The renderer plans from the same photos.
-pub fn plan_of(conn: &Connection, post: &Post) -> Result<Plan> {
+fn plan_of(conn: &Connection, post: &Post) -> Result<Plan> {
     let format = video::build::format_for(post.platform)?;
     let mut items = Vec::new();
     for b in &post.blocks {

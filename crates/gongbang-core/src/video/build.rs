@@ -12,9 +12,7 @@ use crate::export::texts::{self, DrawnTexts};
 use crate::library::Library;
 use crate::repo::jobs::Job;
 use crate::repo::photos::{self, Photo};
-use crate::repo::post_replacements;
 use crate::repo::posts::{Block, Platform, Post};
-use crate::repo::shop_profile::ShopProfile;
 use crate::{CoreError, Result};
 
 /// The video shape of a post's platform.
@@ -60,19 +58,15 @@ pub fn default_subtitle(job: &Job) -> String {
 }
 
 /// Prepares every segment of the post's video. `scale` < 1 makes a smaller preview of the same video.
-/// `job` and `shop` are the records as stored; the strings drawn are the export's
-/// ([`crate::export::texts::drawn_texts`], with the post's replacements applied).
-pub fn renderer_for(
-    lib: &Library,
-    job: &Job,
-    post: &Post,
-    shop: &ShopProfile,
-    scale: f32,
-) -> Result<Renderer> {
-    let reps = post_replacements::list(lib.conn(), post.id)?;
-    let (job, shop) = texts::with_replacements(job, shop, &reps);
-    let plan = texts::plan_of(lib.conn(), post)?;
-    let drawn = texts::drawn_texts(&job, post, &plan, &shop);
+/// The strings drawn are the export's ([`crate::export::texts::export_texts`], the ones the guard scans).
+pub fn renderer_for(lib: &Library, post: &Post, scale: f32) -> Result<Renderer> {
+    let drawn = texts::export_texts(lib.conn(), post)?
+        .drawn
+        .ok_or_else(|| {
+            format_for(post.platform)
+                .err()
+                .unwrap_or(CoreError::NoPhotos)
+        })?;
     renderer_with(lib, post, &drawn, scale)
 }
 
