@@ -225,11 +225,7 @@ impl ExportTexts {
 
 /// The job and the shop profile as this post's export sees them: the post's replacements applied to every
 /// text field (the records themselves stay as the owner typed them).
-fn with_replacements(
-    job: &Job,
-    shop: &ShopProfile,
-    reps: &[Replacement],
-) -> (Job, ShopProfile) {
+fn with_replacements(job: &Job, shop: &ShopProfile, reps: &[Replacement]) -> (Job, ShopProfile) {
     let mut job = job.clone();
     let mut shop = shop.clone();
     for r in reps {
