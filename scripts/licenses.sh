@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Writes THIRD_PARTY_LICENSES.md: every crate compiled into the app and the CLI (normal dependencies,
-# this platform), with its version and licence as its own Cargo.toml declares it, plus the non-crate parts
+# Writes THIRD_PARTY_LICENSES.md: every crate compiled into the app and the CLI (normal dependencies, for
+# Linux and for the Windows build, x86_64-pc-windows-gnu), with its version and licence as its own Cargo.toml declares it, plus the non-crate parts
 # the binaries carry (Cisco's OpenH264 source, the Pretendard font). Run it after changing dependencies.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 {
-  cargo tree -e normal --prefix none -p gongbang-post
-  cargo tree -e normal --prefix none -p gongbang-cli
+  for target in x86_64-unknown-linux-gnu x86_64-pc-windows-gnu; do
+    cargo tree -e normal --prefix none --target "$target" -p gongbang-post
+    cargo tree -e normal --prefix none --target "$target" -p gongbang-cli
+  done
 } 2>/dev/null | sed 's/ (.*//; s/ (\*)//' | awk '{print $1" "$2}' | sort -u >/tmp/gongbang-crates.txt
 cargo metadata --format-version 1 --locked >/tmp/gongbang-metadata.json
 python3 - "$root/THIRD_PARTY_LICENSES.md" <<'PY'
@@ -29,6 +31,9 @@ out = ["# Third-party licences", "",
        "| what | licence | where |", "| --- | --- | --- |",
        "| OpenH264 (Cisco), compiled from source into the binary by the `openh264-sys2` crate | BSD-2-Clause | https://github.com/cisco/openh264 |",
        "| Pretendard 1.3.9 (font: window, video cards, captions, thumbnail) | SIL Open Font License 1.1 | `assets/fonts/OFL.txt` |",
+       "| WebView2Loader.dll 1.0.3800.47 (Microsoft WebView2 SDK; shipped beside the Windows app, from the `webview2-com-sys` crate) | BSD-3-Clause (the WebView2 SDK's licence) | https://www.nuget.org/packages/Microsoft.Web.WebView2 |",
+       "| libstdc++ and libgcc of GCC (mingw-w64), linked statically into the Windows build for OpenH264's C++ | GPL-3.0 with the GCC Runtime Library Exception (no obligation for the linked program) | https://gcc.gnu.org/onlinedocs/libstdc++/manual/license.html |",
+       "| mingw-w64 runtime (libmingw32, libmingwex), linked statically into every Windows (GNU) build | ZPL-2.1 and public domain (mingw-w64's COPYING.MinGW-w64-runtime) | https://www.mingw-w64.org |",
        "| Colour profiles sRGB, Display P3, Adobe RGB (1998), generated with moxcms (the only ICC profiles written into exported photos) | CC0-1.0 | `assets/icc/README.md` |",
        "", "## Crates", "", "| crate | version | licence | repository |", "| --- | --- | --- | --- |"]
 for key in sorted(rows, key=str.lower):

@@ -6,7 +6,8 @@
 #   scripts/setup.sh --test   the above, plus what the tests need: Xvfb, WebKitWebDriver, tauri-driver,
 #                             xdotool, a GTK drag source (python3-gi), exiftool, ImageMagick, Chromium for the
 #                             UI's Playwright tests, libvips-tools for the benchmark, gnome-keyring + dbus for the
-#                             keychain test, and a Python venv with pytest
+#                             keychain test, mingw-w64 + NSIS + the Rust Windows target for the Windows build,
+#                             Wine for its tests, shellcheck, and a Python venv with pytest and actionlint
 #
 # Uses sudo only when not root. Debian 12 (bookworm) or newer.
 set -euo pipefail
@@ -34,7 +35,10 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libs
 # ffmpeg/ffprobe to verify the videos (verification only: the app never runs it).
 test_pkgs=(xvfb xauth webkit2gtk-driver xdotool x11-utils python3 python3-venv python3-gi gir1.2-gtk-3.0
   libimage-exiftool-perl imagemagick desktop-file-utils fonts-nanum chromium libvips-tools time ffmpeg
-  gnome-keyring dbus libsecret-tools)   # a Secret Service for the keychain test (gongbang-ai), secret-tool to check it
+  gnome-keyring dbus libsecret-tools    # a Secret Service for the keychain test (gongbang-ai), secret-tool to check it
+  nsis gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64   # the Windows build and installer (scripts/build-windows.sh)
+  wine wine64                           # the Windows test suites and the install test, under Wine
+  shellcheck)                           # actionlint checks the release workflow's shell steps with it
 
 pkgs=("${build_pkgs[@]}")
 [ "$want_test" -eq 1 ] && pkgs+=("${test_pkgs[@]}")
@@ -86,6 +90,13 @@ npm_ci "$root/ui"
 [ "$want_test" -eq 1 ] || { say "done"; exit 0; }
 
 # --- Test tools -----------------------------------------------------------------------------------------
+# The Windows target for the cross-build and the Windows test suites (the standard library, ~30 MB).
+if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu; then
+  say "rustup target add x86_64-pc-windows-gnu"
+  rustup target add x86_64-pc-windows-gnu
+else
+  say "Rust target x86_64-pc-windows-gnu: present"
+fi
 if ! command -v tauri-driver >/dev/null 2>&1; then
   say "cargo install tauri-driver --locked"
   # Its own temporary build folder: the project's CARGO_TARGET_DIR is for the project.

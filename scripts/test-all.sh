@@ -12,6 +12,14 @@
 #   ui-test    npm --prefix ui test (Playwright against the UI with a mocked backend)
 #   app-build  npx tauri build --debug --bundles deb (the app and its .deb, used by the e2e tests)
 #   e2e        pytest tests/e2e (the real app under Xvfb through WebDriver, real drag-and-drop, the .deb)
+#   win-build  scripts/build-windows.sh (the app and the CLI cross-built for Windows in release, the installer);
+#              our own crates are compiled by clippy-driver with warnings denied (below), so the code behind
+#              #[cfg(windows)] is linted as it builds
+#   win-test   the core, CLI and AI test suites built for Windows (release, sharing win-build's artifacts) and
+#              run under Wine in a throw-away prefix (cargo's target runner: scripts/wine-run.sh)
+#   win-install pytest tests/windows (the installer under Wine: install, shortcuts, the installed CLI exporting
+#              real photos, the app's window or WebView2 message, upgrade, uninstall keeping the library)
+#   workflows  the release workflow (.github/workflows/) checked with actionlint (which runs shellcheck)
 #
 # Screenshots of each wizard step land in artifacts/e2e/. Cargo builds go to $CARGO_TARGET_DIR, by default
 # ~/.cache/gongbang-post/target, outside the clone, so later runs reuse them.
@@ -93,6 +101,40 @@ if run_step app-build npx tauri build --debug --bundles deb -- -p gongbang-post;
 else
   skip_step e2e "the app did not build"
 fi
+
+# --- Windows: cross-built here, run under Wine --------------------------------------------------------
+# The Windows builds compile the workspace's own crates with clippy-driver, through cargo's
+# RUSTC_WORKSPACE_WRAPPER (the mechanism `cargo clippy` itself uses) with warnings denied: the Windows-only code
+# is linted while it is built, instead of a second pass (`cargo clippy --target …`) over every dependency.
+# Both Windows steps set it alike, so the tests reuse the build's artifacts.
+clippy_driver=$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver || true)
+with_clippy() {
+  if [ -z "$clippy_driver" ]; then
+    echo "clippy-driver not found (rustup component add clippy)" >&2
+    return 1
+  fi
+  RUSTC_WORKSPACE_WRAPPER="$clippy_driver" CLIPPY_ARGS=-Dwarnings "$@"
+}
+windows_tests() {
+  local tmp rc
+  tmp=$(mktemp -d)
+  bash scripts/wine-prefix.sh "$tmp" || { rm -rf "$tmp"; return 1; }
+  GONGBANG_WINE_DIR="$tmp" CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$root/scripts/wine-run.sh" \
+    with_clippy cargo test --release --target x86_64-pc-windows-gnu -p gongbang-core -p gongbang-cli -p gongbang-ai
+  rc=$?
+  HOME="$tmp/home" WINEPREFIX="$tmp/prefix" wineserver -k 2>/dev/null
+  rm -rf "$tmp"
+  return "$rc"
+}
+win_built=0
+run_step win-build with_clippy bash scripts/build-windows.sh && win_built=1
+run_step win-test windows_tests
+if [ "$win_built" -eq 1 ]; then
+  run_step win-install "$GONGBANG_VENV/bin/python" -m pytest tests/windows -v -rfEs -p no:cacheprovider
+else
+  skip_step win-install "the Windows installer did not build"
+fi
+run_step workflows "$GONGBANG_VENV/bin/actionlint"
 
 summary
 exit "$failed"

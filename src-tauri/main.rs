@@ -7,7 +7,11 @@ mod frame_protocol;
 mod ipc_error;
 mod state;
 mod thumb_protocol;
+#[cfg(windows)]
+mod webview2;
 
 fn main() {
+    #[cfg(windows)]
+    webview2::ensure_runtime();
     app::run();
 }

@@ -1,7 +1,8 @@
 """A small W3C WebDriver client over plain HTTP (standard library only), and tauri-driver as a process.
 
 tauri-driver listens on a local port, starts WebKitWebDriver (Debian's webkit2gtk-driver) for each session, and
-that starts the app binary named in the `tauri:options` capability, with tauri-driver's own environment.
+that starts the app binary named in the `tauri:options` capability, with tauri-driver's own environment. On Windows
+the native driver is Microsoft's msedgedriver.exe, which drives the app's WebView2 (see native_driver()).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 import base64
 import http.client
 import json
+import os
+import shutil
 import socket
 import subprocess
 import time
@@ -16,6 +19,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any, Callable
+
+from paths import WINDOWS
 
 ELEMENT = "element-6066-11e4-a52e-4f735466cecf"
 
@@ -85,6 +90,23 @@ def wait_until(check: Callable[[], Any], timeout: float = 20, interval: float = 
         time.sleep(interval)
 
 
+def native_driver() -> str:
+    """The platform's WebDriver server that tauri-driver drives. Linux: WebKitWebDriver. Windows: msedgedriver.exe,
+    whose version must match the WebView2 runtime's (a mismatch hangs the session): GONGBANG_MSEDGEDRIVER names it,
+    else the folder in EDGEWEBDRIVER (GitHub's Windows runner images keep a driver matching their Edge there), else
+    PATH."""
+    if not WINDOWS:
+        return "/usr/bin/WebKitWebDriver"
+    candidates = [os.environ.get("GONGBANG_MSEDGEDRIVER", "")]
+    if os.environ.get("EDGEWEBDRIVER"):
+        candidates.append(str(Path(os.environ["EDGEWEBDRIVER"]) / "msedgedriver.exe"))
+    candidates.append(shutil.which("msedgedriver") or "")
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return candidate
+    raise RuntimeError("msedgedriver.exe not found: set GONGBANG_MSEDGEDRIVER or EDGEWEBDRIVER, or put it on PATH")
+
+
 class TauriDriver:
     """tauri-driver on free local ports, with the environment the app will inherit."""
 
@@ -100,7 +122,7 @@ class TauriDriver:
         self.log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
             ["tauri-driver", "--port", str(self.port), "--native-port", str(native),
-             "--native-driver", "/usr/bin/WebKitWebDriver"],
+             "--native-driver", native_driver()],
             env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         self.url = f"http://127.0.0.1:{self.port}"
@@ -116,6 +138,9 @@ class TauriDriver:
             return False
 
     def stop(self) -> None:
+        if WINDOWS and self.proc and self.proc.poll() is None:
+            # Windows ends only the process itself: msedgedriver and an app it started would be left running.
+            subprocess.run(["taskkill", "/F", "/T", "/PID", str(self.proc.pid)], capture_output=True)
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             try:

@@ -1,6 +1,6 @@
 //! The API key really goes to the OS keychain: on Linux a Secret Service over D-Bus (gnome-keyring under
-//! `dbus-run-session` in CI, see scripts/test-all.sh). Fails when no keychain is reachable; skipped, loudly,
-//! only with GONGBANG_SKIP_KEYCHAIN=1.
+//! `dbus-run-session` in CI, see scripts/test-all.sh), on Windows the Credential Manager (Wine's in CI).
+//! Fails when no keychain is reachable; skipped, loudly, only with GONGBANG_SKIP_KEYCHAIN=1.
 
 use gongbang_ai::secrets::{self, KeyRef};
 use gongbang_ai::ApiKey;
@@ -45,6 +45,11 @@ fn a_key_is_stored_read_and_deleted_in_the_os_keychain() {
         assert!(out.status.success(), "secret-tool found no item");
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), key.expose());
     }
+    #[cfg(windows)]
+    assert!(
+        windows_credentials().contains(&user),
+        "the Credential Manager lists no item for {user}"
+    );
 
     // Replacing keeps one item.
     let newer = ApiKey::new("sk-keychain-test-2").unwrap().unwrap();
@@ -54,8 +59,28 @@ fn a_key_is_stored_read_and_deleted_in_the_os_keychain() {
     secrets::delete_key(at).unwrap_or_else(|e| fail("delete", e));
     assert_eq!(secrets::read_key(at).unwrap(), None);
     assert!(!secrets::has_key(at));
+    #[cfg(windows)]
+    assert!(
+        !windows_credentials().contains(&user),
+        "the item is still there"
+    );
     // Deleting what is not there is fine (the owner clears an empty key field).
     secrets::delete_key(at).unwrap();
+}
+
+/// What the Windows Credential Manager lists, read by another program than keyring: `cmdkey /list` on
+/// Windows; Wine has no cmdkey and keeps its credentials in the registry, so there `reg query`.
+#[cfg(windows)]
+fn windows_credentials() -> String {
+    use std::process::Command;
+    let out = match Command::new("cmdkey").arg("/list").output() {
+        Ok(out) => out,
+        Err(_) => Command::new("reg")
+            .args(["query", r"HKCU\Software\Wine\Credential Manager"])
+            .output()
+            .expect("reg.exe"),
+    };
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Issue 10: the key is bound to the address it was saved for — one keychain item per origin, named

@@ -181,8 +181,15 @@ fn the_library_survives_a_kill_during_import() {
             .stdout(std::process::Stdio::null())
             .spawn()
             .unwrap();
+        // The kill lands during the import, not before it began: once the library file exists (a process
+        // starts slower under Wine than on Linux), then after the delay.
+        let db = lib.join("library.sqlite3");
+        let started = std::time::Instant::now();
+        while !db.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL: no destructor, no flush
+        let _ = child.kill(); // SIGKILL (TerminateProcess on Windows): no destructor, no flush
         let _ = child.wait();
         let conn = rusqlite::Connection::open(lib.join("library.sqlite3")).unwrap();
         let ok: String = conn

@@ -67,22 +67,25 @@ fn youtube_and_shorts_packages_from_the_command_line() {
             assert!(folder.join(f).is_file(), "{f}");
         }
         assert_eq!(folder.join("thumbnail.jpg").is_file(), thumb);
-        let probe = Command::new("ffprobe")
-            .args([
-                "-v",
-                "error",
-                "-show_entries",
-                "stream=width,height:format=duration",
-                "-of",
-                "csv=p=0",
-            ])
-            .arg(folder.join("video.mp4"))
-            .output()
-            .unwrap();
-        let text = String::from_utf8(probe.stdout).unwrap();
-        assert!(text.contains(size), "{text}");
-        // 3 s title + 2 × 3 s photos + 4 s end card.
-        assert!(text.contains("13.000000"), "{text}");
+        // ffprobe is a Linux checker: the Windows build of this test (under Wine) skips only this check.
+        if cfg!(not(windows)) {
+            let probe = Command::new("ffprobe")
+                .args([
+                    "-v",
+                    "error",
+                    "-show_entries",
+                    "stream=width,height:format=duration",
+                    "-of",
+                    "csv=p=0",
+                ])
+                .arg(folder.join("video.mp4"))
+                .output()
+                .unwrap();
+            let text = String::from_utf8(probe.stdout).unwrap();
+            assert!(text.contains(size), "{text}");
+            // 3 s title + 2 × 3 s photos + 4 s end card.
+            assert!(text.contains("13.000000"), "{text}");
+        }
         // The shop's contact is in the description (16:9 and Shorts alike).
         let description = std::fs::read_to_string(folder.join("description.txt")).unwrap();
         assert!(
@@ -106,6 +109,5 @@ fn youtube_and_shorts_packages_from_the_command_line() {
 }
 
 fn chrono_today() -> String {
-    let out = Command::new("date").arg("+%Y-%m-%d").output().unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
+    chrono::Local::now().format("%Y-%m-%d").to_string()
 }

@@ -109,12 +109,16 @@ impl CoreError {
                 "이 자료는 더 새 버전의 공방포스트로 만들어졌습니다. 프로그램을 업데이트해 주세요."
                     .into()
             }
-            CoreError::Io { path, source } => {
-                format!(
+            CoreError::Io { path, source } => match crate::io_reason::reason(source) {
+                Some((why, _)) => format!(
+                    "파일을 읽거나 쓸 수 없습니다 ({}): {why} ({source})",
+                    path.display()
+                ),
+                None => format!(
                     "파일을 읽거나 쓸 수 없습니다 ({}): {source}",
                     path.display()
-                )
-            }
+                ),
+            },
             CoreError::Image(e) => e.message_ko(),
             CoreError::NoSuchJob(id) => format!("{id}번 작업을 찾을 수 없습니다."),
             CoreError::NoSuchPost(id) => format!("{id}번 글을 찾을 수 없습니다."),
@@ -163,6 +167,13 @@ impl CoreError {
     pub fn message_en(&self) -> String {
         match self {
             CoreError::Image(e) => e.message_en(),
+            CoreError::Io { path, source } => match crate::io_reason::reason(source) {
+                Some((_, why)) => format!(
+                    "Cannot read or write a file ({}): {why} ({source})",
+                    path.display()
+                ),
+                None => format!("Cannot read or write a file ({}): {source}.", path.display()),
+            },
             CoreError::NewerDatabase { .. } => {
                 "This library was made by a newer Gongbang Post. Please update the app.".into()
             }

@@ -1,6 +1,7 @@
 //! Gongbang Post's core: every rule of the trade (library, jobs, photos, drafts, rendering, export) with
 //! no GUI, shared by the desktop window and the `gongbang` CLI.
 
+mod busy;
 pub mod calendar;
 pub mod coach;
 pub mod db;
@@ -10,6 +11,7 @@ pub mod export;
 pub mod guard;
 pub mod imaging;
 pub mod import;
+mod io_reason;
 pub mod library;
 pub mod presets;
 pub mod render;

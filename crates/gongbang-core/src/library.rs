@@ -28,12 +28,15 @@ impl Library {
         Ok(Library { root, conn })
     }
 
-    /// The default library folder: `GONGBANG_LIBRARY`, else the OS data folder.
+    /// The default library folder: `GONGBANG_LIBRARY`, else the OS's local data folder — on Windows
+    /// `%LOCALAPPDATA%\kr.gongbang.post` (photos are too large to roam with a profile; WebView2 keeps the
+    /// window's own data beside it), on Linux `~/.local/share/kr.gongbang.post`, on macOS
+    /// `~/Library/Application Support/kr.gongbang.post`.
     pub fn default_root() -> Result<PathBuf> {
         if let Some(dir) = std::env::var_os(LIBRARY_ENV).filter(|v| !v.is_empty()) {
             return Ok(PathBuf::from(dir));
         }
-        dirs::data_dir()
+        dirs::data_local_dir()
             .map(|d| d.join(APP_IDENTIFIER))
             .ok_or_else(|| {
                 CoreError::invalid(

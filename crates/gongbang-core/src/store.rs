@@ -28,8 +28,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| CoreError::io(path, e))?;
-    tmp.persist(path)
-        .map_err(|e| CoreError::io(path, e.error))?;
+    // Windows: renaming onto a file a scanner or viewer holds fails for a moment; keep the temporary file
+    // and try again (persist hands it back on failure).
+    let mut pending = Some(tmp);
+    crate::busy::retry_while_busy(|| match pending.take() {
+        Some(t) => t.persist(path).map(drop).map_err(|e| {
+            let tempfile::PersistError { error, file } = e;
+            pending = Some(file);
+            error
+        }),
+        None => Err(std::io::Error::other("temporary file lost")),
+    })
+    .map_err(|e| CoreError::io(path, e))?;
     Ok(())
 }
 

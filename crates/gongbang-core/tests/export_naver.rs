@@ -182,12 +182,14 @@ fn gps_and_camera_photos_leave_no_trace_of_their_metadata() {
             );
         }
         assert_no_metadata(&path);
-        let tags = exiftool(&path);
-        assert!(
-            !tags.keys().any(|k| k.contains("GPS")),
-            "{}",
-            path.display()
-        );
+        if LINUX_CHECKERS {
+            let tags = exiftool(&path);
+            assert!(
+                !tags.keys().any(|k| k.contains("GPS")),
+                "{}",
+                path.display()
+            );
+        }
     }
     // The portrait Canon (orientation 6) comes out upright: taller than wide.
     let canon_index = photos::for_job(lib.conn(), job)

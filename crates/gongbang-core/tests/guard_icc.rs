@@ -237,6 +237,10 @@ fn stats(img: &image::RgbImage) -> ([f64; 3], f64) {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn an_unknown_profile_with_a_customers_name_is_applied_and_replaced_by_the_standard_srgb() {
     let tmp = tempfile::tempdir().unwrap();
     let (_lib_dir, mut lib) = temp_library();
@@ -313,6 +317,10 @@ fn an_unknown_profile_with_a_customers_name_is_applied_and_replaced_by_the_stand
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn known_profiles_are_recognised_by_content_and_written_as_the_apps_own_copy() {
     let tmp = tempfile::tempdir().unwrap();
     let (_lib_dir, mut lib) = temp_library();

@@ -91,6 +91,10 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn every_test_photo_exports_with_nothing_but_pixels_and_its_colour_profile() {
     let (tmp, mut lib) = temp_library();
     let sources = all_photos();
@@ -250,6 +254,10 @@ fn the_metadata_report_lists_what_each_photo_carries() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn a_hostile_exif_description_is_reported_as_plain_text() {
     let (tmp, mut lib) = temp_library();
     let evil = "<img src=x onerror=alert(1)>";

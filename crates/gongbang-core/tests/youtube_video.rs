@@ -127,6 +127,10 @@ fn mean_luma(img: &image::RgbImage, cx: u32, cy: u32, r: u32) -> f64 {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
     let (tmp, mut lib) = temp_library();
     shop_profile::save(
@@ -300,6 +304,10 @@ fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn a_rotated_portrait_comes_out_upright() {
     let (tmp, mut lib) = temp_library();
     // Portrait_1 (no rotation needed) and Portrait_6 (rotate 90°) at segments 1 and 5: the same motion.
@@ -330,6 +338,10 @@ fn a_rotated_portrait_comes_out_upright() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "needs exiftool/ffprobe/ffmpeg, which run on Linux (this test runs there)"
+)]
 fn shorts_are_vertical_without_a_thumbnail() {
     let (tmp, mut lib) = temp_library();
     let files = [

@@ -46,6 +46,10 @@ pub fn temp_library() -> (tempfile::TempDir, Library) {
     (dir, lib)
 }
 
+/// Whether the Linux checkers (exiftool, ffprobe, ffmpeg) run here. The Windows build of these tests runs
+/// under Wine, which cannot start them: there the checks that need them are skipped, and they run on Linux.
+pub const LINUX_CHECKERS: bool = cfg!(not(windows));
+
 /// `exiftool -j -a -G1 -s FILE` as JSON key → value.
 pub fn exiftool(path: &Path) -> serde_json::Map<String, serde_json::Value> {
     let out = Command::new("exiftool")
@@ -76,8 +80,12 @@ pub const ALLOWED_GROUPS: &[&str] = &[
     "ICC-meas",
 ];
 
-/// Asserts exiftool finds nothing but allowed groups in `path`.
+/// Asserts exiftool finds nothing but allowed groups in `path` (on Linux; the Windows build under Wine
+/// cannot start exiftool, and the byte checks beside each call still run there).
 pub fn assert_no_metadata(path: &Path) {
+    if !LINUX_CHECKERS {
+        return;
+    }
     let tags = exiftool(path);
     for key in tags.keys() {
         if key == "SourceFile" {
