@@ -15,7 +15,7 @@ pub const TITLE: &str = "공방포스트 — WebView2 런타임이 필요합니�
 const EXIT_NO_WEBVIEW2: i32 = 3;
 
 // Short: the message box does not widen its buttons for long labels (seen cut under Wine).
-const OPEN_BUTTON: &str = "페이지 열기 / Open page";
+const OPEN_BUTTON: &str = "열기 / Open";
 const CLOSE_BUTTON: &str = "닫기 / Close";
 
 /// Returns when the WebView2 runtime is installed; otherwise explains, offers the download page, and exits.
@@ -63,12 +63,12 @@ fn message(problem: &str) -> String {
         "공방포스트 창을 그리는 데 필요한 Microsoft WebView2 런타임이 이 PC에 없어서 공방포스트를 시작할 수 \
          없습니다.\n\n\
          해결 방법:\n\
-         1. [페이지 열기]를 눌러 WebView2 다운로드 페이지를 여세요 ({DOWNLOAD_PAGE}).\n\
+         1. [열기]를 눌러 WebView2 다운로드 페이지를 여세요 ({DOWNLOAD_PAGE}).\n\
          2. 페이지에서 'Evergreen Bootstrapper'를 내려받아 실행하고 설치를 마치세요.\n\
          3. 공방포스트를 다시 시작하세요. 사진 보관함은 그대로 있습니다.\n\n\
          Gongbang Post cannot start: the Microsoft WebView2 Runtime, which draws its window, is not installed \
          on this PC.\n\n\
-         What to do: open the download page, download and run the \"Evergreen Bootstrapper\", then start \
+         What to do: press Open for the download page, download and run the \"Evergreen Bootstrapper\", then start \
          Gongbang Post again. Your photo library is kept.\n\n\
          (자세히 / Details: {problem})"
     )
