@@ -32,7 +32,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gongbang-post/target}"
 # Progress goes to stderr: stdout's last line is the installer's path, for scripts.
 say() { printf '[build-windows] %s\n' "$*" >&2; }
 die() { printf '[build-windows] error: %s\n' "$*" >&2; exit 1; }
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=scripts/install-lib.sh
+. "$root/scripts/install-lib.sh"
 
 # --- Debian packages ----------------------------------------------------------------------------------
 # mingw-w64 links the Windows build (g++ for openh264's C++), nsis makes the installer; a host C toolchain
@@ -40,26 +41,10 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 pkgs=(nsis gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64 build-essential nasm
   curl ca-certificates)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)
-missing=()
-for p in "${pkgs[@]}"; do
-  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing Debian packages: ${missing[*]}"
-  sudo_if_needed apt-get update -q >&2
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-    "${missing[@]}" >&2
-else
-  say "Debian packages: all present"
-fi
+apt_install_missing "${pkgs[@]}" >&2
 
 # --- Rust and its Windows target ----------------------------------------------------------------------
-[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
-if ! command -v cargo >/dev/null 2>&1; then
-  say "installing Rust with rustup (Debian's cargo is too old for Tauri 2)"
-  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal >&2
-  . "$HOME/.cargo/env"
-fi
+ensure_cargo >&2
 if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
   say "rustup target add $target"
   rustup target add "$target" >&2

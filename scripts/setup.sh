@@ -22,7 +22,8 @@ for arg in "$@"; do
 done
 
 say() { printf '[setup] %s\n' "$*"; }
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+# shellcheck source=scripts/install-lib.sh
+. "$root/scripts/install-lib.sh"
 
 # --- Debian packages ----------------------------------------------------------------------------------
 # What the Tauri v2 build needs on Linux (WebKitGTK 4.1, GTK 3, libxdo for menus, librsvg for icons).
@@ -44,25 +45,10 @@ pkgs=("${build_pkgs[@]}")
 [ "$want_test" -eq 1 ] && pkgs+=("${test_pkgs[@]}")
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs npm)
 
-missing=()
-for p in "${pkgs[@]}"; do
-  [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)" = installed ] || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing Debian packages: ${missing[*]}"
-  sudo_if_needed apt-get update -q
-  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-else
-  say "Debian packages: all present"
-fi
+apt_install_missing "${pkgs[@]}"
 
 # --- Rust ---------------------------------------------------------------------------------------------
-[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
-if ! command -v cargo >/dev/null 2>&1; then
-  say "installing Rust with rustup (Debian's cargo is too old for Tauri 2)"
-  curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal -c rustfmt -c clippy
-  . "$HOME/.cargo/env"
-fi
+ensure_cargo
 for comp in rustfmt clippy; do
   if ! cargo "${comp/rustfmt/fmt}" --version >/dev/null 2>&1; then
     say "adding the Rust component $comp"

@@ -4,13 +4,15 @@
 #   setup      scripts/setup.sh --test (Debian packages, npm ci, tauri-driver, the e2e venv; quick when present)
 #   fmt        cargo fmt --check
 #   ui-build   npm --prefix ui run build (the app embeds ui/dist, so clippy needs it)
-#   clippy     cargo clippy --workspace --all-targets -- -D warnings
 #   cargo-test cargo test (the workspace's default members: gongbang-core, the gongbang CLI, gongbang-ai;
-#              the keychain test is left to the next step, GONGBANG_SKIP_KEYCHAIN=1)
+#              the keychain test is left to a later step, GONGBANG_SKIP_KEYCHAIN=1)
+#   app-test   cargo test -p gongbang-post (the app's own unit tests: its protocols, commands)
+#              Every cargo step compiles the workspace's own crates with clippy-driver and warnings denied
+#              (see with_clippy below): the lint is the build, not a second pass over every dependency.
 #   keychain   the AI key through a real Secret Service: gnome-keyring in a private D-Bus session
 #              (dbus-run-session), with its own throw-away keyring folder
 #   ui-test    npm --prefix ui test (Playwright against the UI with a mocked backend)
-#   app-build  npx tauri build --debug --bundles deb (the app and its .deb, used by the e2e tests)
+#   app-build  npx tauri build --debug --bundles deb (the app and its .deb, used by the e2e tests; linted too)
 #   e2e        pytest tests/e2e (the real app under Xvfb through WebDriver, real drag-and-drop, the .deb)
 #   win-build  scripts/build-windows.sh (the app and the CLI cross-built for Windows in release, the installer);
 #              our own crates are compiled by clippy-driver with warnings denied (below), so the code behind
@@ -26,7 +28,7 @@
 set -uo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+cd "$root" || exit 1
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gongbang-post/target}"
 export GONGBANG_VENV="${GONGBANG_VENV:-$HOME/.cache/gongbang-post/venv}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
@@ -67,46 +69,12 @@ if ! run_step setup bash scripts/setup.sh --test; then
 fi
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 
-run_step fmt cargo fmt --all --check
-ui_built=0
-run_step ui-build npm --prefix ui run build && ui_built=1
-if [ "$ui_built" -eq 1 ]; then
-  run_step clippy cargo clippy --workspace --all-targets -- -D warnings
-else
-  skip_step clippy "the app embeds ui/dist, which did not build"
-fi
-run_step cargo-test env GONGBANG_SKIP_KEYCHAIN=1 cargo test
-
-# The keychain test: a private session bus and a fresh gnome-keyring, unlocked with a throw-away password
-# (an empty one makes it ask through a GUI prompter), in folders of its own so a developer's login keyring
-# and running daemon are never touched.
-keychain_test() {
-  local tmp rc
-  tmp=$(mktemp -d)
-  mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
-  XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" dbus-run-session -- sh -c \
-    'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-     cargo test --test keychain'
-  rc=$?
-  rm -rf "$tmp"
-  return "$rc"
-}
-run_step keychain keychain_test
-run_step ui-test npm --prefix ui test
-
-if run_step app-build npx tauri build --debug --bundles deb -- -p gongbang-post; then
-  # pytest's exit status 5 (no test collected) counts as a failure here: these tests must run.
-  run_step e2e "$GONGBANG_VENV/bin/python" -m pytest tests/e2e -v -rfEs -p no:cacheprovider
-  printf 'e2e screenshots: %s\n' "$root/artifacts/e2e"
-else
-  skip_step e2e "the app did not build"
-fi
-
-# --- Windows: cross-built here, run under Wine --------------------------------------------------------
-# The Windows builds compile the workspace's own crates with clippy-driver, through cargo's
-# RUSTC_WORKSPACE_WRAPPER (the mechanism `cargo clippy` itself uses) with warnings denied: the Windows-only code
-# is linted while it is built, instead of a second pass (`cargo clippy --target …`) over every dependency.
-# Both Windows steps set it alike, so the tests reuse the build's artifacts.
+# Clippy: every cargo step below compiles the workspace's own crates with clippy-driver, through cargo's
+# RUSTC_WORKSPACE_WRAPPER (the mechanism `cargo clippy` itself uses) with warnings denied. The lint happens
+# while the code is built for its tests, on Linux and for Windows (so #[cfg(windows)] code is linted too),
+# instead of a separate `cargo clippy` that compiles every dependency once more in check mode. Every step sets
+# it alike: the wrapper is part of cargo's fingerprint, so a step without it would rebuild our crates.
+# Dependencies are compiled by plain rustc (lints never run on them).
 clippy_driver=$(rustup which clippy-driver 2>/dev/null || command -v clippy-driver || true)
 with_clippy() {
   if [ -z "$clippy_driver" ]; then
@@ -115,6 +83,45 @@ with_clippy() {
   fi
   RUSTC_WORKSPACE_WRAPPER="$clippy_driver" CLIPPY_ARGS=-Dwarnings "$@"
 }
+
+run_step fmt cargo fmt --all --check
+ui_built=0
+run_step ui-build npm --prefix ui run build && ui_built=1
+run_step cargo-test with_clippy env GONGBANG_SKIP_KEYCHAIN=1 cargo test
+
+# The keychain test: a private session bus and a fresh gnome-keyring, unlocked with a throw-away password
+# (an empty one makes it ask through a GUI prompter), in folders of its own so a developer's login keyring
+# and running daemon are never touched.
+keychain_test() {
+  local tmp rc
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
+  XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" with_clippy dbus-run-session -- sh -c \
+    'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+     cargo test --test keychain'
+  rc=$?
+  rm -rf "$tmp"
+  return "$rc"
+}
+run_step keychain keychain_test
+if [ "$ui_built" -eq 1 ]; then
+  run_step app-test with_clippy cargo test -p gongbang-post
+else
+  skip_step app-test "the app embeds ui/dist, which did not build"
+fi
+run_step ui-test npm --prefix ui test
+
+if run_step app-build with_clippy npx tauri build --debug --bundles deb -- -p gongbang-post; then
+  # pytest's exit status 5 (no test collected) counts as a failure here: these tests must run.
+  run_step e2e "$GONGBANG_VENV/bin/python" -m pytest tests/e2e -v -rfEs -p no:cacheprovider
+  printf 'e2e screenshots: %s\n' "$root/artifacts/e2e"
+else
+  skip_step e2e "the app did not build"
+fi
+
+# --- Windows: cross-built here, run under Wine --------------------------------------------------------
+# Both Windows steps compile with clippy-driver alike (with_clippy, above), so the tests reuse the build's
+# artifacts and the Windows-only code is linted.
 windows_tests() {
   local tmp rc
   tmp=$(mktemp -d)

@@ -22,15 +22,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from paths import ARTIFACTS, EXE, PHOTOS, TARGET, WINDOWS  # noqa: E402
+from paths import ARTIFACTS, EXE, TARGET, WINDOWS  # noqa: E402
+from suite_common import photos, pytest_runtest_makereport, pytest_runtest_setup, start_suite  # noqa: E402, F401
 from webdriver import TauriDriver  # noqa: E402
 from xsession import Xvfb  # noqa: E402
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "incremental: later tests in the module skip once one has failed")
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    ARTIFACTS.mkdir(parents=True)
+    start_suite(config, ARTIFACTS)
 
 
 # The harness's self-test first (it tells a broken X setup from a broken app), then the walk, the leak guard in
@@ -90,30 +89,9 @@ def mark_windows_skips(items) -> None:
         raise pytest.UsageError(f"WINDOWS_SKIPS names tests that do not exist: {stale}")
 
 
-# Steps of one walk through the wizard build on each other: after the first failure the rest are skipped
-# (the failure is the finding; the skips say which steps did not run).
-def pytest_runtest_makereport(item, call):
-    if "incremental" in item.keywords and call.excinfo is not None and call.when == "call":
-        item.parent._previous_failed = item
-
-
-def pytest_runtest_setup(item):
-    if "incremental" in item.keywords:
-        previous = getattr(item.parent, "_previous_failed", None)
-        if previous is not None:
-            pytest.skip(f"an earlier step failed: {previous.name}")
-
-
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     return ARTIFACTS
-
-
-@pytest.fixture(scope="session")
-def photos() -> Path:
-    if not PHOTOS.is_dir():
-        pytest.fail(f"test photos not found at {PHOTOS} (../shared/testdata/photos beside the project)")
-    return PHOTOS
 
 
 @pytest.fixture(scope="session")

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))  # paths, checks, xsession: shared with e2e
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))  # paths, xsession, suite_common: shared with e2e
 sys.path.insert(0, str(Path(__file__).parent))
 
-from paths import PHOTOS, ROOT, TARGET  # noqa: E402
+from paths import ROOT, TARGET  # noqa: E402
+from suite_common import photos, pytest_runtest_makereport, pytest_runtest_setup, start_suite  # noqa: E402, F401
 from wine import Wine  # noqa: E402
 from xsession import Xvfb  # noqa: E402
 
@@ -27,35 +27,12 @@ VERSION = json.loads((ROOT / "tauri.conf.json").read_text(encoding="utf-8"))["ve
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "incremental: later tests in the module skip once one has failed")
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    ARTIFACTS.mkdir(parents=True)
-
-
-# The steps of one install build on each other: after the first failure the rest are skipped (the failure is
-# the finding; the skips say which steps did not run).
-def pytest_runtest_makereport(item, call):
-    if "incremental" in item.keywords and call.excinfo is not None and call.when == "call":
-        item.parent._previous_failed = item
-
-
-def pytest_runtest_setup(item):
-    if "incremental" in item.keywords:
-        previous = getattr(item.parent, "_previous_failed", None)
-        if previous is not None:
-            pytest.skip(f"an earlier step failed: {previous.name}")
+    start_suite(config, ARTIFACTS)
 
 
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     return ARTIFACTS
-
-
-@pytest.fixture(scope="session")
-def photos() -> Path:
-    if not PHOTOS.is_dir():
-        pytest.fail(f"test photos not found at {PHOTOS} (../shared/testdata/photos beside the project)")
-    return PHOTOS
 
 
 @pytest.fixture(scope="session")
