@@ -1,10 +1,11 @@
 // Playwright runs the real UI against tests/mock-backend.ts in headless Chromium (the system one: nothing is
 // downloaded). The web server builds the test bundle and serves it under the app's CSP from tauri.conf.json.
 // Chromium gets a fontconfig with no fonts, so Hangul can only render from the shipped Pretendard.
-import { defineConfig } from '@playwright/test';
+
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = 4179;
@@ -33,7 +34,13 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       env: { ...process.env, ...fontEnv } as Record<string, string>,
     },
   },

@@ -2,10 +2,11 @@
 // src/backend.ts for tests/mock-backend.ts so Playwright can drive the UI with no Rust behind it; the
 // mock never reaches ui/dist. `vite preview --mode test` serves that build under the app's real CSP
 // (read from ../tauri.conf.json) so the tests also catch anything the CSP would block.
-import { defineConfig, type Plugin } from 'vite';
+
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const realBackend = path.join(here, 'src', 'backend.ts');
@@ -26,7 +27,9 @@ function swapBackendForMock(): Plugin {
 function appCsp(): string {
   const conf = JSON.parse(readFileSync(path.join(here, '..', 'tauri.conf.json'), 'utf8'));
   const csp: Record<string, string> = conf.app.security.csp;
-  return Object.entries(csp).map(([k, v]) => `${k} ${v}`).join('; ');
+  return Object.entries(csp)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
 }
 
 export default defineConfig(({ mode }) => ({

@@ -4,8 +4,12 @@
 import type { AppError } from './backend';
 
 export function isAppError(e: unknown): e is AppError {
-  return typeof e === 'object' && e !== null
-    && typeof (e as AppError).messageKo === 'string' && typeof (e as AppError).messageEn === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as AppError).messageKo === 'string' &&
+    typeof (e as AppError).messageEn === 'string'
+  );
 }
 
 /** Any rejection becomes an AppError; the raw value goes to the console only, never to the screen. */

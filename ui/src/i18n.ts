@@ -229,8 +229,10 @@ const ko = {
   approvalWhen: '날짜',
   redactTitle: '사진 가리기',
   redactNoPhotos: '사진이 없습니다. 사진을 먼저 넣어 주세요.',
-  redactHelp: '가릴 곳을 마우스로 끌어서 상자를 그립니다. 상자를 끌면 옮겨지고, 모서리를 끌면 크기가 바뀝니다. 내보낼 때 상자 자리는 검게 칠해집니다.',
-  redactKeys: '키보드: 상자를 골라 화살표로 옮기기 (Shift + 화살표는 크게) · Alt + 화살표 또는 + / − 로 크기 바꾸기 · Delete 로 지우기',
+  redactHelp:
+    '가릴 곳을 마우스로 끌어서 상자를 그립니다. 상자를 끌면 옮겨지고, 모서리를 끌면 크기가 바뀝니다. 내보낼 때 상자 자리는 검게 칠해집니다.',
+  redactKeys:
+    '키보드: 상자를 골라 화살표로 옮기기 (Shift + 화살표는 크게) · Alt + 화살표 또는 + / − 로 크기 바꾸기 · Delete 로 지우기',
   redactAdd: '가릴 곳 추가 (+)',
   redactDelete: '이 상자 지우기',
   boxLabel: '가림 상자 {n}',
@@ -244,7 +246,8 @@ const ko = {
   historyTitle: '이 작업의 기록',
   historyEmpty: '아직 기록이 없습니다.',
   watchTitle: '조심할 단어',
-  watchHelp: '글에 나오면 안 되는 단어를 한 줄에 하나씩 적어 두세요 (예: 제품 코드, 담당자 이름). 내보내기 전에 찾아서 알려 드립니다.',
+  watchHelp:
+    '글에 나오면 안 되는 단어를 한 줄에 하나씩 적어 두세요 (예: 제품 코드, 담당자 이름). 내보내기 전에 찾아서 알려 드립니다.',
   watchSave: '단어 저장',
   watchWordsSaved: '단어를 저장했습니다.',
 
@@ -308,13 +311,15 @@ const ko = {
   aiCancelled: '그만뒀습니다. 글은 그대로입니다.',
   aiOffNote: 'AI 도움은 설정에서 켤 수 있습니다 (쓰지 않아도 됩니다).',
   aiSettingsTitle: 'AI 도움 (선택)',
-  aiSettingsHelp: 'OpenAI 방식의 주소를 넣으면 글 다듬기 화면에 “다듬기 · 더 짧게 · 더 친근하게” 단추가 생깁니다. 고칠 글만 보내고, 사진과 고객사 이름은 보내지 않습니다.',
+  aiSettingsHelp:
+    'OpenAI 방식의 주소를 넣으면 글 다듬기 화면에 “다듬기 · 더 짧게 · 더 친근하게” 단추가 생깁니다. 고칠 글만 보내고, 사진과 고객사 이름은 보내지 않습니다.',
   aiEnabled: 'AI 도움 쓰기',
   aiBaseUrl: '주소 (Base URL)',
   aiBaseUrlHelp: '내 컴퓨터의 Ollama는 http://127.0.0.1:11434/v1 입니다.',
   aiModel: '모델 이름',
   aiKey: 'API 키',
-  aiKeyHelp: '키는 이 컴퓨터의 비밀번호 보관함에만 저장되고 화면에는 다시 나오지 않습니다. Ollama는 키가 없어도 됩니다.',
+  aiKeyHelp:
+    '키는 이 컴퓨터의 비밀번호 보관함에만 저장되고 화면에는 다시 나오지 않습니다. Ollama는 키가 없어도 됩니다.',
   aiKeyNew: '새 키로 바꾸려면 여기에 넣으세요',
   aiHasKey: '저장된 키 있음',
   aiNoKey: '저장된 키 없음',
@@ -396,7 +401,13 @@ const ko = {
   prevMonth: '이전 달',
   nextMonth: '다음 달',
   thisMonthBtn: '이번 달',
-  wdMon: '월', wdTue: '화', wdWed: '수', wdThu: '목', wdFri: '금', wdSat: '토', wdSun: '일',
+  wdMon: '월',
+  wdTue: '화',
+  wdWed: '수',
+  wdThu: '목',
+  wdFri: '금',
+  wdSat: '토',
+  wdSun: '일',
   dayNone: '{date}: 없음',
   dayEvents: '{date}: 글 {n}개',
   monthEmpty: '이 달에는 내보내거나 올린 글이 없습니다.',
@@ -631,7 +642,7 @@ const en: Record<Key, string> = {
   policyPublic: 'Fine to post',
   policyPublicDesc: 'Can be posted without asking.',
   policyAsk: 'Ask first',
-  policyAskDesc: "Ask the customer before posting, and note who agreed.",
+  policyAskDesc: 'Ask the customer before posting, and note who agreed.',
   policyNever: 'Never',
   policyNeverDesc: "This customer's work never leaves the shop.",
   clientNote: 'Note',
@@ -674,8 +685,10 @@ const en: Record<Key, string> = {
   approvalWhen: 'Date',
   redactTitle: 'Cover parts of the photos',
   redactNoPhotos: 'No photos. Add photos first.',
-  redactHelp: 'Drag with the mouse to draw a box over what must not show. Drag a box to move it, drag a corner to resize it. The export paints the boxes solid black.',
-  redactKeys: 'Keyboard: select a box, arrows move it (Shift + arrows: bigger steps) · Alt + arrows or + / − resize · Delete removes',
+  redactHelp:
+    'Drag with the mouse to draw a box over what must not show. Drag a box to move it, drag a corner to resize it. The export paints the boxes solid black.',
+  redactKeys:
+    'Keyboard: select a box, arrows move it (Shift + arrows: bigger steps) · Alt + arrows or + / − resize · Delete removes',
   redactAdd: 'Add a box (+)',
   redactDelete: 'Delete this box',
   boxLabel: 'Cover box {n}',
@@ -689,12 +702,14 @@ const en: Record<Key, string> = {
   historyTitle: "This job's record",
   historyEmpty: 'Nothing recorded yet.',
   watchTitle: 'Words to watch',
-  watchHelp: 'Words that must not appear in a post, one per line (e.g. product codes, contact names). They are looked for before every export.',
+  watchHelp:
+    'Words that must not appear in a post, one per line (e.g. product codes, contact names). They are looked for before every export.',
   watchSave: 'Save words',
   watchWordsSaved: 'Words saved.',
 
   scanTitle: '{n} words to check',
-  scanHelp: "These look like a customer's name or a drawing or part number. Replace them, or, if you have checked them, export as they are.",
+  scanHelp:
+    "These look like a customer's name or a drawing or part number. Replace them, or, if you have checked them, export as they are.",
   scanNone: 'No risky words found.',
   scanning: 'Checking the text…',
   fieldTitle: 'Title',
@@ -711,7 +726,8 @@ const en: Record<Key, string> = {
   // ---- coach (write step) ----
   stepWrite: 'Write',
   writeHeading: 'Polish the post',
-  writeHelp: 'Edit the post on the left; the checklist on the right looks at it again. You can go on whatever the score.',
+  writeHelp:
+    'Edit the post on the left; the checklist on the right looks at it again. You can go on whatever the score.',
   writeHelpVideo: 'Edit the YouTube description and the photo captions. The video is shown in the next step.',
   editorLabel: 'Edit the post',
   blockHeading: 'Heading',
@@ -753,7 +769,8 @@ const en: Record<Key, string> = {
   aiCancelled: 'Stopped. The text is as it was.',
   aiOffNote: 'AI help can be turned on in Settings (optional).',
   aiSettingsTitle: 'AI help (optional)',
-  aiSettingsHelp: 'With an OpenAI-style address, the write step gets “Polish · Shorter · Friendlier” buttons. Only the text being rewritten is sent — never photos or customer names.',
+  aiSettingsHelp:
+    'With an OpenAI-style address, the write step gets “Polish · Shorter · Friendlier” buttons. Only the text being rewritten is sent — never photos or customer names.',
   aiEnabled: 'Use AI help',
   aiBaseUrl: 'Address (base URL)',
   aiBaseUrlHelp: 'Ollama on this computer is http://127.0.0.1:11434/v1',
@@ -778,7 +795,8 @@ const en: Record<Key, string> = {
   firstRunWelcome: 'Welcome. First, tell us about your shop',
   firstRunStep: 'Step {n} of 3',
   firstRunTitle1: 'Shop name and contact',
-  firstRunLead1: 'This becomes the contact block at the end of every post. You can change it any time under "Shop profile".',
+  firstRunLead1:
+    'This becomes the contact block at the end of every post. You can change it any time under "Shop profile".',
   firstRunTitle2: 'Where the shop is, and where it is online',
   firstRunLead2: 'Customers search by neighbourhood. Fill in only what you know.',
   firstRunTitle3: 'Machines and what you do well',
@@ -841,7 +859,13 @@ const en: Record<Key, string> = {
   prevMonth: 'Previous month',
   nextMonth: 'Next month',
   thisMonthBtn: 'This month',
-  wdMon: 'Mon', wdTue: 'Tue', wdWed: 'Wed', wdThu: 'Thu', wdFri: 'Fri', wdSat: 'Sat', wdSun: 'Sun',
+  wdMon: 'Mon',
+  wdTue: 'Tue',
+  wdWed: 'Wed',
+  wdThu: 'Thu',
+  wdFri: 'Fri',
+  wdSat: 'Sat',
+  wdSun: 'Sun',
   dayNone: '{date}: nothing',
   dayEvents: '{date}: {n} posts',
   monthEmpty: 'Nothing was exported or posted this month.',
@@ -926,5 +950,8 @@ export const policyKey: Record<Policy, { name: Key; desc: Key }> = {
   never: { name: 'policyNever', desc: 'policyNeverDesc' },
 };
 export const fieldKey: Record<FindingField, Key> = {
-  title: 'fieldTitle', body: 'fieldBody', caption: 'fieldCaption', tag: 'fieldTag',
+  title: 'fieldTitle',
+  body: 'fieldBody',
+  caption: 'fieldCaption',
+  tag: 'fieldTag',
 };

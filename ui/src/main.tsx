@@ -12,5 +12,7 @@ import './styles/coach.css';
 import { App } from './components/App';
 import { init } from './state';
 
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html has no #app element');
+render(<App />, root);
 void init();

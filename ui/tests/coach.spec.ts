@@ -2,13 +2,19 @@
 // beside the editable post, one-click fixes that raise the score and can be undone, keyword chips, the photo
 // check with its thumbnails, the optional AI helper (set up in Settings; polish, a 401, a cancel), keyboard
 // reach of the fixes, and the YouTube checks (the check ids are core/src/coach's). Saves a picture of the coach panel to test-results/coach-panel.png.
-import { expect, test, type Page } from '@playwright/test';
+
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect, type Page, test } from '@playwright/test';
 import { commands, cspViolations, drop, openFresh, shot } from './helpers';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PHOTOS = ['/home/owner/사진/01_소재.jpg', '/home/owner/사진/02_황삭.jpg', '/home/owner/사진/03_dark_정삭.jpg', '/home/owner/사진/04_측정.jpg'];
+const PHOTOS = [
+  '/home/owner/사진/01_소재.jpg',
+  '/home/owner/사진/02_황삭.jpg',
+  '/home/owner/사진/03_dark_정삭.jpg',
+  '/home/owner/사진/04_측정.jpg',
+];
 
 async function toWrite(page: Page, platform: 'naver' | 'youtube' = 'naver') {
   await drop(page, PHOTOS);
@@ -27,15 +33,30 @@ async function toWrite(page: Page, platform: 'naver' | 'youtube' = 'naver') {
 
 const score = async (page: Page) => Number(await page.getByTestId('coach-score').getAttribute('data-score'));
 const checkItem = (page: Page, id: string) => page.locator(`[data-testid="coach-check"][data-id="${id}"]`);
-const checkIds = async (page: Page) => (await page.getByTestId('coach-check').evaluateAll(
-  (els) => els.map((e) => e.getAttribute('data-id') ?? ''))).sort();
+const checkIds = async (page: Page) =>
+  (await page.getByTestId('coach-check').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))).sort();
 const statusOf = (page: Page, id: string) => checkItem(page, id).getAttribute('data-status');
 
 // The check ids of core/src/coach (checks.rs, mod.rs): the blog's, the video's, and those of every platform.
 const COMMON = ['leak_guard', 'photo_quality', 'contact_profile', 'photo_captions'];
-const BLOG = ['title_keyword', 'text_length', 'photo_count', 'keyword_first_paragraph', 'contact_block', 'copied_text', 'tags'];
-const YOUTUBE = ['video_title_length', 'video_title_keyword', 'description_what_who', 'chapters', 'video_tags',
-  'thumbnail_words', 'video_length'];
+const BLOG = [
+  'title_keyword',
+  'text_length',
+  'photo_count',
+  'keyword_first_paragraph',
+  'contact_block',
+  'copied_text',
+  'tags',
+];
+const YOUTUBE = [
+  'video_title_length',
+  'video_title_keyword',
+  'description_what_who',
+  'chapters',
+  'video_tags',
+  'thumbnail_words',
+  'video_length',
+];
 
 async function enableAi(page: Page) {
   await page.getByTestId('nav-settings').click();
@@ -92,13 +113,19 @@ test('the score rises as fixes are clicked; undo puts the post back', async ({ p
     last = await score(page);
     await expect(page.getByTestId('undo')).toBeVisible();
   }
-  expect((await commands(page, 'apply_fix')).map((c) => (c as { fix: string }).fix))
-    .toEqual(['title_keyword', 'keyword_first_paragraph', 'contact_block', 'photo_captions']);
+  expect((await commands(page, 'apply_fix')).map((c) => (c as { fix: string }).fix)).toEqual([
+    'title_keyword',
+    'keyword_first_paragraph',
+    'contact_block',
+    'photo_captions',
+  ]);
   // Every failing check is fixed; only advice without a fix is left.
   await expect(page.getByTestId('coach-fix')).toHaveCount(0);
   expect(last).toBe(Math.round((8 * 100) / 11));
   await expect(page.getByTestId('post-title')).toHaveValue('문래동 CNC 선반 SUS304 샤프트 정밀 가공');
-  await expect(page.getByTestId('block-text').first()).toHaveValue(/^문래동 CNC 선반 SUS304 샤프트 작업을 소개합니다\.\n/);
+  await expect(page.getByTestId('block-text').first()).toHaveValue(
+    /^문래동 CNC 선반 SUS304 샤프트 작업을 소개합니다\.\n/,
+  );
   await expect(page.getByTestId('block-caption').first()).not.toHaveValue('');
 
   // Undo the last fix (photo_captions): the captions are empty again, the check fails, the score drops back.
@@ -106,7 +133,9 @@ test('the score rises as fixes are clicked; undo puts the post back', async ({ p
   await expect(checkItem(page, 'photo_captions')).toHaveAttribute('data-status', 'fail');
   await expect(page.getByTestId('block-caption').first()).toHaveValue('');
   await expect.poll(() => score(page)).toBeLessThan(last);
-  const saved = (await commands(page, 'save_post')).at(-1) as { post: { blocks: { kind: string; caption?: string }[] } };
+  const saved = (await commands(page, 'save_post')).at(-1) as {
+    post: { blocks: { kind: string; caption?: string }[] };
+  };
   expect(saved.post.blocks.filter((b) => b.kind === 'photo').every((b) => b.caption === '')).toBe(true);
 
   // Editing the text re-runs the coach after the save (debounced).
@@ -119,7 +148,12 @@ test('the score rises as fixes are clicked; undo puts the post back', async ({ p
   await page.getByTestId('post-title').fill('문래동 CNC 선반 SUS304 샤프트 가공');
   await expect(checkItem(page, 'title_keyword')).toHaveAttribute('data-status', 'pass');
   await page.setViewportSize({ width: 1400, height: 2000 }); // the whole panel, not scrolled
-  await page.getByTestId('toast').getByRole('button').last().click({ timeout: 1000 }).catch(() => undefined); // the toast may be gone
+  await page
+    .getByTestId('toast')
+    .getByRole('button')
+    .last()
+    .click({ timeout: 1000 })
+    .catch(() => undefined); // the toast may be gone
   await page.getByTestId('coach-panel').screenshot({ path: path.join(here, '..', 'test-results', 'coach-panel.png') });
   await page.setViewportSize({ width: 1200, height: 820 });
   await page.evaluate(() => document.getElementById('work-area')!.scrollTo(0, 0));
@@ -158,14 +192,18 @@ test('the fixes are reachable by keyboard', async ({ page }) => {
     reached = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'coach-fix');
   }
   expect(reached).toBe(true);
-  const id = await page.evaluate(() => document.activeElement!.closest('[data-testid="coach-check"]')!.getAttribute('data-id'));
+  const id = await page.evaluate(() =>
+    document.activeElement!.closest('[data-testid="coach-check"]')!.getAttribute('data-id'),
+  );
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
   expect(ring).toBe('solid');
   await page.keyboard.press('Enter');
   await expect(checkItem(page, id!)).toHaveAttribute('data-status', 'pass');
 });
 
-test('AI help: set up in Settings, polish a paragraph, undo, a 401 leaves the text, cancel stops it', async ({ page }) => {
+test('AI help: set up in Settings, polish a paragraph, undo, a 401 leaves the text, cancel stops it', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await toWrite(page);
   await enableAi(page);
@@ -260,7 +298,9 @@ test('a YouTube post: the video checks are shown, the keyword moves to the front
 });
 
 // Issue 10, item 3: the AI help obeys the leak guard — the same verdict as export, before anything is sent.
-test('AI help is refused for a customer job without an approval, with the guard\'s message; after the approval it works', async ({ page }) => {
+test("AI help is refused for a customer job without an approval, with the guard's message; after the approval it works", async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await toWrite(page);
   // The job turns out to be a customer's who must be asked first.
@@ -302,7 +342,9 @@ test('AI help is refused for a customer job without an approval, with the guard\
 
 // Issue 10, item 7: plain http only inside the shop (with a word that it is not encrypted), a public host needs
 // https, and the key is bound to the address it was saved for.
-test('AI settings: plain http is marked unencrypted, a public http address is refused, the key stays with its address', async ({ page }) => {
+test('AI settings: plain http is marked unencrypted, a public http address is refused, the key stays with its address', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('ai-settings')).toHaveAttribute('data-loaded', 'true');

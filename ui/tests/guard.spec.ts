@@ -2,13 +2,18 @@
 // policy, a "never" customer stopping the wizard, an "ask" customer's approval recorded and logged, black boxes
 // drawn with the mouse and with the keyboard (checked on what the backend stored), the text scan with its
 // one-click replace and the confirmation before export, and hostile text everywhere the guard shows it.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { commands, cspViolations, drop, openFresh, ready, shot } from './helpers';
 
 const PHOTOS = ['/home/owner/사진/01_소재.jpg', '/home/owner/사진/02_황삭.jpg', '/home/owner/사진/03_clean.jpg'];
 const EVIL = '<img src=x onerror=alert(1)>';
 
-interface ClientSpec { name: string; aliases?: string; policy: 'public' | 'ask' | 'never'; note?: string }
+interface ClientSpec {
+  name: string;
+  aliases?: string;
+  policy: 'public' | 'ask' | 'never';
+  note?: string;
+}
 
 /** In the job step: choose "customer's job" and add a customer through the form (it becomes the job's). */
 async function addClient(page: Page, c: ClientSpec) {
@@ -33,14 +38,17 @@ async function ownProduct(page: Page) {
   await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'public');
 }
 
-const storedBoxes = (page: Page, photoId: number) => page.evaluate(
-  (id) => window.__mock.state().library.find((p) => p.id === id)?.redactions ?? [], photoId);
-const currentJob = (page: Page) => page.evaluate(() => {
-  const s = window.__mock.state();
-  return s.jobs.find((j) => j.id === s.currentJob)!;
-});
+const storedBoxes = (page: Page, photoId: number) =>
+  page.evaluate((id) => window.__mock.state().library.find((p) => p.id === id)?.redactions ?? [], photoId);
+const currentJob = (page: Page) =>
+  page.evaluate(() => {
+    const s = window.__mock.state();
+    return s.jobs.find((j) => j.id === s.currentJob)!;
+  });
 
-test('whose part: a new customer with aliases and a policy, switching customers, then our own product', async ({ page }) => {
+test('whose part: a new customer with aliases and a policy, switching customers, then our own product', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await page.getByTestId('step-job').click();
   await page.getByTestId('job-title').fill('SUS304 샤프트');
@@ -53,7 +61,11 @@ test('whose part: a new customer with aliases and a policy, switching customers,
   });
   const first = (await currentJob(page)).clientId!;
   expect(await currentJob(page)).toMatchObject({ ownerKind: 'client', clientId: first });
-  expect((await commands(page, 'set_job_owner')).at(-1)).toEqual({ jobId: expect.any(Number), ownerKind: 'client', clientId: first });
+  expect((await commands(page, 'set_job_owner')).at(-1)).toEqual({
+    jobId: expect.any(Number),
+    ownerKind: 'client',
+    clientId: first,
+  });
   await expect(page.getByTestId('client-select')).toHaveValue(String(first));
   await expect(page.getByTestId('effective-policy')).toHaveAttribute('data-policy', 'ask');
   await expect(page.getByTestId('effective-policy')).toContainText('허락 받고');
@@ -86,7 +98,9 @@ test('whose part: a new customer with aliases and a policy, switching customers,
   expect(watch.pageErrors).toEqual([]);
 });
 
-test('a "never" customer stops at the safety check: next disabled, export refused with a way back', async ({ page }) => {
+test('a "never" customer stops at the safety check: next disabled, export refused with a way back', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await withPhotos(page, PHOTOS.slice(0, 2));
   await page.getByTestId('step-job').click();
@@ -113,7 +127,9 @@ test('a "never" customer stops at the safety check: next disabled, export refuse
   expect(watch.pageErrors).toEqual([]);
 });
 
-test('"ask": export is refused until the approval is recorded; it is shown and logged; owner unset counts as ask', async ({ page }) => {
+test('"ask": export is refused until the approval is recorded; it is shown and logged; owner unset counts as ask', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await withPhotos(page, PHOTOS.slice(0, 1));
 
@@ -168,10 +184,14 @@ test('"ask": export is refused until the approval is recorded; it is shown and l
   expect(watch.pageErrors).toEqual([]);
 });
 
-test('drawing, moving and resizing a box with the mouse saves sensible fractions; a click draws nothing', async ({ page }) => {
+test('drawing, moving and resizing a box with the mouse saves sensible fractions; a click draws nothing', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await withPhotos(page, PHOTOS.slice(0, 2));
-  const [p1, p2] = await page.getByTestId('photo-card').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  const [p1, p2] = await page
+    .getByTestId('photo-card')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   await page.evaluate((id) => window.__mock.setPhotoSize(id, 3000, 4000), p2); // a portrait photo
   await page.reload(); // close and reopen: the window reads the photo's size again
   await ownProduct(page);
@@ -196,14 +216,21 @@ test('drawing, moving and resizing a box with the mouse saves sensible fractions
   await expect(page.getByTestId('redact-box')).toHaveCount(1);
   await expect.poll(() => storedBoxes(page, p1)).toHaveLength(1);
   let [b] = await storedBoxes(page, p1);
-  expect(b.x).toBeCloseTo(0.2, 1); expect(b.y).toBeCloseTo(0.3, 1);
-  expect(b.w).toBeCloseTo(0.4, 1); expect(b.h).toBeCloseTo(0.4, 1);
+  expect(b.x).toBeCloseTo(0.2, 1);
+  expect(b.y).toBeCloseTo(0.3, 1);
+  expect(b.w).toBeCloseTo(0.4, 1);
+  expect(b.h).toBeCloseTo(0.4, 1);
   const sent = (await commands(page, 'set_redactions')).at(-1) as { photoId: number; boxes: { x: number }[] };
   expect(sent.photoId).toBe(p1);
   // Solid black, never a blur; the selected box has the orange outline and focus.
   const look = await page.getByTestId('redact-box').evaluate((el) => {
     const s = getComputedStyle(el);
-    return { bg: s.backgroundColor, filter: s.backdropFilter || 'none', outline: s.outlineColor, focused: document.activeElement === el };
+    return {
+      bg: s.backgroundColor,
+      filter: s.backdropFilter || 'none',
+      outline: s.outlineColor,
+      focused: document.activeElement === el,
+    };
   });
   expect(look.bg).toBe('rgb(0, 0, 0)');
   expect(look.filter).toBe('none');
@@ -218,7 +245,9 @@ test('drawing, moving and resizing a box with the mouse saves sensible fractions
   await page.mouse.up();
   await expect.poll(async () => (await storedBoxes(page, p1))[0].x).toBeCloseTo(0.3, 1);
   [b] = await storedBoxes(page, p1);
-  expect(b.y).toBeCloseTo(0.2, 1); expect(b.w).toBeCloseTo(0.4, 1); expect(b.h).toBeCloseTo(0.4, 1);
+  expect(b.y).toBeCloseTo(0.2, 1);
+  expect(b.w).toBeCloseTo(0.4, 1);
+  expect(b.h).toBeCloseTo(0.4, 1);
 
   // The bottom-right handle resizes it; dragging past the edge stays inside the photo.
   const se = page.locator('[data-handle="se"]');
@@ -230,8 +259,10 @@ test('drawing, moving and resizing a box with the mouse saves sensible fractions
   await page.mouse.up();
   await expect.poll(async () => (await storedBoxes(page, p1))[0].w).toBeCloseTo(0.7, 1);
   [b] = await storedBoxes(page, p1);
-  expect(b.x).toBeCloseTo(0.3, 1); expect(b.h).toBeCloseTo(0.8, 1);
-  expect(b.x + b.w).toBeLessThanOrEqual(1); expect(b.y + b.h).toBeLessThanOrEqual(1);
+  expect(b.x).toBeCloseTo(0.3, 1);
+  expect(b.h).toBeCloseTo(0.8, 1);
+  expect(b.x + b.w).toBeLessThanOrEqual(1);
+  expect(b.y + b.h).toBeLessThanOrEqual(1);
 
   // The portrait photo is shown upright at its own ratio; the strip shows the first photo has a box.
   await page.locator(`[data-testid="safety-photo"][data-photo-id="${p2}"]`).click();
@@ -248,8 +279,10 @@ test('drawing, moving and resizing a box with the mouse saves sensible fractions
   await page.mouse.up();
   await expect.poll(() => storedBoxes(page, p2)).toHaveLength(1);
   [b] = await storedBoxes(page, p2);
-  expect(b.x).toBeCloseTo(0.1, 1); expect(b.y).toBeCloseTo(0.1, 1);
-  expect(b.w).toBeCloseTo(0.4, 1); expect(b.h).toBeCloseTo(0.2, 1);
+  expect(b.x).toBeCloseTo(0.1, 1);
+  expect(b.y).toBeCloseTo(0.1, 1);
+  expect(b.w).toBeCloseTo(0.4, 1);
+  expect(b.h).toBeCloseTo(0.2, 1);
   expect(await storedBoxes(page, p1)).toHaveLength(1); // per photo
   expect(watch.pageErrors).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
@@ -258,7 +291,9 @@ test('drawing, moving and resizing a box with the mouse saves sensible fractions
 test('keyboard: add a centred box, move and resize it with keys, delete it, undo', async ({ page }) => {
   const watch = await openFresh(page);
   await withPhotos(page, PHOTOS.slice(0, 1));
-  const [p1] = await page.getByTestId('photo-card').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  const [p1] = await page
+    .getByTestId('photo-card')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   await ownProduct(page);
   await page.getByTestId('step-safety').click();
 
@@ -303,7 +338,9 @@ test('keyboard: add a centred box, move and resize it with keys, delete it, undo
   expect(watch.pageErrors).toEqual([]);
 });
 
-test('the text scan: findings listed and marked in the preview, one-click replace, export needs the confirm box', async ({ page }) => {
+test('the text scan: findings listed and marked in the preview, one-click replace, export needs the confirm box', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await withPhotos(page, PHOTOS.slice(0, 1));
   await page.getByTestId('step-job').click();
@@ -329,14 +366,20 @@ test('the text scan: findings listed and marked in the preview, one-click replac
   // Marked inside the preview, as text.
   await expect(page.getByTestId('preview-title').getByTestId('flag-mark')).toHaveText('DH정밀');
   await expect(page.getByTestId('preview-title')).toHaveText('DH정밀 납품 샤프트');
-  await expect(page.getByTestId('preview').getByTestId('flag-mark').filter({ hasText: 'P/N: AB-1234-567' })).toHaveCount(1);
+  await expect(
+    page.getByTestId('preview').getByTestId('flag-mark').filter({ hasText: 'P/N: AB-1234-567' }),
+  ).toHaveCount(1);
   await expect(page.getByTestId('preview').getByTestId('flag-mark').filter({ hasText: '비밀코드' })).toHaveCount(1);
   await shot(page, 'ko-scan-findings');
 
   // One click replaces every occurrence of the customer's name.
   await page.locator('[data-testid="finding"][data-field="title"]').getByTestId('finding-replace').click();
   await expect(findings).toHaveCount(2);
-  expect((await commands(page, 'replace_in_post')).at(-1)).toEqual({ postId: expect.any(Number), find: 'DH정밀', replacement: '고객사' });
+  expect((await commands(page, 'replace_in_post')).at(-1)).toEqual({
+    postId: expect.any(Number),
+    find: 'DH정밀',
+    replacement: '고객사',
+  });
   await expect(page.getByTestId('post-title')).toHaveValue('고객사 납품 샤프트');
   await expect(page.getByTestId('preview')).not.toContainText('DH정밀');
 
@@ -352,7 +395,10 @@ test('the text scan: findings listed and marked in the preview, one-click replac
   await expect(page.getByTestId('export')).toBeEnabled();
   await page.getByTestId('export').click();
   await expect(page.getByTestId('export-result')).toBeVisible();
-  expect((await commands(page, 'export_post')).at(-1)).toEqual({ postId: expect.any(Number), confirmedTerms: ['P/N: AB-1234-567', '비밀코드'] });
+  expect((await commands(page, 'export_post')).at(-1)).toEqual({
+    postId: expect.any(Number),
+    confirmedTerms: ['P/N: AB-1234-567', '비밀코드'],
+  });
   await page.getByTestId('step-safety').click();
   await expect(page.locator('[data-testid="history-entry"][data-kind="override"]')).toHaveCount(2);
   expect(watch.pageErrors).toEqual([]);
@@ -375,10 +421,14 @@ test('no findings: export goes straight through with no confirmation and an empt
   expect((await commands(page, 'export_post')).at(-1)).toEqual({ postId: expect.any(Number), confirmedTerms: [] });
 });
 
-test('what the export removes: listed as text per photo, nothing for a clean photo, in both languages', async ({ page }) => {
+test('what the export removes: listed as text per photo, nothing for a clean photo, in both languages', async ({
+  page,
+}) => {
   await openFresh(page);
   await withPhotos(page);
-  const ids = await page.getByTestId('photo-card').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  const ids = await page
+    .getByTestId('photo-card')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   await ownProduct(page);
   await page.getByTestId('step-safety').click();
   const items = page.getByTestId('meta-item');
@@ -392,7 +442,10 @@ test('what the export removes: listed as text per photo, nothing for a clean pho
   await page.locator(`[data-testid="safety-photo"][data-photo-id="${ids[2]}"]`).click();
   await expect(items).toHaveCount(0);
   await expect(page.getByText('지울 정보가 없습니다')).toBeVisible();
-  expect((await commands(page, 'photo_metadata')).map((a) => (a as { photoId: number }).photoId)).toEqual([ids[0], ids[2]]);
+  expect((await commands(page, 'photo_metadata')).map((a) => (a as { photoId: number }).photoId)).toEqual([
+    ids[0],
+    ids[2],
+  ]);
 });
 
 test('hostile text from the owner, a customer and a camera is shown as text and runs nothing', async ({ page }) => {
@@ -407,7 +460,10 @@ test('hostile text from the owner, a customer and a camera is shown as text and 
   await page.getByTestId('next').click();
   await expect(page.getByTestId('guard-status')).toContainText(EVIL);
   await expect(page.locator('[data-testid="meta-item"][data-kind="comment"]')).toContainText(EVIL);
-  await expect(page.getByTestId('safety-photo')).toHaveAttribute('aria-label', new RegExp(`${EVIL}\\.jpg`.replace(/[()]/g, '\\$&')));
+  await expect(page.getByTestId('safety-photo')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`${EVIL}\\.jpg`.replace(/[()]/g, '\\$&')),
+  );
   await page.getByTestId('approval-by').fill(EVIL);
   await page.getByTestId('approval-how').fill(EVIL);
   await page.getByTestId('approval-note').fill(EVIL);
@@ -448,7 +504,14 @@ test('a flag in a table cell is marked in that cell, and the list says which row
     const key = 'gb-mock-state';
     const s = JSON.parse(localStorage.getItem(key)!);
     const p = s.posts.find((x: { jobId: number }) => x.jobId === s.currentJob);
-    p.blocks.splice(1, 0, { kind: 'table', rows: [['소재', 'SUS304'], ['납품처', '서울 대한정밀 본사'], ['비고', '—']] });
+    p.blocks.splice(1, 0, {
+      kind: 'table',
+      rows: [
+        ['소재', 'SUS304'],
+        ['납품처', '서울 대한정밀 본사'],
+        ['비고', '—'],
+      ],
+    });
     localStorage.setItem(key, JSON.stringify(s));
   });
   await page.reload(); // close and reopen: the window reads the saved post
@@ -465,7 +528,9 @@ test('a flag in a table cell is marked in that cell, and the list says which row
   await expect(cell.getByTestId('flag-mark')).toHaveText('대한정밀');
   await expect(cell).toHaveText('서울 대한정밀 본사');
   await expect(table.getByTestId('flag-mark')).toHaveCount(1);
-  await expect(table.locator('[data-testid="table-cell"][data-row="1"][data-column="0"]').getByTestId('flag-mark')).toHaveCount(0);
+  await expect(
+    table.locator('[data-testid="table-cell"][data-row="1"][data-column="0"]').getByTestId('flag-mark'),
+  ).toHaveCount(0);
   await table.scrollIntoViewIfNeeded();
   await shot(page, 'ko-scan-table-cell');
 
@@ -482,7 +547,8 @@ async function centreOf(img: Locator): Promise<number> {
   return img.evaluate(async (el: HTMLImageElement) => {
     await el.decode().catch(() => undefined);
     const c = document.createElement('canvas');
-    c.width = el.naturalWidth; c.height = el.naturalHeight;
+    c.width = el.naturalWidth;
+    c.height = el.naturalHeight;
     const g = c.getContext('2d')!;
     g.drawImage(el, 0, 0);
     const d = g.getImageData(Math.floor(c.width / 2), Math.floor(c.height / 2), 1, 1).data;
@@ -493,7 +559,9 @@ async function centreOf(img: Locator): Promise<number> {
 test('thumbnails show the boxes burned in everywhere but the box editor, and follow the boxes', async ({ page }) => {
   const watch = await openFresh(page);
   await withPhotos(page, PHOTOS.slice(0, 1));
-  const [p1] = await page.getByTestId('photo-card').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  const [p1] = await page
+    .getByTestId('photo-card')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   await ownProduct(page);
   await page.getByTestId('step-safety').click();
   const editorImg = page.getByTestId('redact-canvas').locator('img');

@@ -1,18 +1,25 @@
 // Shared steps for the Playwright specs: start from an empty mock library, watch for CSP violations and
 // dialogs, read the photo order, save screenshots to ui/test-results/screens/.
-import { expect, type Page } from '@playwright/test';
+
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const SCREENS = path.join(here, '..', 'test-results', 'screens');
 
-export interface Watch { dialogs: string[]; pageErrors: string[] }
+export interface Watch {
+  dialogs: string[];
+  pageErrors: string[];
+}
 
 /** Open the app on an empty library; record dialogs, uncaught errors and CSP violations. */
 export async function openFresh(page: Page): Promise<Watch> {
   const watch: Watch = { dialogs: [], pageErrors: [] };
-  page.on('dialog', (d) => { watch.dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    watch.dialogs.push(d.message());
+    void d.dismiss();
+  });
   page.on('pageerror', (e) => watch.pageErrors.push(String(e)));
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
@@ -21,7 +28,9 @@ export async function openFresh(page: Page): Promise<Watch> {
     });
   });
   await page.goto('/');
-  await page.evaluate(() => { window.__mock.reset(); });
+  await page.evaluate(() => {
+    window.__mock.reset();
+  });
   await page.reload();
   await ready(page);
   return watch;
@@ -42,7 +51,9 @@ export async function shot(page: Page, name: string) {
 }
 
 export async function cardIds(page: Page): Promise<number[]> {
-  const ids = await page.getByTestId('photo-card').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  const ids = await page
+    .getByTestId('photo-card')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   return ids;
 }
 
@@ -54,7 +65,14 @@ export async function backendOrder(page: Page): Promise<number[]> {
 }
 
 export async function commands(page: Page, name: string): Promise<unknown[]> {
-  return page.evaluate((n) => window.__mock.calls().filter((c) => c.cmd === n).map((c) => c.args), name);
+  return page.evaluate(
+    (n) =>
+      window.__mock
+        .calls()
+        .filter((c) => c.cmd === n)
+        .map((c) => c.args),
+    name,
+  );
 }
 
 export async function drop(page: Page, paths: string[]) {

@@ -18,15 +18,40 @@ import type { Calendar, ExportEvent, Platform, PostHistoryItem, Reminder, ShopPr
 import { mockCore } from './mock-backend';
 
 interface StoredEvent {
-  postId: number; jobId: number; jobTitle: string; platform: Platform; postTitle: string;
-  at: string; kind: 'exported' | 'published'; folder: string | null; url: string | null;
+  postId: number;
+  jobId: number;
+  jobTitle: string;
+  platform: Platform;
+  postTitle: string;
+  at: string;
+  kind: 'exported' | 'published';
+  folder: string | null;
+  url: string | null;
 }
-interface ShopState { profile: ShopProfile; goal: number; events: StoredEvent[]; gone: string[] }
+interface ShopState {
+  profile: ShopProfile;
+  goal: number;
+  events: StoredEvent[];
+  gone: string[];
+}
 const KEY = 'gb-mock-shop';
 
 const emptyProfile = (saved: boolean): ShopProfile => ({
-  name: '', owner: '', phone: '', email: '', address: '', regionKeywords: [], website: '', kakao: '',
-  equipment: [], materials: [], tolerance: '', sizes: '', lotSizes: '', logoDataUrl: null, saved,
+  name: '',
+  owner: '',
+  phone: '',
+  email: '',
+  address: '',
+  regionKeywords: [],
+  website: '',
+  kakao: '',
+  equipment: [],
+  materials: [],
+  tolerance: '',
+  sizes: '',
+  lotSizes: '',
+  logoDataUrl: null,
+  saved,
 });
 // Fresh state: the profile counts as saved, so the other specs never meet the first run (see firstRun()).
 const fresh = (): ShopState => ({ profile: emptyProfile(true), goal: 0, events: [], gone: [] });
@@ -34,7 +59,9 @@ function load(): ShopState {
   try {
     const raw = localStorage.getItem(KEY);
     if (raw) return { ...fresh(), ...(JSON.parse(raw) as Partial<ShopState>) };
-  } catch { /* start fresh */ }
+  } catch {
+    /* start fresh */
+  }
   return fresh();
 }
 let M = load();
@@ -69,8 +96,15 @@ function sync() {
     if (M.events.some((e) => e.kind === 'exported' && e.postId === p.id && e.folder === p.exportPath)) continue;
     const j = S.jobs.find((x) => x.id === p.jobId);
     M.events.push({
-      postId: p.id, jobId: p.jobId, jobTitle: j?.title ?? '', platform: p.platform, postTitle: p.title,
-      at: localIso(new Date()), kind: 'exported', folder: p.exportPath, url: null,
+      postId: p.id,
+      jobId: p.jobId,
+      jobTitle: j?.title ?? '',
+      platform: p.platform,
+      postTitle: p.title,
+      at: localIso(new Date()),
+      kind: 'exported',
+      folder: p.exportPath,
+      url: null,
     });
     changed = true;
   }
@@ -83,8 +117,14 @@ const toEvent = (e: StoredEvent): ExportEvent => ({ ...e, folderExists: !!e.fold
 function weekCount(monday: Date): number {
   const from = ymd(monday);
   const to = ymd(addDays(monday, 6));
-  const posts = new Set(M.events.filter((e) => { const d = dayOf(e.at); return d >= from && d <= to; })
-    .map((e) => `${e.postId}`));
+  const posts = new Set(
+    M.events
+      .filter((e) => {
+        const d = dayOf(e.at);
+        return d >= from && d <= to;
+      })
+      .map((e) => `${e.postId}`),
+  );
   return posts.size;
 }
 function calendarOf(month: string | null): Calendar {
@@ -109,12 +149,18 @@ function calendarOf(month: string | null): Calendar {
   if (M.goal > 0) {
     const met = (m: Date) => weekCount(m) >= M.goal;
     let m = met(thisMonday) ? thisMonday : addDays(thisMonday, -7);
-    for (let guard = 0; guard < 520 && met(m); guard++) { streak++; m = addDays(m, -7); }
+    for (let guard = 0; guard < 520 && met(m); guard++) {
+      streak++;
+      m = addDays(m, -7);
+    }
   }
   return {
     month: shown,
     days: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, events]) => ({ date, events })),
-    goalPerWeek: M.goal, thisWeek: weekCount(thisMonday), streakWeeks: streak, weeks,
+    goalPerWeek: M.goal,
+    thisWeek: weekCount(thisMonday),
+    streakWeeks: streak,
+    weeks,
   };
 }
 function historyItem(postId: number): PostHistoryItem {
@@ -128,9 +174,17 @@ function historyItem(postId: number): PostHistoryItem {
   const exportPath = p.exportPath ?? lastExport?.folder ?? null;
   const times = [Date.parse(p.updatedAt), ...mine.map((e) => Date.parse(e.at))];
   return {
-    postId: p.id, jobId: p.jobId, jobTitle: j?.title ?? '', platform: p.platform, title: p.title, status: p.status,
-    exportPath, folderExists: !!exportPath && !M.gone.includes(exportPath), exportedAt: lastExport?.at ?? null,
-    publishedUrl: lastPublish?.url ?? null, updatedAt: localIso(new Date(Math.max(...times))),
+    postId: p.id,
+    jobId: p.jobId,
+    jobTitle: j?.title ?? '',
+    platform: p.platform,
+    title: p.title,
+    status: p.status,
+    exportPath,
+    folderExists: !!exportPath && !M.gone.includes(exportPath),
+    exportedAt: lastExport?.at ?? null,
+    publishedUrl: lastPublish?.url ?? null,
+    updatedAt: localIso(new Date(Math.max(...times))),
   };
 }
 const invalid = (ko: string, en: string) => ({ code: 'invalid', messageKo: ko, messageEn: en });
@@ -139,11 +193,19 @@ const words = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boole
 // A small square logo drawn on a canvas (no files).
 function drawLogo(): string {
   const c = document.createElement('canvas');
-  c.width = 128; c.height = 128;
+  c.width = 128;
+  c.height = 128;
   const g = c.getContext('2d')!;
-  g.fillStyle = '#27313b'; g.fillRect(0, 0, 128, 128);
-  g.fillStyle = '#c2410c'; g.beginPath(); g.arc(64, 64, 42, 0, Math.PI * 2); g.fill();
-  g.fillStyle = '#27313b'; g.beginPath(); g.arc(64, 64, 16, 0, Math.PI * 2); g.fill();
+  g.fillStyle = '#27313b';
+  g.fillRect(0, 0, 128, 128);
+  g.fillStyle = '#c2410c';
+  g.beginPath();
+  g.arc(64, 64, 42, 0, Math.PI * 2);
+  g.fill();
+  g.fillStyle = '#27313b';
+  g.beginPath();
+  g.arc(64, 64, 16, 0, Math.PI * 2);
+  g.fill();
   return c.toDataURL('image/png');
 }
 // A small thumbnail for a job's first photo, in the core mock's colours.
@@ -152,11 +214,15 @@ function thumb(photoId: number): string {
   const hit = thumbCache.get(photoId);
   if (hit) return hit;
   const c = document.createElement('canvas');
-  c.width = 160; c.height = 120;
+  c.width = 160;
+  c.height = 120;
   const g = c.getContext('2d')!;
   const hue = (photoId * 47) % 360;
-  g.fillStyle = `hsl(${hue} 20% 26%)`; g.fillRect(0, 0, 160, 120);
-  g.fillStyle = '#c9d0d6'; g.fillRect(24, 46, 76, 28); g.fillRect(100, 38, 36, 44);
+  g.fillStyle = `hsl(${hue} 20% 26%)`;
+  g.fillRect(0, 0, 160, 120);
+  g.fillStyle = '#c9d0d6';
+  g.fillRect(24, 46, 76, 28);
+  g.fillRect(100, 38, 36, 44);
   const url = c.toDataURL('image/png');
   thumbCache.set(photoId, url);
   return url;
@@ -164,83 +230,126 @@ function thumb(photoId: number): string {
 
 // ---- commands ----
 export const shopProfile = () => mockCore.cmd('shop_profile', undefined, (): ShopProfile => M.profile);
-export const saveShopProfile = (profile: ShopProfile) => mockCore.cmd('save_shop_profile', { profile }, (): ShopProfile => {
-  const t = (s: string) => (s ?? '').trim();
-  M.profile = {
-    name: t(profile.name), owner: t(profile.owner), phone: t(profile.phone), email: t(profile.email),
-    address: t(profile.address), regionKeywords: words(profile.regionKeywords), website: t(profile.website),
-    kakao: t(profile.kakao), equipment: words(profile.equipment), materials: words(profile.materials),
-    tolerance: t(profile.tolerance), sizes: t(profile.sizes), lotSizes: t(profile.lotSizes),
-    logoDataUrl: M.profile.logoDataUrl, saved: true,
-  };
-  save();
-  return M.profile;
-});
-export const pickLogo = () => mockCore.cmd('pick_logo', undefined, (): ShopProfile | null => {
-  if (!logoPick) return null;
-  M.profile = { ...M.profile, logoDataUrl: drawLogo() };
-  save();
-  return M.profile;
-});
-export const clearLogo = () => mockCore.cmd('clear_logo', undefined, (): ShopProfile => {
-  M.profile = { ...M.profile, logoDataUrl: null };
-  save();
-  return M.profile;
-});
-export const calendar = (month: string | null) => mockCore.cmd('calendar', { month }, (): Calendar => calendarOf(month));
-export const setWeeklyGoal = (perWeek: number) => mockCore.cmd('set_weekly_goal', { perWeek }, (): Calendar => {
-  if (!Number.isInteger(perWeek) || perWeek < 0 || perWeek > 14) {
-    throw invalid('한 주 목표는 0에서 14 사이로 적어 주세요.', 'Please enter a weekly goal from 0 to 14.');
-  }
-  M.goal = perWeek;
-  save();
-  return calendarOf(null);
-});
-export const reminder = () => mockCore.cmd('reminder', undefined, (): Reminder => {
-  sync();
-  const S = mockCore.state();
-  const thisWeek = weekCount(mondayOf(new Date()));
-  const posted = new Set([
-    ...S.posts.filter((p) => p.status !== 'draft').map((p) => p.jobId),
-    ...M.events.map((e) => e.jobId),
-  ]);
-  const jobs = S.jobs.filter((j) => j.photoIds.length > 0 && !posted.has(j.id))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
-  return {
-    behind: M.goal > 0 && thisWeek < M.goal, goalPerWeek: M.goal, thisWeek,
-    jobsWithoutPost: jobs.map((j) => ({ jobId: j.id, title: j.title, photoCount: j.photoIds.length, thumbUrl: thumb(j.photoIds[0]) })),
-  };
-});
-export const postHistory = () => mockCore.cmd('post_history', undefined, (): PostHistoryItem[] => {
-  sync();
-  return mockCore.state().posts.map((p) => historyItem(p.id))
-    .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.postId - a.postId);
-});
-export const openExportFolder = (postId: number) => mockCore.cmd('open_export_folder', { postId }, (): null => {
-  sync();
-  const h = historyItem(postId);
-  if (!h.exportPath || !h.folderExists) {
-    throw invalid('내보낸 폴더가 없습니다. 옮기거나 지웠을 수 있습니다.', 'The export folder is gone. It may have been moved or deleted.');
-  }
-  return null;
-});
-export const markPublished = (postId: number, url: string) => mockCore.cmd('mark_published', { postId, url }, (): PostHistoryItem => {
-  sync();
-  const S = mockCore.state();
-  const p = S.posts.find((x) => x.id === postId);
-  if (!p) throw { code: 'not_found', messageKo: '글을 찾을 수 없습니다.', messageEn: 'The post was not found.' };
-  const u = url.trim();
-  if (u && !/^https?:\/\/\S+$/i.test(u)) throw invalid('주소는 http:// 또는 https://로 시작해야 합니다.', 'The address must start with http:// or https://.');
-  p.status = 'published';
-  const j = S.jobs.find((x) => x.id === p.jobId);
-  M.events.push({
-    postId: p.id, jobId: p.jobId, jobTitle: j?.title ?? '', platform: p.platform, postTitle: p.title,
-    at: localIso(new Date()), kind: 'published', folder: p.exportPath, url: u || null,
+export const saveShopProfile = (profile: ShopProfile) =>
+  mockCore.cmd('save_shop_profile', { profile }, (): ShopProfile => {
+    const t = (s: string) => (s ?? '').trim();
+    M.profile = {
+      name: t(profile.name),
+      owner: t(profile.owner),
+      phone: t(profile.phone),
+      email: t(profile.email),
+      address: t(profile.address),
+      regionKeywords: words(profile.regionKeywords),
+      website: t(profile.website),
+      kakao: t(profile.kakao),
+      equipment: words(profile.equipment),
+      materials: words(profile.materials),
+      tolerance: t(profile.tolerance),
+      sizes: t(profile.sizes),
+      lotSizes: t(profile.lotSizes),
+      logoDataUrl: M.profile.logoDataUrl,
+      saved: true,
+    };
+    save();
+    return M.profile;
   });
-  save();
-  mockCore.save();
-  return historyItem(p.id);
-});
+export const pickLogo = () =>
+  mockCore.cmd('pick_logo', undefined, (): ShopProfile | null => {
+    if (!logoPick) return null;
+    M.profile = { ...M.profile, logoDataUrl: drawLogo() };
+    save();
+    return M.profile;
+  });
+export const clearLogo = () =>
+  mockCore.cmd('clear_logo', undefined, (): ShopProfile => {
+    M.profile = { ...M.profile, logoDataUrl: null };
+    save();
+    return M.profile;
+  });
+export const calendar = (month: string | null) =>
+  mockCore.cmd('calendar', { month }, (): Calendar => calendarOf(month));
+export const setWeeklyGoal = (perWeek: number) =>
+  mockCore.cmd('set_weekly_goal', { perWeek }, (): Calendar => {
+    if (!Number.isInteger(perWeek) || perWeek < 0 || perWeek > 14) {
+      throw invalid('한 주 목표는 0에서 14 사이로 적어 주세요.', 'Please enter a weekly goal from 0 to 14.');
+    }
+    M.goal = perWeek;
+    save();
+    return calendarOf(null);
+  });
+export const reminder = () =>
+  mockCore.cmd('reminder', undefined, (): Reminder => {
+    sync();
+    const S = mockCore.state();
+    const thisWeek = weekCount(mondayOf(new Date()));
+    const posted = new Set([
+      ...S.posts.filter((p) => p.status !== 'draft').map((p) => p.jobId),
+      ...M.events.map((e) => e.jobId),
+    ]);
+    const jobs = S.jobs
+      .filter((j) => j.photoIds.length > 0 && !posted.has(j.id))
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
+    return {
+      behind: M.goal > 0 && thisWeek < M.goal,
+      goalPerWeek: M.goal,
+      thisWeek,
+      jobsWithoutPost: jobs.map((j) => ({
+        jobId: j.id,
+        title: j.title,
+        photoCount: j.photoIds.length,
+        thumbUrl: thumb(j.photoIds[0]),
+      })),
+    };
+  });
+export const postHistory = () =>
+  mockCore.cmd('post_history', undefined, (): PostHistoryItem[] => {
+    sync();
+    return mockCore
+      .state()
+      .posts.map((p) => historyItem(p.id))
+      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt) || b.postId - a.postId);
+  });
+export const openExportFolder = (postId: number) =>
+  mockCore.cmd('open_export_folder', { postId }, (): null => {
+    sync();
+    const h = historyItem(postId);
+    if (!h.exportPath || !h.folderExists) {
+      throw invalid(
+        '내보낸 폴더가 없습니다. 옮기거나 지웠을 수 있습니다.',
+        'The export folder is gone. It may have been moved or deleted.',
+      );
+    }
+    return null;
+  });
+export const markPublished = (postId: number, url: string) =>
+  mockCore.cmd('mark_published', { postId, url }, (): PostHistoryItem => {
+    sync();
+    const S = mockCore.state();
+    const p = S.posts.find((x) => x.id === postId);
+    if (!p) throw { code: 'not_found', messageKo: '글을 찾을 수 없습니다.', messageEn: 'The post was not found.' };
+    const u = url.trim();
+    if (u && !/^https?:\/\/\S+$/i.test(u))
+      throw invalid(
+        '주소는 http:// 또는 https://로 시작해야 합니다.',
+        'The address must start with http:// or https://.',
+      );
+    p.status = 'published';
+    const j = S.jobs.find((x) => x.id === p.jobId);
+    M.events.push({
+      postId: p.id,
+      jobId: p.jobId,
+      jobTitle: j?.title ?? '',
+      platform: p.platform,
+      postTitle: p.title,
+      at: localIso(new Date()),
+      kind: 'published',
+      folder: p.exportPath,
+      url: u || null,
+    });
+    save();
+    mockCore.save();
+    return historyItem(p.id);
+  });
 
 // ---- test hooks ----
 declare global {
@@ -257,17 +366,30 @@ declare global {
 }
 let seedSeq = 0;
 window.__mockShop = {
-  firstRun() { M.profile = emptyProfile(false); save(); },
+  firstRun() {
+    M.profile = emptyProfile(false);
+    save();
+  },
   seedWeeks(counts) {
     const thisMonday = mondayOf(new Date());
     counts.forEach((n, w) => {
       for (let i = 0; i < n; i++) {
         // this week: a minute ago (never in the future); earlier weeks: Tuesday 10:00 + i hours
-        const d = w === 0 ? new Date(Date.now() - 60_000 * (i + 1)) : new Date(addDays(thisMonday, -7 * w + 1).getTime() + (10 + i) * 3_600_000);
+        const d =
+          w === 0
+            ? new Date(Date.now() - 60_000 * (i + 1))
+            : new Date(addDays(thisMonday, -7 * w + 1).getTime() + (10 + i) * 3_600_000);
         const postId = 900_000 + ++seedSeq;
         M.events.push({
-          postId, jobId: 900_000 + seedSeq, jobTitle: `예전 작업 ${seedSeq}`, platform: 'naver', postTitle: `예전 글 ${seedSeq}`,
-          at: localIso(d), kind: 'exported', folder: `/home/owner/공방포스트 내보내기/old-${seedSeq}`, url: null,
+          postId,
+          jobId: 900_000 + seedSeq,
+          jobTitle: `예전 작업 ${seedSeq}`,
+          platform: 'naver',
+          postTitle: `예전 글 ${seedSeq}`,
+          at: localIso(d),
+          kind: 'exported',
+          folder: `/home/owner/공방포스트 내보내기/old-${seedSeq}`,
+          url: null,
         });
       }
     });
@@ -276,8 +398,15 @@ window.__mockShop = {
   addEvent(e) {
     const postId = e.postId ?? 900_000 + ++seedSeq;
     M.events.push({
-      postId, jobId: e.jobId ?? postId, jobTitle: e.jobTitle ?? '', platform: e.platform ?? 'naver', postTitle: e.postTitle ?? '',
-      at: e.at, kind: e.kind ?? 'exported', folder: e.folder ?? null, url: e.url ?? null,
+      postId,
+      jobId: e.jobId ?? postId,
+      jobTitle: e.jobTitle ?? '',
+      platform: e.platform ?? 'naver',
+      postTitle: e.postTitle ?? '',
+      at: e.at,
+      kind: e.kind ?? 'exported',
+      folder: e.folder ?? null,
+      url: e.url ?? null,
     });
     save();
   },
@@ -288,7 +417,9 @@ window.__mockShop = {
     if (p?.exportPath && !M.gone.includes(p.exportPath)) M.gone.push(p.exportPath);
     save();
   },
-  setLogoPick(ok) { logoPick = ok; },
+  setLogoPick(ok) {
+    logoPick = ok;
+  },
   state: () => JSON.parse(JSON.stringify(M)) as ShopState,
 };
 // window.__mock is made after this module runs (mock-backend.ts imports this file first): wrap its reset
@@ -297,5 +428,10 @@ queueMicrotask(() => {
   const m = window.__mock;
   if (!m) return;
   const coreReset = m.reset;
-  m.reset = () => { coreReset(); M = fresh(); save(); thumbCache.clear(); };
+  m.reset = () => {
+    coreReset();
+    M = fresh();
+    save();
+    thumbCache.clear();
+  };
 });

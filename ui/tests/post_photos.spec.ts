@@ -1,10 +1,15 @@
 // The post's photos in the write step (issue 10, item 2) against the mocked backend: take a photo out of the post,
 // move it among the photos, add one of the job's photos back; a photo removed from the job in the photos step
 // leaves the post too (no "(빠진 사진)") and "되돌리기" puts it back in the job and the post at the same place.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { cspViolations, drop, openFresh, shot } from './helpers';
 
-const PHOTOS = ['/home/owner/사진/01_소재.jpg', '/home/owner/사진/02_황삭.jpg', '/home/owner/사진/03_정삭.jpg', '/home/owner/사진/04_측정.jpg'];
+const PHOTOS = [
+  '/home/owner/사진/01_소재.jpg',
+  '/home/owner/사진/02_황삭.jpg',
+  '/home/owner/사진/03_정삭.jpg',
+  '/home/owner/사진/04_측정.jpg',
+];
 
 async function toWrite(page: Page) {
   await drop(page, PHOTOS);
@@ -19,15 +24,18 @@ async function toWrite(page: Page) {
 }
 
 /** The photo ids of the saved post (the mock's copy: what the backend holds). */
-const savedPhotos = (page: Page) => page.evaluate(() => {
-  const s = window.__mock.state();
-  const p = s.posts.find((x) => x.jobId === s.currentJob)!;
-  return p.blocks.flatMap((b) => (b.kind === 'photo' ? [b.photoId] : []));
-});
-const shownPhotos = (page: Page) => page.getByTestId('block-photo').evaluateAll(
-  (els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+const savedPhotos = (page: Page) =>
+  page.evaluate(() => {
+    const s = window.__mock.state();
+    const p = s.posts.find((x) => x.jobId === s.currentJob)!;
+    return p.blocks.flatMap((b) => (b.kind === 'photo' ? [b.photoId] : []));
+  });
+const shownPhotos = (page: Page) =>
+  page.getByTestId('block-photo').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
 
-test('the write step adds, takes out and moves the post photos; a photo removed from the job leaves the post, with undo', async ({ page }) => {
+test('the write step adds, takes out and moves the post photos; a photo removed from the job leaves the post, with undo', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await toWrite(page);
   const [p1, p2, p3, p4] = await shownPhotos(page);

@@ -3,7 +3,7 @@
 //
 // The mock's fresh state counts the profile as saved, so no other spec meets the first run. To see it:
 // `openFresh(page)`, then `window.__mockShop.firstRun()` and a reload (see tests/mock-shop.ts for the hooks).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { drop, openFresh, shot } from './helpers';
 
 const PHOTOS = ['/home/owner/사진/IMG_3001.jpg', '/home/owner/사진/IMG_3002.jpg'];
@@ -39,11 +39,12 @@ async function exportOne(page: Page, title: string, photos = PHOTOS): Promise<nu
     return s.posts.find((p) => p.jobId === job.id)!.id;
   }, title);
 }
-const today = (page: Page) => page.evaluate(() => {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-});
+const today = (page: Page) =>
+  page.evaluate(() => {
+    const d = new Date();
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  });
 
 test('first run: three screens, every field saved, equipment chips toggle, then the wizard', async ({ page }) => {
   const watch = await startFirstRun(page);
@@ -89,7 +90,10 @@ test('first run: three screens, every field saved, equipment chips toggle, then 
   await page.locator('[data-testid=profile-material-chip][data-value="SUS304"]').click();
   await expect(page.getByTestId('profile-materials')).toHaveValue('SUS304');
   await page.getByTestId('profile-materials').fill('SUS304, AL6061');
-  await expect(page.locator('[data-testid=profile-material-chip][data-value="AL6061"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-testid=profile-material-chip][data-value="AL6061"]')).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.getByTestId('profile-tolerance').fill('±0.01');
   await page.getByTestId('profile-sizes').fill('Ø5–Ø300');
   await page.getByTestId('profile-lots').fill('1개부터');
@@ -102,10 +106,20 @@ test('first run: three screens, every field saved, equipment chips toggle, then 
   await expect(page.getByTestId('next')).toBeEnabled();
   const p = await savedProfile(page);
   expect(p).toMatchObject({
-    name: '대성정밀', owner: '김대성', phone: '010-1234-5678', email: 'daesung@naver.com',
-    address: '서울 영등포구 문래로 12', regionKeywords: ['문래동', '영등포구'], website: 'https://blog.naver.com/daesung',
-    kakao: 'http://pf.kakao.com/_daesung', equipment: ['CNC 선반', 'MCT', '5축 MCT'], materials: ['SUS304', 'AL6061'],
-    tolerance: '±0.01', sizes: 'Ø5–Ø300', lotSizes: '1개부터', saved: true,
+    name: '대성정밀',
+    owner: '김대성',
+    phone: '010-1234-5678',
+    email: 'daesung@naver.com',
+    address: '서울 영등포구 문래로 12',
+    regionKeywords: ['문래동', '영등포구'],
+    website: 'https://blog.naver.com/daesung',
+    kakao: 'http://pf.kakao.com/_daesung',
+    equipment: ['CNC 선반', 'MCT', '5축 MCT'],
+    materials: ['SUS304', 'AL6061'],
+    tolerance: '±0.01',
+    sizes: 'Ø5–Ø300',
+    lotSizes: '1개부터',
+    saved: true,
   });
   expect(p.logoDataUrl).toMatch(/^data:image\/png;base64,/);
 
@@ -123,8 +137,15 @@ test('first run: "나중에 할게요" saves what is there and never shows again
   await page.getByTestId('firstrun-skip').click();
   await expect(page.getByTestId('firstrun')).toHaveCount(0);
   await expect(page.getByTestId('next')).toBeEnabled();
-  expect(await savedProfile(page)).toMatchObject({ name: '문래정밀', regionKeywords: ['문래동'], owner: '', saved: true });
-  expect((await page.evaluate(() => window.__mock.calls())).filter((c) => c.cmd === 'save_shop_profile')).toHaveLength(1);
+  expect(await savedProfile(page)).toMatchObject({
+    name: '문래정밀',
+    regionKeywords: ['문래동'],
+    owner: '',
+    saved: true,
+  });
+  expect((await page.evaluate(() => window.__mock.calls())).filter((c) => c.cmd === 'save_shop_profile')).toHaveLength(
+    1,
+  );
 
   await page.reload();
   await expect(page.getByTestId('next')).toBeEnabled();
@@ -175,8 +196,13 @@ test('first run by keyboard only', async ({ page }) => {
   await kb.press('Enter');
   await expect(page.getByTestId('firstrun')).toHaveCount(0);
   expect(await savedProfile(page)).toMatchObject({
-    name: '키보드정밀', owner: '박키보', phone: '02-123-4567', regionKeywords: ['문래동', '양평동'],
-    equipment: ['CNC 선반', 'MCT'], tolerance: '±0.005', saved: true,
+    name: '키보드정밀',
+    owner: '박키보',
+    phone: '02-123-4567',
+    regionKeywords: ['문래동', '양평동'],
+    equipment: ['CNC 선반', 'MCT'],
+    tolerance: '±0.005',
+    saved: true,
   });
   // The screens in the header are reachable by keyboard too.
   await page.getByTestId('nav-calendar').focus();
@@ -201,7 +227,11 @@ test('the profile stays editable later; unsaved edits are saved on leaving the s
   await page.getByTestId('profile-save').click();
   await expect(page.getByTestId('toast')).toContainText('저장했습니다');
   await expect(page.getByTestId('profile-unsaved')).toHaveCount(0);
-  expect(await savedProfile(page)).toMatchObject({ name: '영등포정밀', phone: '010-9999-0000', equipment: ['평면 연삭'] });
+  expect(await savedProfile(page)).toMatchObject({
+    name: '영등포정밀',
+    phone: '010-9999-0000',
+    equipment: ['평면 연삭'],
+  });
 
   // Unsaved edits go with the owner to the next screen.
   await page.getByTestId('profile-lots').fill('100개까지');
@@ -297,7 +327,9 @@ test('weekly goal, this week and the streak from seeded weeks', async ({ page })
   await expect(page.getByTestId('streak')).toHaveAttribute('data-weeks', '3');
   await expect(page.getByTestId('this-week')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('week-bar')).toHaveCount(8);
-  const bars = await page.getByTestId('week-bar').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.count));
+  const bars = await page
+    .getByTestId('week-bar')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.count));
   expect(bars).toEqual(['0', '0', '0', '3', '0', '1', '2', '1']);
 
   // A goal of 2: this week is short (1 of 2), so the streak counts from last week: 1.

@@ -2,7 +2,7 @@
 // frames, the settings saved with save_video (seconds per photo, a photo's own seconds, captions, the title
 // card) and the post (caption, order), the text for YouTube, and an export with progress and a cancel that
 // leaves a calm note and no result.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { commands, cspViolations, drop, openFresh, shot } from './helpers';
 
 const PHOTOS = ['/home/owner/사진/01_소재.jpg', '/home/owner/사진/02_황삭.jpg', '/home/owner/사진/03_완성.jpg'];
@@ -20,7 +20,16 @@ async function toPlatform(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-step', 'platform');
 }
 
-type SaveVideo = { postId: number; video: { secondsPerPhoto: number; photoSeconds: Record<string, number>; burnCaptions: boolean; titleCard: string; titleCardSub: string } };
+type SaveVideo = {
+  postId: number;
+  video: {
+    secondsPerPhoto: number;
+    photoSeconds: Record<string, number>;
+    burnCaptions: boolean;
+    titleCard: string;
+    titleCardSub: string;
+  };
+};
 
 test('YouTube: the preview plays real frames, settings are saved, the text is shown', async ({ page }) => {
   const watch = await openFresh(page);
@@ -70,12 +79,17 @@ test('YouTube: the preview plays real frames, settings are saved, the text is sh
   const rows = page.getByTestId('video-photo');
   const firstId = Number(await rows.nth(0).getAttribute('data-photo-id'));
   await rows.nth(0).getByTestId('photo-seconds').selectOption('6');
-  await expect.poll(async () => (await commands(page, 'save_video')).at(-1)).toMatchObject({
-    video: {
-      secondsPerPhoto: 5, burnCaptions: false, titleCard: '알루미늄 브라켓', titleCardSub: 'AL6061 · MCT 5축',
-      photoSeconds: { [String(firstId)]: 6 },
-    },
-  });
+  await expect
+    .poll(async () => (await commands(page, 'save_video')).at(-1))
+    .toMatchObject({
+      video: {
+        secondsPerPhoto: 5,
+        burnCaptions: false,
+        titleCard: '알루미늄 브라켓',
+        titleCardSub: 'AL6061 · MCT 5축',
+        photoSeconds: { [String(firstId)]: 6 },
+      },
+    });
   // 3 + 6 + 5 + 5 + 4 = 23 s, after the plan is fetched again.
   await expect(page.getByTestId('video-time')).toContainText('/ 0:23');
   const saved = (await commands(page, 'save_video')).at(-1) as SaveVideo;
@@ -86,10 +100,18 @@ test('YouTube: the preview plays real frames, settings are saved, the text is sh
   const secondId = Number(await rows.nth(1).getAttribute('data-photo-id'));
   await rows.nth(1).getByTestId('photo-up').click();
   await expect(rows.nth(0)).toHaveAttribute('data-photo-id', String(secondId));
-  await expect.poll(async () => {
-    const last = (await commands(page, 'save_post')).at(-1) as { post: { blocks: { kind: string; photoId?: number; caption?: string }[] } } | undefined;
-    return last?.post.blocks.filter((b) => b.kind === 'photo').map((b) => [b.photoId, b.caption]);
-  }).toEqual([[secondId, '황삭: 포켓 가공'], [firstId, expect.any(String)], [expect.any(Number), expect.any(String)]]);
+  await expect
+    .poll(async () => {
+      const last = (await commands(page, 'save_post')).at(-1) as
+        | { post: { blocks: { kind: string; photoId?: number; caption?: string }[] } }
+        | undefined;
+      return last?.post.blocks.filter((b) => b.kind === 'photo').map((b) => [b.photoId, b.caption]);
+    })
+    .toEqual([
+      [secondId, '황삭: 포켓 가공'],
+      [firstId, expect.any(String)],
+      [expect.any(Number), expect.any(String)],
+    ]);
   // The plan follows: the first photo segment is now the second photo.
   await expect.poll(async () => (await commands(page, 'video_plan')).length).toBeGreaterThan(2);
   await page.getByTestId('video-segment').nth(1).click();

@@ -2,10 +2,8 @@
 // (photos → job → safety → platform → write → preview), reorder by buttons and by pointer drag, remove + undo, restore
 // after reopening, hostile text, errors, keyboard reach, the CSP and the shipped font. The leak guard's own
 // cases are in guard.spec.ts; here the job is our own product, so the guard lets it through.
-import { expect, test, type Page } from '@playwright/test';
-import {
-  backendOrder, cardIds, commands, cspViolations, drop, openFresh, ready, shot,
-} from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { backendOrder, cardIds, commands, cspViolations, drop, openFresh, ready, shot } from './helpers';
 
 const PHOTOS = [
   '/home/owner/사진/01_소재.jpg',
@@ -46,9 +44,22 @@ async function dragCard(page: Page, fromIndex: number, toIndex: number) {
 
 /** The whole wizard; `en` switches the language first. Screenshots go to test-results/screens/. */
 async function walk(page: Page, lang: 'ko' | 'en') {
-  const L = lang === 'ko'
-    ? { next: '다음', dup: '이미 있는 사진입니다', notPhoto: '사진 파일이 아닙니다', removed: '사진을 뺐습니다', done: '다 됐습니다' }
-    : { next: 'Next', dup: 'Already in the library', notPhoto: 'Not a photo file', removed: 'Photo removed', done: 'Done!' };
+  const L =
+    lang === 'ko'
+      ? {
+          next: '다음',
+          dup: '이미 있는 사진입니다',
+          notPhoto: '사진 파일이 아닙니다',
+          removed: '사진을 뺐습니다',
+          done: '다 됐습니다',
+        }
+      : {
+          next: 'Next',
+          dup: 'Already in the library',
+          notPhoto: 'Not a photo file',
+          removed: 'Photo removed',
+          done: 'Done!',
+        };
 
   if (lang === 'en') {
     await page.getByTestId('lang-toggle').click();
@@ -68,11 +79,19 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   await page.evaluate(() => window.__mock.setImportDelay(400));
   await drop(page, PHOTOS);
   const progress = page.getByTestId('import-progress');
-  await expect.poll(() => page.evaluate(() => {
-    const cards = document.querySelectorAll('[data-testid="photo-card"]').length;
-    const done = Number(document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-done') ?? 0);
-    return cards >= 1 && done < 5 && cards === done; // cards arrive one by one, before the import ends
-  }), { intervals: [50] }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const cards = document.querySelectorAll('[data-testid="photo-card"]').length;
+          const done = Number(
+            document.querySelector('[data-testid="import-progress"]')?.getAttribute('data-done') ?? 0,
+          );
+          return cards >= 1 && done < 5 && cards === done; // cards arrive one by one, before the import ends
+        }),
+      { intervals: [50] },
+    )
+    .toBe(true);
   await expect(progress).toHaveAttribute('data-total', '5');
   await expect(progress).toHaveAttribute('data-done', '5');
   await expect(page.getByTestId('photo-card')).toHaveCount(4);
@@ -124,9 +143,18 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   await expect(first.locator('[data-testid="photo-role"][data-role="stock"]')).toHaveAttribute('aria-pressed', 'true');
   await first.getByTestId('photo-caption').fill('SUS304 환봉 소재');
   await page.getByTestId('photo-card').nth(1).locator('[data-testid="photo-role"][data-role="in_process"]').click();
-  await expect.poll(async () => (await commands(page, 'set_photo_meta')).at(-1)).toMatchObject({ photoId: p4, role: 'in_process' });
-  await expect.poll(async () => (await commands(page, 'set_photo_meta')).some(
-    (a) => (a as { photoId: number; caption: string }).photoId === p1 && (a as { caption: string }).caption === 'SUS304 환봉 소재')).toBe(true);
+  await expect
+    .poll(async () => (await commands(page, 'set_photo_meta')).at(-1))
+    .toMatchObject({ photoId: p4, role: 'in_process' });
+  await expect
+    .poll(async () =>
+      (await commands(page, 'set_photo_meta')).some(
+        (a) =>
+          (a as { photoId: number; caption: string }).photoId === p1 &&
+          (a as { caption: string }).caption === 'SUS304 환봉 소재',
+      ),
+    )
+    .toBe(true);
   await page.evaluate(() => document.getElementById('work-area')!.scrollTo(0, 0));
   await shot(page, `${lang}-1-photos`);
 
@@ -149,7 +177,12 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'platform');
   const saved = (await commands(page, 'update_job')).at(-1) as { fields: Record<string, string> };
-  expect(saved.fields).toMatchObject({ title: FACTS['job-title'], material: 'SUS304', leadTime: '5일', story: FACTS['job-story'] });
+  expect(saved.fields).toMatchObject({
+    title: FACTS['job-title'],
+    material: 'SUS304',
+    leadTime: '5일',
+    story: FACTS['job-story'],
+  });
   await expect(page.getByTestId('current-job')).toContainText(FACTS['job-title']);
 
   // Step 4: choose Naver → the draft is made → the write step (the coach) → the preview.
@@ -167,7 +200,9 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   // Step 6: the title and the photos in the owner's order.
   await expect(page.getByTestId('post-title')).toHaveValue(FACTS['job-title']);
   await expect(page.getByTestId('preview')).toContainText(FACTS['job-title']);
-  const inPost = await page.getByTestId('preview-photo').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
+  const inPost = await page
+    .getByTestId('preview-photo')
+    .evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.photoId)));
   expect(inPost).toEqual([p1, p4, p2, p3]);
   await expect(page.getByTestId('preview-photo').first().locator('img')).toHaveJSProperty('complete', true);
   await expect(page.getByTestId('preview-tag').first()).toContainText('#');
@@ -190,7 +225,9 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   await expect(result).toContainText(L.done);
   await expect(result).toContainText('/home/owner/공방포스트 내보내기/2024-05-14-01');
   await expect(result).toContainText('본문.txt');
-  const savedPost = (await commands(page, 'save_post')).at(-1) as { post: { title: string; blocks: { text?: string }[] } };
+  const savedPost = (await commands(page, 'save_post')).at(-1) as {
+    post: { title: string; blocks: { text?: string }[] };
+  };
   expect(savedPost.post.title).toBe('문래동 CNC 선반 SUS304 샤프트 가공');
   expect(savedPost.post.blocks[0].text).toBe('고친 첫 문단입니다.');
   await expect(page.getByTestId('export-dir')).toHaveText('/home/owner/공방포스트 내보내기');
@@ -198,7 +235,9 @@ async function walk(page: Page, lang: 'ko' | 'en') {
   return { order: [p1, p4, p2, p3] };
 }
 
-test('walks the wizard in Korean: drop, reorder, undo, facts, Naver, preview, export; reopen restores it', async ({ page }) => {
+test('walks the wizard in Korean: drop, reorder, undo, facts, Naver, preview, export; reopen restores it', async ({
+  page,
+}) => {
   const watch = await openFresh(page);
   await expect(page.getByTestId('step-photos')).toContainText('사진 넣기');
   const { order } = await walk(page, 'ko');
@@ -295,11 +334,13 @@ test('errors show a calm message in the current language, never a stack trace', 
   await page.getByTestId('next').click();
   await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
 
-  await page.evaluate(() => window.__mock.failNext('export_post', {
-    code: 'export_dir_not_writable',
-    messageKo: '저장 폴더에 쓸 수 없습니다. 다른 폴더를 골라 주세요.',
-    messageEn: 'The export folder cannot be written to. Please choose another folder.',
-  }));
+  await page.evaluate(() =>
+    window.__mock.failNext('export_post', {
+      code: 'export_dir_not_writable',
+      messageKo: '저장 폴더에 쓸 수 없습니다. 다른 폴더를 골라 주세요.',
+      messageEn: 'The export folder cannot be written to. Please choose another folder.',
+    }),
+  );
   await page.getByTestId('export').click();
   const box = page.getByTestId('error');
   await expect(box).toContainText('저장 폴더에 쓸 수 없습니다');
@@ -313,7 +354,9 @@ test('errors show a calm message in the current language, never a stack trace', 
 
   // A raw failure (not an AppError) becomes a generic message; the raw text stays out of sight.
   await page.getByTestId('step-photos').click();
-  await page.evaluate(() => window.__mock.failNext('set_photo_order', 'Error: db locked\n    at order (src/photos.rs:42)'));
+  await page.evaluate(() =>
+    window.__mock.failNext('set_photo_order', 'Error: db locked\n    at order (src/photos.rs:42)'),
+  );
   await page.getByTestId('photo-card').nth(0).getByTestId('photo-move-right').click();
   await expect(box).toContainText('Something unexpected went wrong');
   await expect(box).not.toContainText('db locked');
@@ -372,17 +415,25 @@ test('Hangul renders from the shipped Pretendard font', async ({ page }) => {
   await openFresh(page);
   const fonts = await page.evaluate(async () => {
     await document.fonts.ready;
-    return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Pretendard')
+    return [...document.fonts]
+      .filter((f) => f.family.replace(/"/g, '') === 'Pretendard')
       .map((f) => ({ weight: f.weight, status: f.status }));
   });
-  expect(fonts).toEqual(expect.arrayContaining([{ weight: '400', status: 'loaded' }, { weight: '700', status: 'loaded' }]));
+  expect(fonts).toEqual(
+    expect.arrayContaining([
+      { weight: '400', status: 'loaded' },
+      { weight: '700', status: 'loaded' },
+    ]),
+  );
   expect(await page.evaluate(() => document.fonts.check('18px Pretendard', '공방포스트 사진 넣기'))).toBe(true);
   // This browser has no system fonts (tests/fonts.conf): Hangul set in a missing family falls back to
   // nothing and draws narrow boxes, set in Pretendard it draws real glyphs of a different width.
   const widths = await page.evaluate(() => {
     const c = document.createElement('canvas').getContext('2d')!;
-    c.font = '40px Pretendard'; const real = c.measureText('가나다라마바사').width;
-    c.font = '40px NoSuchFont'; const none = c.measureText('가나다라마바사').width;
+    c.font = '40px Pretendard';
+    const real = c.measureText('가나다라마바사').width;
+    c.font = '40px NoSuchFont';
+    const none = c.measureText('가나다라마바사').width;
     return { real, none };
   });
   expect(widths.real).toBeGreaterThan(200);

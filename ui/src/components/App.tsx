@@ -5,24 +5,24 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { ready, screen, shopReady, showFirstRun, step } from '../state';
-import { Header } from './Header';
-import { Rail } from './Rail';
-import { Footer } from './Footer';
-import { ErrorBox } from './ErrorBox';
-import { DropOverlay } from './DropOverlay';
-import { PhotosStep } from '../steps/PhotosStep';
 import { JobStep } from '../steps/JobStep';
-import { SafetyStep } from '../steps/SafetyStep';
+import { PhotosStep } from '../steps/PhotosStep';
 import { PlatformStep } from '../steps/PlatformStep';
 import { PreviewStep } from '../steps/PreviewStep';
+import { SafetyStep } from '../steps/SafetyStep';
 import { WriteStep } from '../steps/WriteStep';
+import { DropOverlay } from './DropOverlay';
+import { ErrorBox } from './ErrorBox';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { Rail } from './Rail';
 import '../styles/screens.css';
-import { Reminder } from './Reminder';
-import { Toast } from './Toast';
-import { FirstRun } from '../screens/FirstRun';
 import { CalendarScreen } from '../screens/CalendarScreen';
+import { FirstRun } from '../screens/FirstRun';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { Reminder } from './Reminder';
+import { Toast } from './Toast';
 
 export function App() {
   const main = useRef<HTMLElement>(null);
@@ -33,7 +33,8 @@ export function App() {
     if (!main.current) return;
     main.current.scrollTop = 0;
     const h = main.current.querySelector<HTMLElement>('h1');
-    if (h && document.activeElement !== document.body && !main.current.contains(document.activeElement)) h.focus({ preventScroll: true });
+    if (h && document.activeElement !== document.body && !main.current.contains(document.activeElement))
+      h.focus({ preventScroll: true });
   }, [s, sc]);
 
   if (ready.value && showFirstRun.value) return <FirstRun />;
@@ -48,18 +49,35 @@ export function App() {
           <main class="work-area" ref={main} id="work-area">
             <ErrorBox />
             {wizard && ready.value && shopReady.value && <Reminder />}
-            {!ready.value || !shopReady.value ? <p class="loading">{t('loading')}</p>
-              : sc === 'calendar' ? <CalendarScreen />
-              : sc === 'profile' ? <ProfileScreen />
-              : sc === 'settings' ? <SettingsScreen />
-              : s === 'photos' ? <PhotosStep />
-              : s === 'job' ? <JobStep />
-              : s === 'safety' ? <SafetyStep />
-              : s === 'platform' ? <PlatformStep />
-              : s === 'write' ? <WriteStep />
-              : <PreviewStep />}
+            {!ready.value || !shopReady.value ? (
+              <p class="loading">{t('loading')}</p>
+            ) : sc === 'calendar' ? (
+              <CalendarScreen />
+            ) : sc === 'profile' ? (
+              <ProfileScreen />
+            ) : sc === 'settings' ? (
+              <SettingsScreen />
+            ) : s === 'photos' ? (
+              <PhotosStep />
+            ) : s === 'job' ? (
+              <JobStep />
+            ) : s === 'safety' ? (
+              <SafetyStep />
+            ) : s === 'platform' ? (
+              <PlatformStep />
+            ) : s === 'write' ? (
+              <WriteStep />
+            ) : (
+              <PreviewStep />
+            )}
           </main>
-          {wizard ? <Footer /> : <div class="screen-toast"><Toast /></div>}
+          {wizard ? (
+            <Footer />
+          ) : (
+            <div class="screen-toast">
+              <Toast />
+            </div>
+          )}
         </div>
       </div>
       <DropOverlay />

@@ -19,29 +19,45 @@ export function FindingsPanel() {
       <p class="hint">{t('scanHelp')}</p>
       <ul class="finding-list">
         {list.map((f, i) => (
-          <li key={`${f.field}-${f.blockIndex}-${f.itemIndex}-${f.row}-${f.column}-${f.start}-${i}`} class="finding"
-            data-testid="finding" data-kind={f.kind} data-field={f.field}
-            data-row={f.row ?? undefined} data-column={f.column ?? undefined}>
+          <li
+            key={`${f.field}-${f.blockIndex}-${f.itemIndex}-${f.row}-${f.column}-${f.start}-${i}`}
+            class="finding"
+            data-testid="finding"
+            data-kind={f.kind}
+            data-field={f.field}
+            data-row={f.row ?? undefined}
+            data-column={f.column ?? undefined}
+          >
             <span class="finding-where" data-place={f.place?.kind ?? 'post'}>
               {f.whereKo ? pick(f.whereKo, f.whereEn) : t(fieldKey[f.field])}
               {f.row != null && f.column != null && (
                 <span class="finding-cell" data-testid="finding-cell">
-                  {' · '}{pick(`표 ${f.row + 1}행 ${f.column + 1}열`, `table row ${f.row + 1}, column ${f.column + 1}`)}
+                  {' · '}
+                  {pick(`표 ${f.row + 1}행 ${f.column + 1}열`, `table row ${f.row + 1}, column ${f.column + 1}`)}
                 </span>
               )}
             </span>
             <mark class="finding-text">{f.text}</mark>
             <span class="finding-rule">{pick(f.ruleKo, f.ruleEn)}</span>
-            <button type="button" class="btn btn-small" data-testid="finding-replace" disabled={busy.value !== null}
-              onClick={() => void replaceFinding(f)}>
+            <button
+              type="button"
+              class="btn btn-small"
+              data-testid="finding-replace"
+              disabled={busy.value !== null}
+              onClick={() => void replaceFinding(f)}
+            >
               {t('replaceWith', { s: f.suggestion })}
             </button>
           </li>
         ))}
       </ul>
       <label class={`confirm-flags${flagsConfirmed.value ? ' is-checked' : ''}`}>
-        <input type="checkbox" data-testid="confirm-flags" checked={flagsConfirmed.value}
-          onChange={(e) => confirmFlags(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          data-testid="confirm-flags"
+          checked={flagsConfirmed.value}
+          onChange={(e) => confirmFlags(e.currentTarget.checked)}
+        />
         <span>
           <strong>{t('confirmFlags')}</strong>
           <span class="hint">{flagsConfirmed.value ? t('confirmFlagsNote') : t('exportNeedsConfirm')}</span>

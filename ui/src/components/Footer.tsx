@@ -1,11 +1,23 @@
 // The bottom bar: "back" on the left, the one primary action on the right ("next", or "export" on the last
 // step), always in the same place; between them the undo toast, so it never covers the work.
 import { t } from '../i18n';
-import { Toast } from './Toast';
 import {
-  STEPS, STEP_LABEL, back, busy, changeExportDir, exportNow, flagsConfirmed, info, next, post, ready, step, stepIndex,
+  back,
+  busy,
+  changeExportDir,
+  exportNow,
+  flagsConfirmed,
+  info,
+  next,
+  post,
+  ready,
+  STEP_LABEL,
+  STEPS,
+  step,
+  stepIndex,
   stoppedHere,
 } from '../state';
+import { Toast } from './Toast';
 
 export function Footer() {
   const i = stepIndex.value;
@@ -16,7 +28,8 @@ export function Footer() {
       <div class="footer-left">
         {i > 0 && (
           <button type="button" class="btn btn-secondary btn-back" data-testid="back" onClick={() => void back()}>
-            <span aria-hidden="true">← </span>{t('back')}
+            <span aria-hidden="true">← </span>
+            {t('back')}
           </button>
         )}
       </div>
@@ -25,7 +38,9 @@ export function Footer() {
         <div class="footer-right">
           <div class="export-dir">
             <span class="export-dir-label">{t('exportDir')}</span>
-            <span class="export-dir-path" data-testid="export-dir">{info.value?.exportDir ?? t('exportDirUnset')}</span>
+            <span class="export-dir-path" data-testid="export-dir">
+              {info.value?.exportDir ?? t('exportDirUnset')}
+            </span>
             <button type="button" class="link" data-testid="choose-export-dir" onClick={() => void changeExportDir()}>
               {t('changeDir')}
             </button>
@@ -52,9 +67,15 @@ export function Footer() {
             aria-busy={busy.value === 'draft'}
             onClick={() => void next()}
           >
-            <span class="btn-big-main">{busy.value === 'draft' ? t('making') : t('next')}<span aria-hidden="true"> →</span></span>
-            {stoppedHere.value ? <span class="btn-big-sub">{t('stoppedHere')}</span>
-              : nextStep && busy.value !== 'draft' && <span class="btn-big-sub">{t(STEP_LABEL[nextStep])}</span>}
+            <span class="btn-big-main">
+              {busy.value === 'draft' ? t('making') : t('next')}
+              <span aria-hidden="true"> →</span>
+            </span>
+            {stoppedHere.value ? (
+              <span class="btn-big-sub">{t('stoppedHere')}</span>
+            ) : (
+              nextStep && busy.value !== 'draft' && <span class="btn-big-sub">{t(STEP_LABEL[nextStep])}</span>
+            )}
           </button>
         </div>
       )}

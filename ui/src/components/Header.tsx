@@ -1,10 +1,16 @@
 // The top bar: which job this is, the screens (작업 = the wizard, 달력, 가게 정보, 설정), "new job", the job
 // picker and the language switch. Nothing else, so the owner's eye goes to the work area.
 import { useState } from 'preact/hooks';
-import { lang, t, type Key } from '../i18n';
-import { SCREENS, busy, goScreen, job, screen, startNewJob, toggleLang, type Screen } from '../state';
+import { type Key, lang, t } from '../i18n';
+import { busy, goScreen, job, SCREENS, type Screen, screen, startNewJob, toggleLang } from '../state';
 
-const NAV: Record<Screen, Key> = { wizard: 'navWizard', calendar: 'navCalendar', profile: 'navProfile', settings: 'navSettings' };
+const NAV: Record<Screen, Key> = {
+  wizard: 'navWizard',
+  calendar: 'navCalendar',
+  profile: 'navProfile',
+  settings: 'navSettings',
+};
+
 import { JobPicker } from './JobPicker';
 
 export function Header() {
@@ -26,8 +32,13 @@ export function Header() {
         <ul>
           {SCREENS.map((sc) => (
             <li key={sc}>
-              <button type="button" class={`nav-btn${screen.value === sc ? ' is-current' : ''}`} data-testid={`nav-${sc}`}
-                aria-current={screen.value === sc ? 'page' : undefined} onClick={() => void goScreen(sc)}>
+              <button
+                type="button"
+                class={`nav-btn${screen.value === sc ? ' is-current' : ''}`}
+                data-testid={`nav-${sc}`}
+                aria-current={screen.value === sc ? 'page' : undefined}
+                onClick={() => void goScreen(sc)}
+              >
                 {t(NAV[sc])}
               </button>
             </li>
@@ -35,13 +46,33 @@ export function Header() {
         </ul>
       </nav>
       <div class="header-actions">
-        <button type="button" class="btn btn-ghost" data-testid="new-job" disabled={busy.value !== null} onClick={() => void startNewJob()}>
-          <span aria-hidden="true">＋ </span>{t('newJob')}
+        <button
+          type="button"
+          class="btn btn-ghost"
+          data-testid="new-job"
+          disabled={busy.value !== null}
+          onClick={() => void startNewJob()}
+        >
+          <span aria-hidden="true">＋ </span>
+          {t('newJob')}
         </button>
-        <button type="button" class="btn btn-ghost" data-testid="job-picker" aria-haspopup="dialog" onClick={() => setPicking(true)}>
+        <button
+          type="button"
+          class="btn btn-ghost"
+          data-testid="job-picker"
+          aria-haspopup="dialog"
+          onClick={() => setPicking(true)}
+        >
           {t('jobs')}
         </button>
-        <button type="button" class="btn btn-ghost btn-lang" data-testid="lang-toggle" title={t('langToggleLabel')} lang={lang.value === 'ko' ? 'en' : 'ko'} onClick={() => void toggleLang()}>
+        <button
+          type="button"
+          class="btn btn-ghost btn-lang"
+          data-testid="lang-toggle"
+          title={t('langToggleLabel')}
+          lang={lang.value === 'ko' ? 'en' : 'ko'}
+          onClick={() => void toggleLang()}
+        >
           {t('langToggle')}
         </button>
       </div>

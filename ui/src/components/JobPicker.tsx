@@ -13,35 +13,48 @@ export function JobPicker({ onClose }: { onClose: () => void }) {
   const list = jobList.value;
   const fmt = (iso: string) => {
     const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(lang.value === 'ko' ? 'ko-KR' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric' });
+    return Number.isNaN(d.getTime())
+      ? iso
+      : d.toLocaleDateString(lang.value === 'ko' ? 'ko-KR' : 'en-GB', {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+        });
   };
   return (
     <dialog ref={ref} class="dialog" data-testid="job-list" aria-labelledby="job-list-title" onClose={onClose}>
       <div class="dialog-head">
         <h2 id="job-list-title">{t('jobsTitle')}</h2>
-        <button type="button" class="btn btn-secondary" onClick={() => ref.current?.close()}>{t('close')}</button>
+        <button type="button" class="btn btn-secondary" onClick={() => ref.current?.close()}>
+          {t('close')}
+        </button>
       </div>
-      {list === null ? <p>{t('loading')}</p>
-        : list.length === 0 ? <p>{t('jobsEmpty')}</p>
-        : (
-          <ul class="job-list">
-            {list.map((j) => (
-              <li key={j.id}>
-                <button
-                  type="button"
-                  class={`job-item${j.id === job.value?.id ? ' is-current' : ''}`}
-                  data-testid="job-item"
-                  data-job-id={j.id}
-                  onClick={() => { ref.current?.close(); void switchJob(j.id); }}
-                >
-                  <span class="job-item-title">{j.title.trim() || t('untitled')}</span>
-                  <span class="job-item-meta">{[j.material, j.process].filter(Boolean).join(' · ')}</span>
-                  <span class="job-item-date">{fmt(j.updatedAt)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+      {list === null ? (
+        <p>{t('loading')}</p>
+      ) : list.length === 0 ? (
+        <p>{t('jobsEmpty')}</p>
+      ) : (
+        <ul class="job-list">
+          {list.map((j) => (
+            <li key={j.id}>
+              <button
+                type="button"
+                class={`job-item${j.id === job.value?.id ? ' is-current' : ''}`}
+                data-testid="job-item"
+                data-job-id={j.id}
+                onClick={() => {
+                  ref.current?.close();
+                  void switchJob(j.id);
+                }}
+              >
+                <span class="job-item-title">{j.title.trim() || t('untitled')}</span>
+                <span class="job-item-meta">{[j.material, j.process].filter(Boolean).join(' · ')}</span>
+                <span class="job-item-date">{fmt(j.updatedAt)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </dialog>
   );
 }

@@ -2,9 +2,9 @@
 // the shop's list (or added on the spot, with the customer's policy in plain words). What the owner picks goes
 // to the backend at once; the effective rule the leak guard will apply is shown underneath.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Policy } from '../backend';
 import { pick, policyKey, t } from '../i18n';
 import { clients, guard, job, ownerPending, saveClient, setOwner } from '../state';
-import type { Policy } from '../backend';
 
 const POLICIES: Policy[] = ['public', 'ask', 'never'];
 
@@ -17,37 +17,79 @@ function ClientForm({ onDone }: { onDone: () => void }) {
   const [saving, setSaving] = useState(false);
   const nameField = useRef<HTMLInputElement>(null);
   // The name field has the cursor as soon as the form exists (before the next keystroke can land elsewhere).
-  useLayoutEffect(() => { nameField.current?.focus(); }, []);
+  useLayoutEffect(() => {
+    nameField.current?.focus();
+  }, []);
   async function submit(e: Event) {
     e.preventDefault();
-    if (!name.trim()) { setMissing(true); return; }
+    if (!name.trim()) {
+      setMissing(true);
+      return;
+    }
     setSaving(true);
     const saved = await saveClient({
-      id: null, name: name.trim(), aliases: aliases.split(/[,，、]/).map((a) => a.trim()).filter(Boolean), policy, note: note.trim(),
+      id: null,
+      name: name.trim(),
+      aliases: aliases
+        .split(/[,，、]/)
+        .map((a) => a.trim())
+        .filter(Boolean),
+      policy,
+      note: note.trim(),
     });
     setSaving(false);
     if (saved) onDone();
   }
   return (
-    <form class="client-form" data-testid="client-form" onSubmit={(e) => void submit(e)} aria-labelledby="client-form-title">
+    <form
+      class="client-form"
+      data-testid="client-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="client-form-title"
+    >
       <h3 id="client-form-title">{t('clientFormTitle')}</h3>
       <label class="field">
         <span class="field-label">{t('clientName')}</span>
-        <input type="text" data-testid="client-name" ref={nameField} value={name} placeholder={t('clientNamePh')}
-          aria-invalid={missing && !name.trim()} onInput={(e) => { setName(e.currentTarget.value); setMissing(false); }} />
-        {missing && <span class="field-error" role="alert">{t('clientNameMissing')}</span>}
+        <input
+          type="text"
+          data-testid="client-name"
+          ref={nameField}
+          value={name}
+          placeholder={t('clientNamePh')}
+          aria-invalid={missing && !name.trim()}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            setMissing(false);
+          }}
+        />
+        {missing && (
+          <span class="field-error" role="alert">
+            {t('clientNameMissing')}
+          </span>
+        )}
       </label>
       <label class="field">
         <span class="field-label">{t('clientAliases')}</span>
-        <input type="text" data-testid="client-aliases" value={aliases} placeholder={t('clientAliasesPh')}
-          onInput={(e) => setAliases(e.currentTarget.value)} />
+        <input
+          type="text"
+          data-testid="client-aliases"
+          value={aliases}
+          placeholder={t('clientAliasesPh')}
+          onInput={(e) => setAliases(e.currentTarget.value)}
+        />
       </label>
       <fieldset class="policy-choice">
         <legend class="field-label">{t('clientPolicy')}</legend>
         {POLICIES.map((p) => (
           <label key={p} class={`policy-option policy-${p}${policy === p ? ' is-selected' : ''}`}>
-            <input type="radio" name="client-policy" value={p} data-testid={`client-policy-${p}`}
-              checked={policy === p} onChange={() => setPolicy(p)} />
+            <input
+              type="radio"
+              name="client-policy"
+              value={p}
+              data-testid={`client-policy-${p}`}
+              checked={policy === p}
+              onChange={() => setPolicy(p)}
+            />
             <span class="policy-text">
               <strong>{t(policyKey[p].name)}</strong>
               <span>{t(policyKey[p].desc)}</span>
@@ -57,12 +99,21 @@ function ClientForm({ onDone }: { onDone: () => void }) {
       </fieldset>
       <label class="field">
         <span class="field-label">{t('clientNote')}</span>
-        <input type="text" data-testid="client-note" value={note} placeholder={t('clientNotePh')}
-          onInput={(e) => setNote(e.currentTarget.value)} />
+        <input
+          type="text"
+          data-testid="client-note"
+          value={note}
+          placeholder={t('clientNotePh')}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
       </label>
       <div class="form-actions">
-        <button type="submit" class="btn btn-accent-outline" data-testid="client-save" disabled={saving}>{t('clientSave')}</button>
-        <button type="button" class="btn btn-secondary" onClick={onDone}>{t('cancel')}</button>
+        <button type="submit" class="btn btn-accent-outline" data-testid="client-save" disabled={saving}>
+          {t('clientSave')}
+        </button>
+        <button type="button" class="btn btn-secondary" onClick={onDone}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );
@@ -84,14 +135,33 @@ export function OwnerPicker() {
       <p class="hint">{t('ownerHelp')}</p>
       <div class="owner-choice" role="radiogroup" aria-labelledby="owner-title">
         <label class={`owner-option${kind === 'own' ? ' is-selected' : ''}`}>
-          <input type="radio" name="owner-kind" data-testid="owner-own" checked={kind === 'own'}
-            onChange={() => { setAdding(false); void setOwner('own', null); }} />
-          <span class="policy-text"><strong>{t('ownerOwn')}</strong><span>{t('ownerOwnDesc')}</span></span>
+          <input
+            type="radio"
+            name="owner-kind"
+            data-testid="owner-own"
+            checked={kind === 'own'}
+            onChange={() => {
+              setAdding(false);
+              void setOwner('own', null);
+            }}
+          />
+          <span class="policy-text">
+            <strong>{t('ownerOwn')}</strong>
+            <span>{t('ownerOwnDesc')}</span>
+          </span>
         </label>
         <label class={`owner-option${kind === 'client' ? ' is-selected' : ''}`}>
-          <input type="radio" name="owner-kind" data-testid="owner-client" checked={kind === 'client'}
-            onChange={() => void setOwner('client', j.clientId)} />
-          <span class="policy-text"><strong>{t('ownerClient')}</strong><span>{t('ownerClientDesc')}</span></span>
+          <input
+            type="radio"
+            name="owner-kind"
+            data-testid="owner-client"
+            checked={kind === 'client'}
+            onChange={() => void setOwner('client', j.clientId)}
+          />
+          <span class="policy-text">
+            <strong>{t('ownerClient')}</strong>
+            <span>{t('ownerClientDesc')}</span>
+          </span>
         </label>
       </div>
       {kind === 'client' && (
@@ -100,18 +170,36 @@ export function OwnerPicker() {
             {list.length > 0 && (
               <label class="field">
                 <span class="field-label">{t('clientLabel')}</span>
-                <select data-testid="client-select" value={j.clientId === null ? '' : String(j.clientId)}
-                  onChange={(e) => { const v = e.currentTarget.value; if (v) void setOwner('client', Number(v)); }}>
-                  <option value="" disabled>{t('clientChoose')}</option>
-                  {list.map((c) => <option key={c.id} value={String(c.id)}>{c.name} · {t(policyKey[c.policy].name)}</option>)}
+                <select
+                  data-testid="client-select"
+                  value={j.clientId === null ? '' : String(j.clientId)}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    if (v) void setOwner('client', Number(v));
+                  }}
+                >
+                  <option value="" disabled>
+                    {t('clientChoose')}
+                  </option>
+                  {list.map((c) => (
+                    <option key={c.id} value={String(c.id)}>
+                      {c.name} · {t(policyKey[c.policy].name)}
+                    </option>
+                  ))}
                 </select>
               </label>
             )}
-            <button type="button" class="btn btn-secondary" data-testid="client-add" aria-expanded={showForm}
+            <button
+              type="button"
+              class="btn btn-secondary"
+              data-testid="client-add"
+              aria-expanded={showForm}
               onClick={() => {
                 setAdding(true);
-              }}>
-              <span aria-hidden="true">＋ </span>{t('clientAdd')}
+              }}
+            >
+              <span aria-hidden="true">＋ </span>
+              {t('clientAdd')}
             </button>
           </div>
           {ownerPending.value && !showForm && <p class="hint">{t('ownerPendingHint')}</p>}
@@ -120,9 +208,11 @@ export function OwnerPicker() {
       )}
       <p class="effective-policy" data-testid="effective-policy" data-policy={policy ?? 'unset'}>
         <span class="field-label">{t('effectivePolicy')}: </span>
-        {policy === null
-          ? <span>{t('policyUnset')}</span>
-          : <span class={`policy-badge policy-${policy}`}>{t(policyKey[policy].name)}</span>}
+        {policy === null ? (
+          <span>{t('policyUnset')}</span>
+        ) : (
+          <span class={`policy-badge policy-${policy}`}>{t(policyKey[policy].name)}</span>
+        )}
         {policy && g?.client && <span class="effective-client"> · {g.client.name}</span>}
         {policy && g?.client?.note && <span class="effective-note"> · {g.client.note}</span>}
       </p>

@@ -1,8 +1,9 @@
 // One photo in the job: its number in the post, the thumbnail (the drag handle), the file name (always as
 // text), the role chips, the caption, and the move/remove buttons.
+
+import type { Photo, PhotoRole } from '../backend';
 import { roleKeys, roleText, t } from '../i18n';
 import { editCaption, flushCaption, removePhotoAt, setRole } from '../state';
-import type { Photo, PhotoRole } from '../backend';
 
 const ROLES = Object.keys(roleKeys) as PhotoRole[];
 
@@ -21,14 +22,24 @@ export function PhotoCard({ photo, index, count, onGrab, onMove }: Props) {
     <li class="photo-card" data-testid="photo-card" data-photo-id={photo.id}>
       <div class="photo-thumb" data-testid="photo-drag" title={t('dragLabel', { n })} onPointerDown={onGrab}>
         <img src={photo.thumbUrl} alt={photo.originalName} draggable={false} loading="lazy" decoding="async" />
-        <span class="photo-num" aria-hidden="true">{n}</span>
-        <button type="button" class="photo-remove" data-testid="photo-remove"
-          aria-label={t('removeLabel', { n })} onClick={() => void removePhotoAt(photo.id)}>
-          <span aria-hidden="true">× </span>{t('removePhoto')}
+        <span class="photo-num" aria-hidden="true">
+          {n}
+        </span>
+        <button
+          type="button"
+          class="photo-remove"
+          data-testid="photo-remove"
+          aria-label={t('removeLabel', { n })}
+          onClick={() => void removePhotoAt(photo.id)}
+        >
+          <span aria-hidden="true">× </span>
+          {t('removePhoto')}
         </button>
       </div>
       <div class="photo-body">
-        <div class="photo-name" title={photo.originalName}>{photo.originalName}</div>
+        <div class="photo-name" title={photo.originalName}>
+          {photo.originalName}
+        </div>
         <div class="role-chips" role="group" aria-label={t('roleLabel')}>
           {ROLES.map((r) => (
             <button
@@ -57,13 +68,27 @@ export function PhotoCard({ photo, index, count, onGrab, onMove }: Props) {
           />
         </label>
         <div class="photo-actions">
-          <button type="button" class="btn btn-small" data-testid="photo-move-left" disabled={index === 0}
-            aria-label={t('moveLeftLabel', { n })} onClick={() => onMove(-1)}>
-            <span aria-hidden="true">◀</span>{t('moveLeft')}
+          <button
+            type="button"
+            class="btn btn-small"
+            data-testid="photo-move-left"
+            disabled={index === 0}
+            aria-label={t('moveLeftLabel', { n })}
+            onClick={() => onMove(-1)}
+          >
+            <span aria-hidden="true">◀</span>
+            {t('moveLeft')}
           </button>
-          <button type="button" class="btn btn-small" data-testid="photo-move-right" disabled={index === count - 1}
-            aria-label={t('moveRightLabel', { n })} onClick={() => onMove(1)}>
-            {t('moveRight')}<span aria-hidden="true">▶</span>
+          <button
+            type="button"
+            class="btn btn-small"
+            data-testid="photo-move-right"
+            disabled={index === count - 1}
+            aria-label={t('moveRightLabel', { n })}
+            onClick={() => onMove(1)}
+          >
+            {t('moveRight')}
+            <span aria-hidden="true">▶</span>
           </button>
         </div>
       </div>

@@ -2,18 +2,22 @@
 // native file-drop handling can swallow on Linux): the card follows the pointer and the others make room
 // live; the order is sent to the backend once, on release. The ◀ ▶ buttons do the same by keyboard.
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { photos, previewOrder, commitOrder, movePhoto } from '../state';
 import type { Photo } from '../backend';
+import { commitOrder, movePhoto, photos, previewOrder } from '../state';
 import { PhotoCard } from './PhotoCard';
 
 interface Drag {
   id: number;
   el: HTMLElement;
   pointerId: number;
-  startX: number; startY: number;
-  x: number; y: number;
-  left0: number; top0: number;
-  scroller: HTMLElement | null; scroll0: number;
+  startX: number;
+  startY: number;
+  x: number;
+  y: number;
+  left0: number;
+  top0: number;
+  scroller: HTMLElement | null;
+  scroll0: number;
   before: Photo[];
   started: boolean;
   raf: number;
@@ -35,7 +39,9 @@ export function PhotoGrid() {
   }
 
   // After a live reorder the dragged card's slot moved: keep it under the pointer.
-  useLayoutEffect(() => { if (drag.current?.started) place(drag.current); });
+  useLayoutEffect(() => {
+    if (drag.current?.started) place(drag.current);
+  });
 
   /** Move the dragged photo into the slot of the card under the pointer, if any. */
   function hitTest(d: Drag) {
@@ -59,13 +65,16 @@ export function PhotoGrid() {
   /** While the pointer rests near the top or bottom edge, scroll the work area. */
   function autoScroll() {
     const d = drag.current;
-    if (!d || !d.started || !d.scroller) return;
+    if (!d?.started || !d.scroller) return;
     const r = d.scroller.getBoundingClientRect();
     const step = d.y < r.top + EDGE ? -14 : d.y > r.bottom - EDGE ? 14 : 0;
     if (step) {
       const before = d.scroller.scrollTop;
       d.scroller.scrollTop += step;
-      if (d.scroller.scrollTop !== before) { place(d); hitTest(d); }
+      if (d.scroller.scrollTop !== before) {
+        place(d);
+        hitTest(d);
+      }
     }
     d.raf = requestAnimationFrame(autoScroll);
   }
@@ -73,7 +82,8 @@ export function PhotoGrid() {
   function onMove(e: PointerEvent) {
     const d = drag.current;
     if (!d || e.pointerId !== d.pointerId) return;
-    d.x = e.clientX; d.y = e.clientY;
+    d.x = e.clientX;
+    d.y = e.clientY;
     if (!d.started) {
       if (Math.hypot(d.x - d.startX, d.y - d.startY) < THRESHOLD) return;
       d.started = true;
@@ -108,11 +118,20 @@ export function PhotoGrid() {
     if (!el) return;
     e.preventDefault(); // no text selection, no native image drag
     drag.current = {
-      id, el, pointerId: e.pointerId,
-      startX: e.clientX, startY: e.clientY, x: e.clientX, y: e.clientY,
-      left0: el.offsetLeft, top0: el.offsetTop,
-      scroller: el.closest<HTMLElement>('.work-area'), scroll0: el.closest<HTMLElement>('.work-area')?.scrollTop ?? 0,
-      before: photos.value, started: false, raf: 0,
+      id,
+      el,
+      pointerId: e.pointerId,
+      startX: e.clientX,
+      startY: e.clientY,
+      x: e.clientX,
+      y: e.clientY,
+      left0: el.offsetLeft,
+      top0: el.offsetTop,
+      scroller: el.closest<HTMLElement>('.work-area'),
+      scroll0: el.closest<HTMLElement>('.work-area')?.scrollTop ?? 0,
+      before: photos.value,
+      started: false,
+      raf: 0,
     };
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', end);
@@ -125,7 +144,9 @@ export function PhotoGrid() {
     requestAnimationFrame(() => {
       const card = grid.current?.querySelector(`[data-photo-id="${id}"]`);
       const want = card?.querySelector<HTMLButtonElement>(`[data-testid="photo-move-${delta < 0 ? 'left' : 'right'}"]`);
-      const other = card?.querySelector<HTMLButtonElement>(`[data-testid="photo-move-${delta < 0 ? 'right' : 'left'}"]`);
+      const other = card?.querySelector<HTMLButtonElement>(
+        `[data-testid="photo-move-${delta < 0 ? 'right' : 'left'}"]`,
+      );
       (want && !want.disabled ? want : other)?.focus();
     });
   }

@@ -1,7 +1,7 @@
 // The left rail: the five steps, numbered, the current one marked. Every step can be clicked (or reached by Tab);
 // a tick shows what is already done so the owner always knows where he is.
 import { t } from '../i18n';
-import { PAST_SAFETY, STEPS, STEP_LABEL, goTo, guard, step, stepDone } from '../state';
+import { goTo, guard, PAST_SAFETY, STEP_LABEL, STEPS, step, stepDone } from '../state';
 
 export function Rail() {
   const current = step.value;
@@ -21,7 +21,9 @@ export function Rail() {
               disabled={stopped && PAST_SAFETY.includes(s)}
               onClick={() => void goTo(s)}
             >
-              <span class="rail-num" aria-hidden="true">{done[s] && s !== current ? '✓' : i + 1}</span>
+              <span class="rail-num" aria-hidden="true">
+                {done[s] && s !== current ? '✓' : i + 1}
+              </span>
               <span class="rail-label">{t(STEP_LABEL[s])}</span>
               {done[s] && <span class="sr-only"> ({t('stepDone')})</span>}
             </button>

@@ -4,20 +4,21 @@
 // box is focusable: arrows move it, Alt/Ctrl + arrows or + / − resize it, Delete removes it; "add a box" is
 // the keyboard way to start. Boxes are solid black, as the export burns them in (never a blur).
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Photo, RedactBox } from '../backend';
 import { t } from '../i18n';
 import { clampBox, deleteBox, MIN_BOX, previewBoxes, saveBoxes } from '../state';
-import type { Photo, RedactBox } from '../backend';
 
 type Corner = 'nw' | 'ne' | 'sw' | 'se';
 const CORNERS: Corner[] = ['nw', 'ne', 'sw', 'se'];
 interface Drag {
   mode: 'draw' | 'move' | 'resize';
   pointerId: number;
-  index: number;           // the box being drawn, moved or resized
+  index: number; // the box being drawn, moved or resized
   corner: Corner | null;
-  startX: number; startY: number;   // fractions
+  startX: number;
+  startY: number; // fractions
   startPx: [number, number];
-  base: RedactBox[];       // the boxes when the press began
+  base: RedactBox[]; // the boxes when the press began
   current: RedactBox[];
   started: boolean;
   move: (e: PointerEvent) => void; // the listeners added for this drag (removed by the same reference)
@@ -35,17 +36,23 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
   const ratio = photo.width > 0 && photo.height > 0 ? photo.width / photo.height : 4 / 3;
 
   // A new photo: nothing selected.
-  useEffect(() => { setSel(null); }, [photo.id]);
+  useEffect(() => {
+    setSel(null);
+  }, [photo.id]);
   // Focus a box once it is on screen (after drawing or adding one).
   useEffect(() => {
     if (focusWanted === null) return;
-    canvas.current?.querySelector<HTMLElement>(`[data-testid="redact-box"][data-index="${focusWanted}"]`)?.focus({ preventScroll: true });
+    canvas.current
+      ?.querySelector<HTMLElement>(`[data-testid="redact-box"][data-index="${focusWanted}"]`)
+      ?.focus({ preventScroll: true });
     setFocusWanted(null);
   }, [focusWanted, boxes]);
   useEffect(() => () => stop(), []);
 
   function frac(e: PointerEvent): [number, number] {
-    const r = canvas.current!.getBoundingClientRect();
+    const el = canvas.current;
+    if (!el) return [0, 0];
+    const r = el.getBoundingClientRect();
     return [clamp01((e.clientX - r.left) / r.width), clamp01((e.clientY - r.top) / r.height)];
   }
 
@@ -60,12 +67,27 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
     const i = boxEl ? Number(boxEl.dataset.index) : boxes.length;
     drag.current = {
       mode: handle ? 'resize' : boxEl ? 'move' : 'draw',
-      pointerId: e.pointerId, index: i, corner: (handle?.dataset.handle as Corner | undefined) ?? null,
-      startX: x, startY: y, startPx: [e.clientX, e.clientY], base: boxes, current: boxes, started: false,
-      move: onMove, up: onUp,
+      pointerId: e.pointerId,
+      index: i,
+      corner: (handle?.dataset.handle as Corner | undefined) ?? null,
+      startX: x,
+      startY: y,
+      startPx: [e.clientX, e.clientY],
+      base: boxes,
+      current: boxes,
+      started: false,
+      move: onMove,
+      up: onUp,
     };
-    if (boxEl) { setSel(i); boxEl.focus({ preventScroll: true }); }
-    try { canvas.current.setPointerCapture(e.pointerId); } catch { /* the window listeners still see the drag */ }
+    if (boxEl) {
+      setSel(i);
+      boxEl.focus({ preventScroll: true });
+    }
+    try {
+      canvas.current.setPointerCapture(e.pointerId);
+    } catch {
+      /* the window listeners still see the drag */
+    }
     window.addEventListener('pointermove', onMove);
     window.addEventListener('pointerup', onUp);
     window.addEventListener('pointercancel', onUp);
@@ -81,7 +103,12 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
     const [x, y] = frac(e);
     let box: RedactBox;
     if (d.mode === 'draw') {
-      box = { x: Math.min(d.startX, x), y: Math.min(d.startY, y), w: Math.abs(x - d.startX), h: Math.abs(y - d.startY) };
+      box = {
+        x: Math.min(d.startX, x),
+        y: Math.min(d.startY, y),
+        w: Math.abs(x - d.startX),
+        h: Math.abs(y - d.startY),
+      };
     } else if (d.mode === 'move') {
       const o = d.base[d.index];
       box = { ...o, x: o.x + x - d.startX, y: o.y + y - d.startY };
@@ -105,7 +132,11 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
     window.removeEventListener('pointermove', d.move);
     window.removeEventListener('pointerup', d.up);
     window.removeEventListener('pointercancel', d.up);
-    try { canvas.current?.releasePointerCapture(d.pointerId); } catch { /* already released */ }
+    try {
+      canvas.current?.releasePointerCapture(d.pointerId);
+    } catch {
+      /* already released */
+    }
     drag.current = null;
   }
 
@@ -136,7 +167,12 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
     if (!b) return;
     const s = e.shiftKey ? 0.1 : 0.01;
     const resize = e.altKey || e.ctrlKey || e.metaKey;
-    const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const arrows: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
     const a = arrows[e.key];
     if (a) {
       if (resize) change(i, { ...b, w: b.w + a[0] * s, h: b.h + a[1] * s });
@@ -158,8 +194,14 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
   function remove(i: number) {
     deleteBox(photo.id, i);
     const left = boxes.length - 1;
-    if (left > 0) { const n = Math.min(i, left - 1); setSel(n); setFocusWanted(n); }
-    else { setSel(null); requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="redact-add"]')?.focus()); }
+    if (left > 0) {
+      const n = Math.min(i, left - 1);
+      setSel(n);
+      setFocusWanted(n);
+    } else {
+      setSel(null);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="redact-add"]')?.focus());
+    }
   }
 
   function add() {
@@ -201,7 +243,10 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
               onFocus={() => setSel(i)}
               onKeyDown={(e) => onKey(i, e)}
             >
-              {selected === i && CORNERS.map((c) => <span key={c} class={`redact-handle handle-${c}`} data-handle={c} aria-hidden="true" />)}
+              {selected === i &&
+                CORNERS.map((c) => (
+                  <span key={c} class={`redact-handle handle-${c}`} data-handle={c} aria-hidden="true" />
+                ))}
             </div>
           ))}
         </div>
@@ -211,14 +256,24 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
           {t('redactAdd')}
         </button>
         {selected !== null && (
-          <button type="button" class="btn btn-secondary btn-danger" data-testid="redact-box-delete"
-            aria-label={`${t('redactDelete')} (${t('boxLabel', { n: selected + 1 })})`} onClick={() => remove(selected)}>
-            <span aria-hidden="true">× </span>{t('redactDelete')}
+          <button
+            type="button"
+            class="btn btn-secondary btn-danger"
+            data-testid="redact-box-delete"
+            aria-label={`${t('redactDelete')} (${t('boxLabel', { n: selected + 1 })})`}
+            onClick={() => remove(selected)}
+          >
+            <span aria-hidden="true">× </span>
+            {t('redactDelete')}
           </button>
         )}
-        <span class="redact-count" aria-live="polite">{t('photoN', { n: index + 1 })} · {t('boxCount', { n: boxes.length })}</span>
+        <span class="redact-count" aria-live="polite">
+          {t('photoN', { n: index + 1 })} · {t('boxCount', { n: boxes.length })}
+        </span>
       </div>
-      <p class="hint redact-keys" id="redact-keys">{t('redactKeys')}</p>
+      <p class="hint redact-keys" id="redact-keys">
+        {t('redactKeys')}
+      </p>
     </div>
   );
 }

@@ -13,13 +13,22 @@ export function Reminder() {
   return (
     <aside class="reminder" data-testid="reminder" data-behind={r.behind} aria-labelledby="reminder-title">
       <div class="reminder-head">
-        <h2 id="reminder-title" class="reminder-title">{t('reminderTitle')}</h2>
-        <button type="button" class="btn btn-secondary btn-small" data-testid="reminder-dismiss" onClick={dismissReminder}>
+        <h2 id="reminder-title" class="reminder-title">
+          {t('reminderTitle')}
+        </h2>
+        <button
+          type="button"
+          class="btn btn-secondary btn-small"
+          data-testid="reminder-dismiss"
+          onClick={dismissReminder}
+        >
           {t('close')}
         </button>
       </div>
       {r.behind && (
-        <p class="reminder-behind" data-testid="reminder-behind">{t('reminderBehind', { n: r.thisWeek, goal: r.goalPerWeek })}</p>
+        <p class="reminder-behind" data-testid="reminder-behind">
+          {t('reminderBehind', { n: r.thisWeek, goal: r.goalPerWeek })}
+        </p>
       )}
       {shown.length > 0 && (
         <>
@@ -29,15 +38,26 @@ export function Reminder() {
               const title = j.title.trim() || t('untitled');
               return (
                 <li key={j.jobId}>
-                  <button type="button" class="reminder-job" data-testid="reminder-job" data-job-id={j.jobId}
+                  <button
+                    type="button"
+                    class="reminder-job"
+                    data-testid="reminder-job"
+                    data-job-id={j.jobId}
                     aria-label={`${t('reminderOpen', { title })} (${t('reminderPhotos', { n: j.photoCount })})`}
-                    onClick={() => void openJobFromReminder(j.jobId)}>
-                    {j.thumbUrl ? <img src={j.thumbUrl} alt="" class="reminder-thumb" /> : <span class="reminder-thumb is-empty" aria-hidden="true" />}
+                    onClick={() => void openJobFromReminder(j.jobId)}
+                  >
+                    {j.thumbUrl ? (
+                      <img src={j.thumbUrl} alt="" class="reminder-thumb" />
+                    ) : (
+                      <span class="reminder-thumb is-empty" aria-hidden="true" />
+                    )}
                     <span class="reminder-job-text">
                       <span class="reminder-job-title">{title}</span>
                       <span class="reminder-job-meta">{t('reminderPhotos', { n: j.photoCount })}</span>
                     </span>
-                    <span class="reminder-go" aria-hidden="true">→</span>
+                    <span class="reminder-go" aria-hidden="true">
+                      →
+                    </span>
                   </button>
                 </li>
               );

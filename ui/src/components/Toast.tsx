@@ -11,9 +11,13 @@ export function Toast() {
         <div class="toast" data-testid="toast">
           <span>{x.text}</span>
           {x.undo && (
-            <button type="button" class="btn btn-toast" data-testid="undo" onClick={x.undo}>{t('undo')}</button>
+            <button type="button" class="btn btn-toast" data-testid="undo" onClick={x.undo}>
+              {t('undo')}
+            </button>
           )}
-          <button type="button" class="toast-close" aria-label={t('close')} onClick={dismissToast}>×</button>
+          <button type="button" class="toast-close" aria-label={t('close')} onClick={dismissToast}>
+            ×
+          </button>
         </div>
       )}
     </div>

@@ -2,11 +2,17 @@
 // 3 machines, materials, capabilities and the logo). Enter in any field goes on; "나중에 할게요" saves what is
 // there and starts, so the owner is never held up. Shown while the profile was never saved.
 import { useEffect, useRef } from 'preact/hooks';
-import { lang, t, type Key } from '../i18n';
-import {
-  finishFirstRun, firstRunBack, firstRunNext, firstRunScreen, savingProfile, skipFirstRun, toggleLang,
-} from '../state';
 import { ErrorBox } from '../components/ErrorBox';
+import { type Key, lang, t } from '../i18n';
+import {
+  finishFirstRun,
+  firstRunBack,
+  firstRunNext,
+  firstRunScreen,
+  savingProfile,
+  skipFirstRun,
+  toggleLang,
+} from '../state';
 import { ContactFields, PlaceFields, WorkFields } from './ProfileFields';
 
 const TITLES: Record<1 | 2 | 3, { title: Key; lead: Key }> = {
@@ -32,48 +38,85 @@ export function FirstRun() {
   return (
     <div class="app firstrun-app">
       <header class="header">
-        <div class="brand" aria-hidden="true"><span class="brand-mark">공</span></div>
-        <div class="header-titles"><span class="app-name">{t('appName')}</span></div>
+        <div class="brand" aria-hidden="true">
+          <span class="brand-mark">공</span>
+        </div>
+        <div class="header-titles">
+          <span class="app-name">{t('appName')}</span>
+        </div>
         <div class="header-actions">
-          <button type="button" class="btn btn-ghost btn-lang" data-testid="lang-toggle" title={t('langToggleLabel')}
-            lang={lang.value === 'ko' ? 'en' : 'ko'} onClick={() => void toggleLang()}>
+          <button
+            type="button"
+            class="btn btn-ghost btn-lang"
+            data-testid="lang-toggle"
+            title={t('langToggleLabel')}
+            lang={lang.value === 'ko' ? 'en' : 'ko'}
+            onClick={() => void toggleLang()}
+          >
             {t('langToggle')}
           </button>
         </div>
       </header>
       <main class="firstrun-main" id="work-area">
         <ErrorBox />
-        <form ref={formRef} class="firstrun" data-testid="firstrun" data-screen={n} onSubmit={submit} aria-labelledby="firstrun-title" noValidate>
+        <form
+          ref={formRef}
+          class="firstrun"
+          data-testid="firstrun"
+          data-screen={n}
+          onSubmit={submit}
+          aria-labelledby="firstrun-title"
+          noValidate
+        >
           <p class="firstrun-welcome">{t('firstRunWelcome')}</p>
           <div class="firstrun-progress">
             <ol class="firstrun-dots" aria-hidden="true">
-              {[1, 2, 3].map((i) => <li key={i} class={i === n ? 'is-current' : i < n ? 'is-done' : ''}>{i < n ? '✓' : i}</li>)}
+              {[1, 2, 3].map((i) => (
+                <li key={i} class={i === n ? 'is-current' : i < n ? 'is-done' : ''}>
+                  {i < n ? '✓' : i}
+                </li>
+              ))}
             </ol>
             <span class="firstrun-count">{t('firstRunStep', { n })}</span>
           </div>
-          <h1 id="firstrun-title" tabIndex={-1}>{t(TITLES[n].title)}</h1>
+          <h1 id="firstrun-title" tabIndex={-1}>
+            {t(TITLES[n].title)}
+          </h1>
           <p class="lead">{t(TITLES[n].lead)}</p>
-          <div class="firstrun-fields">
-            {n === 1 ? <ContactFields /> : n === 2 ? <PlaceFields /> : <WorkFields />}
-          </div>
+          <div class="firstrun-fields">{n === 1 ? <ContactFields /> : n === 2 ? <PlaceFields /> : <WorkFields />}</div>
           <div class="firstrun-actions">
             <div class="firstrun-actions-left">
               {n > 1 && (
                 <button type="button" class="btn btn-secondary" data-testid="firstrun-back" onClick={firstRunBack}>
-                  <span aria-hidden="true">← </span>{t('back')}
+                  <span aria-hidden="true">← </span>
+                  {t('back')}
                 </button>
               )}
             </div>
             <div class="firstrun-skip">
-              <button type="button" class="link" data-testid="firstrun-skip" aria-describedby="firstrun-skip-hint"
-                disabled={savingProfile.value} onClick={() => void skipFirstRun()}>
+              <button
+                type="button"
+                class="link"
+                data-testid="firstrun-skip"
+                aria-describedby="firstrun-skip-hint"
+                disabled={savingProfile.value}
+                onClick={() => void skipFirstRun()}
+              >
                 {t('firstRunSkip')}
               </button>
-              <span class="hint" id="firstrun-skip-hint">{t('firstRunSkipHint')}</span>
+              <span class="hint" id="firstrun-skip-hint">
+                {t('firstRunSkipHint')}
+              </span>
             </div>
-            <button type="submit" class="btn btn-primary btn-big" data-testid="firstrun-next" disabled={savingProfile.value}>
+            <button
+              type="submit"
+              class="btn btn-primary btn-big"
+              data-testid="firstrun-next"
+              disabled={savingProfile.value}
+            >
               <span class="btn-big-main">
-                {n < 3 ? t('firstRunNext') : t('firstRunFinish')}<span aria-hidden="true"> →</span>
+                {n < 3 ? t('firstRunNext') : t('firstRunFinish')}
+                <span aria-hidden="true"> →</span>
               </span>
             </button>
           </div>

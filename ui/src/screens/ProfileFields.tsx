@@ -1,24 +1,45 @@
 // The shop profile's fields in three groups (contact; place and online; machines and capabilities), shared by
 // the first run (one group per screen) and the profile screen (all three). Every field is a plain labelled
 // input; the machines are big toggle sc-chips (aria-pressed) with a field for the owner's own words.
-import { presetLabel, t, type Key } from '../i18n';
+import { type Key, presetLabel, t } from '../i18n';
 import {
-  chooseLogo, editForm, form, logoShown, presets, removeLogo, splitWords, toggleEquipment, toggleMaterial,
+  chooseLogo,
+  editForm,
+  form,
+  logoShown,
   type ProfileForm,
+  presets,
+  removeLogo,
+  splitWords,
+  toggleEquipment,
+  toggleMaterial,
 } from '../state';
 
 type TextKey = Exclude<keyof ProfileForm, 'equipment'>;
 
 function Field(props: {
-  k: TextKey; testid: string; label: Key; ph?: Key; help?: Key; type?: 'text' | 'tel' | 'email' | 'url';
-  autoFocus?: boolean; big?: boolean; autocomplete?: string;
+  k: TextKey;
+  testid: string;
+  label: Key;
+  ph?: Key;
+  help?: Key;
+  type?: 'text' | 'tel' | 'email' | 'url';
+  autoFocus?: boolean;
+  big?: boolean;
+  autocomplete?: string;
 }) {
   const id = `pf-${props.k}`;
   const helpId = props.help ? `${id}-help` : undefined;
   return (
     <div class="field">
-      <label class="field-label" for={id}>{t(props.label)}</label>
-      {props.help && <p class="hint" id={helpId}>{t(props.help)}</p>}
+      <label class="field-label" for={id}>
+        {t(props.label)}
+      </label>
+      {props.help && (
+        <p class="hint" id={helpId}>
+          {t(props.help)}
+        </p>
+      )}
       <input
         id={id}
         type={(props.type ?? 'text') as 'text'}
@@ -51,12 +72,18 @@ export function PlaceFields() {
   const regions = splitWords(form.value.regions);
   return (
     <div class="pf-grid">
-      <div class="pf-wide"><Field k="address" testid="profile-address" label="pfAddress" ph="pfAddressPh" autocomplete="street-address" /></div>
+      <div class="pf-wide">
+        <Field k="address" testid="profile-address" label="pfAddress" ph="pfAddressPh" autocomplete="street-address" />
+      </div>
       <div class="pf-wide">
         <Field k="regions" testid="profile-regions" label="pfRegions" ph="pfRegionsPh" help="pfRegionsHelp" />
         {regions.length > 0 && (
           <ul class="word-chips" aria-label={t('pfRegions')}>
-            {regions.map((r) => <li key={r} class="word-chip" data-testid="region-chip">{r}</li>)}
+            {regions.map((r) => (
+              <li key={r} class="word-chip" data-testid="region-chip">
+                {r}
+              </li>
+            ))}
           </ul>
         )}
       </div>
@@ -87,7 +114,10 @@ export function WorkFields({ withLogo = true }: { withLogo?: boolean }) {
                 aria-pressed={on}
                 onClick={() => toggleEquipment(p.value)}
               >
-                <span class="sc-chip-tick" aria-hidden="true">{on ? '✓' : '+'}</span>{presetLabel(p)}
+                <span class="sc-chip-tick" aria-hidden="true">
+                  {on ? '✓' : '+'}
+                </span>
+                {presetLabel(p)}
               </button>
             );
           })}
@@ -112,7 +142,10 @@ export function WorkFields({ withLogo = true }: { withLogo?: boolean }) {
                 title={presetLabel(p)}
                 onClick={() => toggleMaterial(p.value)}
               >
-                <span class="sc-chip-tick" aria-hidden="true">{on ? '✓' : '+'}</span>{p.value}
+                <span class="sc-chip-tick" aria-hidden="true">
+                  {on ? '✓' : '+'}
+                </span>
+                {p.value}
               </button>
             );
           })}
@@ -139,10 +172,19 @@ export function LogoField() {
     <fieldset class="pf-set pf-logo">
       <legend class="field-label">{t('pfLogo')}</legend>
       <div class="pf-logo-row">
-        {logo
-          ? <img class="pf-logo-img" src={logo} alt={t('pfLogoAlt')} data-testid="profile-logo" />
-          : <p class="hint" data-testid="profile-logo-none">{t('pfLogoNone')}</p>}
-        <button type="button" class="btn btn-secondary" data-testid="profile-logo-pick" onClick={() => void chooseLogo()}>
+        {logo ? (
+          <img class="pf-logo-img" src={logo} alt={t('pfLogoAlt')} data-testid="profile-logo" />
+        ) : (
+          <p class="hint" data-testid="profile-logo-none">
+            {t('pfLogoNone')}
+          </p>
+        )}
+        <button
+          type="button"
+          class="btn btn-secondary"
+          data-testid="profile-logo-pick"
+          onClick={() => void chooseLogo()}
+        >
           {logo ? t('pfLogoChange') : t('pfLogoPick')}
         </button>
         {logo && (

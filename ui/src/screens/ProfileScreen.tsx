@@ -5,12 +5,17 @@ import { formDirty, saveProfile, savingProfile } from '../state';
 import { ContactFields, PlaceFields, WorkFields } from './ProfileFields';
 
 export function ProfileScreen() {
-  const submit = (e: Event) => { e.preventDefault(); void saveProfile(); };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void saveProfile();
+  };
   return (
     <section class="step screen screen-profile" aria-labelledby="step-title">
       <form onSubmit={submit} noValidate>
         <div class="step-head">
-          <h1 id="step-title" tabIndex={-1}>{t('profileTitle')}</h1>
+          <h1 id="step-title" tabIndex={-1}>
+            {t('profileTitle')}
+          </h1>
         </div>
         <p class="lead">{t('profileLead')}</p>
         <section class="sc-card pf-section" aria-labelledby="pf-contact">
@@ -26,8 +31,17 @@ export function ProfileScreen() {
           <WorkFields />
         </section>
         <div class="screen-actions">
-          {formDirty.value && <p class="hint" data-testid="profile-unsaved" role="status">{t('profileUnsaved')}</p>}
-          <button type="submit" class="btn btn-primary btn-big" data-testid="profile-save" disabled={savingProfile.value}>
+          {formDirty.value && (
+            <p class="hint" data-testid="profile-unsaved" role="status">
+              {t('profileUnsaved')}
+            </p>
+          )}
+          <button
+            type="submit"
+            class="btn btn-primary btn-big"
+            data-testid="profile-save"
+            disabled={savingProfile.value}
+          >
             {t('profileSave')}
           </button>
         </div>

@@ -3,11 +3,11 @@
 // the rewritten post; on any failure the post stays as it was and the plain message is shown. A rewrite can be
 // stopped (cancel_ai), and a finished one undone from the toast.
 import { signal } from '@preact/signals';
-import * as api from '../backend';
 import type { AiSettings, AiStyle } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
-import { attempt, clearError, onEnter, post, showError, showToast } from './core';
 import { coachBusy, focusedBlock, refreshCoach, restorePost } from './coach';
+import { attempt, clearError, onEnter, post, showError, showToast } from './core';
 import { acceptPost, exportResult, flushPost } from './post';
 
 export const ai = signal<AiSettings | null>(null);
@@ -22,7 +22,10 @@ export async function loadAi() {
 onEnter('write', loadAi);
 
 /** Save the settings; `apiKey` null keeps the stored key, '' deletes it, anything else replaces it. */
-export async function saveAi(settings: { enabled: boolean; baseUrl: string; model: string }, apiKey: string | null): Promise<boolean> {
+export async function saveAi(
+  settings: { enabled: boolean; baseUrl: string; model: string },
+  apiKey: string | null,
+): Promise<boolean> {
   const s = await attempt(() => api.saveAiSettings(settings, apiKey));
   if (!s) return false;
   ai.value = s;
@@ -52,7 +55,9 @@ export async function aiRewriteNow(style: AiStyle) {
     if (post.value?.id === res.id) {
       acceptPost({ ...res, video: post.value.video });
       exportResult.value = null;
-      showToast(t('aiDone'), () => { void restorePost(before); });
+      showToast(t('aiDone'), () => {
+        void restorePost(before);
+      });
     }
   } catch (e) {
     const err = api.toAppError(e);

@@ -2,8 +2,8 @@
 // count, the streak, the last 8 weeks), the history of every post (open its folder again, mark it published
 // with its address) and the gentle reminder on start (the goal is behind, or jobs have photos but no post).
 import { signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Calendar, PostHistoryItem, Reminder } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, showToast } from './core';
 
@@ -21,7 +21,10 @@ export function shiftMonth(month: string, delta: number): string {
   const d = new Date(y, m - 1 + delta, 1);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
 }
-export const thisMonth = () => { const d = new Date(); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`; };
+export const thisMonth = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
+};
 
 export async function loadCalendar(month: string | null = cal.value?.month ?? null) {
   calLoading.value = true;
@@ -72,4 +75,6 @@ export async function loadReminder() {
   const r = await attempt(api.reminder);
   if (r) reminderInfo.value = r;
 }
-export function dismissReminder() { reminderDismissed.value = true; }
+export function dismissReminder() {
+  reminderDismissed.value = true;
+}

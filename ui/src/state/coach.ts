@@ -3,8 +3,8 @@
 // undo. The coach looks again after every save: edits are saved debounced (state/post.ts) and the coach follows
 // about 600 ms after the last keystroke. A stale answer (the owner typed on, or another post) is dropped.
 import { computed, effect, signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Coach, CoachCheck, Post } from '../backend';
+import * as api from '../backend';
 import { pick, t } from '../i18n';
 import { attempt, dismissToast, onEnter, post, showToast, step } from './core';
 import { acceptPost, exportResult, flushPost } from './post';
@@ -24,7 +24,8 @@ const ORDER: Record<string, number> = { fail: 0, warn: 1, pass: 2 };
 export const sortedChecks = computed<CoachCheck[]>(() => {
   const c = coach.value;
   if (!c) return [];
-  return c.checks.map((ch, i) => ({ ch, i }))
+  return c.checks
+    .map((ch, i) => ({ ch, i }))
     .sort((a, b) => (ORDER[a.ch.status] ?? 1) - (ORDER[b.ch.status] ?? 1) || a.i - b.i)
     .map((x) => x.ch);
 });
@@ -45,7 +46,10 @@ export async function refreshCoach() {
   clearTimeout(coachTimer);
   await flushPost();
   const p = post.value;
-  if (!p) { coach.value = null; return; }
+  if (!p) {
+    coach.value = null;
+    return;
+  }
   const key = contentKey(p);
   const seq = ++coachSeq;
   coachLoading.value = true;
@@ -63,7 +67,9 @@ effect(() => {
   if (step.value !== 'write' || !p) return;
   if (contentKey(p) === lastCoached) return;
   clearTimeout(coachTimer);
-  coachTimer = setTimeout(() => { void refreshCoach(); }, 600);
+  coachTimer = setTimeout(() => {
+    void refreshCoach();
+  }, 600);
 });
 
 // Another post (a new job, another platform): what was focused there means nothing here.
@@ -86,7 +92,9 @@ export async function restorePost(before: Post) {
   await flushPost();
   const cur = post.value;
   if (!cur || cur.id !== before.id) return;
-  const saved = await attempt(() => api.savePost({ ...cur, title: before.title, blocks: before.blocks, tags: before.tags }));
+  const saved = await attempt(() =>
+    api.savePost({ ...cur, title: before.title, blocks: before.blocks, tags: before.tags }),
+  );
   if (!saved || post.value?.id !== saved.id) return;
   acceptPost({ ...saved, video: post.value.video });
   exportResult.value = null;
@@ -107,9 +115,13 @@ export async function applyCoachFix(fix: string, arg: string | null, toastText: 
   acceptPost({ ...res, video: post.value.video });
   exportResult.value = null;
   await refreshCoach();
-  showToast(toastText, () => { void restorePost(before); });
+  showToast(toastText, () => {
+    void restorePost(before);
+  });
 }
 
 export const fixCheck = (c: CoachCheck) =>
-  c.fix ? applyCoachFix(c.fix, null, t('fixApplied', { s: pick(c.fixLabelKo, c.fixLabelEn) || pick(c.titleKo, c.titleEn) })) : Promise.resolve();
+  c.fix
+    ? applyCoachFix(c.fix, null, t('fixApplied', { s: pick(c.fixLabelKo, c.fixLabelEn) || pick(c.titleKo, c.titleEn) }))
+    : Promise.resolve();
 export const useKeyword = (kw: string) => applyCoachFix('title_keyword', kw, t('keywordApplied', { s: kw }));

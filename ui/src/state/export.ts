@@ -27,7 +27,11 @@ export async function exportNow() {
     exportProgress.value = isVideoPlatform(p.platform) ? { done: 0, total: 0, etaMs: null } : null;
   });
   const stop = isVideoPlatform(p.platform)
-    ? await attempt(() => api.onExportProgress((ev) => { if (busy.value === 'export') exportProgress.value = ev; }))
+    ? await attempt(() =>
+        api.onExportProgress((ev) => {
+          if (busy.value === 'export') exportProgress.value = ev;
+        }),
+      )
     : undefined;
   const res = await attempt(() => api.exportPost(p.id, flaggedTerms.value));
   stop?.();
@@ -36,7 +40,11 @@ export async function exportNow() {
   if (!res) {
     const code = error.value?.code;
     if (code === 'cancelled' && cancelRequested.value) {
-      batch(() => { error.value = null; exportCancelled.value = true; cancelRequested.value = false; });
+      batch(() => {
+        error.value = null;
+        exportCancelled.value = true;
+        cancelRequested.value = false;
+      });
       return;
     }
     if (code === 'flagged_text') await scanNow();

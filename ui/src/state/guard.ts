@@ -2,8 +2,8 @@
 // records, the job's history (append-only, shown newest first) and the owner's own list of sensitive words.
 // The backend decides; the window only shows the verdict and never treats it as permission by itself.
 import { signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Guard, HistoryEntry } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, guardEnter, job, onEnter, showToast } from './core';
 
@@ -34,12 +34,19 @@ export async function loadHistory() {
   if (h && job.value?.id === j.id) guardHistory.value = h;
 }
 
-export interface ApprovalInput { approvedBy: string; how: string; note: string; approvedAt: string | null }
+export interface ApprovalInput {
+  approvedBy: string;
+  how: string;
+  note: string;
+  approvedAt: string | null;
+}
 /** Record who at the customer agreed (appended, never edited). True when it was recorded. */
 export async function recordApproval(a: ApprovalInput): Promise<boolean> {
   const j = job.value;
   if (!j) return false;
-  const g = await attempt(() => api.recordApproval(j.id, a.approvedBy.trim(), a.how.trim(), a.note.trim(), a.approvedAt || null));
+  const g = await attempt(() =>
+    api.recordApproval(j.id, a.approvedBy.trim(), a.how.trim(), a.note.trim(), a.approvedAt || null),
+  );
   if (!g || job.value?.id !== j.id) return false;
   guard.value = g;
   await loadHistory();
@@ -52,7 +59,14 @@ export async function loadWatchWords() {
 }
 /** Save the list typed one word per line (blank lines dropped). */
 export async function saveWatchWords(text: string): Promise<boolean> {
-  const words = [...new Set(text.split('\n').map((w) => w.trim()).filter(Boolean))];
+  const words = [
+    ...new Set(
+      text
+        .split('\n')
+        .map((w) => w.trim())
+        .filter(Boolean),
+    ),
+  ];
   const w = await attempt(() => api.setWatchWords(words));
   if (!w) return false;
   watchWords.value = w;

@@ -1,8 +1,8 @@
 // The job's facts (typed into big fields, saved debounced and when leaving the step) and whose part it is:
 // our own product or a customer's job, with the shop's customer list and each customer's policy.
 import { signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Client, ClientInput, JobFields, OwnerKind } from '../backend';
+import * as api from '../backend';
 import { attempt, job, onEnter, onLeave } from './core';
 import { guard, loadGuard } from './guard';
 
@@ -31,7 +31,9 @@ export function editJob(field: keyof JobFields, value: string) {
   jobVersion++;
   jobSave.value = 'idle';
   clearTimeout(jobTimer);
-  jobTimer = setTimeout(() => { void flushJob(); }, 700);
+  jobTimer = setTimeout(() => {
+    void flushJob();
+  }, 700);
 }
 
 export async function flushJob() {
@@ -42,8 +44,15 @@ export async function flushJob() {
   if (!j || jobVersion === savedJobVersion) return;
   const v = jobVersion;
   const fields: JobFields = {
-    title: j.title, material: j.material, process: j.process, machine: j.machine, tolerance: j.tolerance,
-    finish: j.finish, quantity: j.quantity, leadTime: j.leadTime, story: j.story,
+    title: j.title,
+    material: j.material,
+    process: j.process,
+    machine: j.machine,
+    tolerance: j.tolerance,
+    finish: j.finish,
+    quantity: j.quantity,
+    leadTime: j.leadTime,
+    story: j.story,
   };
   jobSave.value = 'saving';
   jobSaving = (async () => {
@@ -53,9 +62,10 @@ export async function flushJob() {
       // Keep what the owner typed while the save was under way, and whose part it is: that is set by
       // setOwner, whose answer may come after this one (the saved job would undo a click on the radio).
       const cur = job.value;
-      job.value = jobVersion === v
-        ? { ...saved, ownerKind: cur.ownerKind, clientId: cur.clientId }
-        : { ...cur, id: saved.id, createdAt: saved.createdAt, updatedAt: saved.updatedAt };
+      job.value =
+        jobVersion === v
+          ? { ...saved, ownerKind: cur.ownerKind, clientId: cur.clientId }
+          : { ...cur, id: saved.id, createdAt: saved.createdAt, updatedAt: saved.updatedAt };
       jobSave.value = jobVersion === v ? 'saved' : 'idle';
     } else if (!saved) {
       jobSave.value = 'idle';
@@ -76,13 +86,19 @@ export async function loadClients() {
 export async function setOwner(kind: OwnerKind | null, clientId: number | null) {
   const j = job.value;
   if (!j) return;
-  if (kind === 'client' && clientId === null) { ownerPending.value = true; return; }
+  if (kind === 'client' && clientId === null) {
+    ownerPending.value = true;
+    return;
+  }
   ownerPending.value = false;
   job.value = { ...j, ownerKind: kind, clientId: kind === 'client' ? clientId : null };
   const g = await attempt(() => api.setJobOwner(j.id, kind, clientId));
   const cur = job.value;
   if (!cur || cur.id !== j.id) return;
-  if (!g) { job.value = { ...cur, ownerKind: j.ownerKind, clientId: j.clientId }; return; }
+  if (!g) {
+    job.value = { ...cur, ownerKind: j.ownerKind, clientId: j.clientId };
+    return;
+  }
   job.value = { ...cur, ownerKind: g.ownerKind, clientId: g.client?.id ?? null };
   guard.value = g;
 }

@@ -1,10 +1,10 @@
 // Moving through the wizard: next/back, which steps count as done (the rail's ticks), and whether "next" may
 // be pressed (a job for a "never" customer stops at the safety check).
 import { computed } from '@preact/signals';
-import { STEPS, goTo, job, photos, post, step, type Step } from './core';
+import { coachSeen } from './coach';
+import { goTo, job, photos, post, STEPS, type Step, step } from './core';
 import { guard } from './guard';
 import { choosePlatform, exportResult, selectedPlatform } from './post';
-import { coachSeen } from './coach';
 
 export const stepIndex = computed(() => STEPS.indexOf(step.value));
 export const stepDone = computed<Record<Step, boolean>>(() => ({

@@ -2,8 +2,8 @@
 // buttons, optimistic and rolled back on failure), role and caption (debounced), and removal (from the job and
 // its posts) with undo.
 import { batch, signal } from '@preact/signals';
-import * as api from '../backend';
 import type { ImportItem, ImportSummary, Photo, PhotoRole, RemovedPhoto } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, dismissToast, job, jobId, onLeave, photos, showToast } from './core';
 import { acceptChangedPosts } from './post';
@@ -28,8 +28,11 @@ export function onProgress(p: api.ImportProgress) {
     importing.value = { done: p.done, total: p.total, active: p.done < p.total };
     importResults.value = [...importResults.value, p.item];
     const ph = p.item.photo;
-    if (ph && (p.item.outcome === 'imported' || p.item.outcome === 'duplicate')
-        && !photos.value.some((x) => x.id === ph.id)) {
+    if (
+      ph &&
+      (p.item.outcome === 'imported' || p.item.outcome === 'duplicate') &&
+      !photos.value.some((x) => x.id === ph.id)
+    ) {
       photos.value = [...photos.value, ph];
     }
   });
@@ -46,7 +49,10 @@ function importFrom(run: () => Promise<ImportSummary | null>) {
     const id = jobId();
     const summary = await attempt(run);
     if (!summary) {
-      batch(() => { importBusy.value = false; if (importing.value) importing.value = { ...importing.value, active: false }; });
+      batch(() => {
+        importBusy.value = false;
+        if (importing.value) importing.value = { ...importing.value, active: false };
+      });
       return;
     }
     // The summary is the truth even if an event was missed: fill in what the events did not bring.
@@ -57,7 +63,8 @@ function importFrom(run: () => Promise<ImportSummary | null>) {
       importSummary.value = summary;
       for (const it of summary.items) {
         const ph = it.photo;
-        if (ph && it.outcome !== 'rejected' && !photos.value.some((x) => x.id === ph.id)) photos.value = [...photos.value, ph];
+        if (ph && it.outcome !== 'rejected' && !photos.value.some((x) => x.id === ph.id))
+          photos.value = [...photos.value, ph];
       }
     });
     // The job's photo list after the import (duplicates may or may not join the job): ask the backend.
@@ -75,8 +82,12 @@ export function clearImport() {
   batch(resetImport);
 }
 
-export function pickPhotos() { return importFrom(() => api.pickAndImport(jobId())); }
-export function importDropped(paths: string[]) { return importFrom(() => api.importPaths(jobId(), paths)); }
+export function pickPhotos() {
+  return importFrom(() => api.pickAndImport(jobId()));
+}
+export function importDropped(paths: string[]) {
+  return importFrom(() => api.importPaths(jobId(), paths));
+}
 
 let orderSeq = 0;
 /** Show an order at once (used live while dragging); commitOrder() tells the backend. */
@@ -113,10 +124,18 @@ export async function removePhotoAt(id: number) {
   await flushCaption(id);
   photos.value = before.filter((p) => p.id !== id);
   const res = await attempt(() => api.removePhoto(jid, id));
-  if (!res || !res.removed) { photos.value = before; return; }
+  if (!res?.removed) {
+    photos.value = before;
+    return;
+  }
   const removed = res.removed;
-  batch(() => { photos.value = res.photos; acceptChangedPosts(res.posts); });
-  showToast(t(res.posts.length ? 'photoRemovedFromPosts' : 'photoRemoved'), () => { void undoRemove(removed); });
+  batch(() => {
+    photos.value = res.photos;
+    acceptChangedPosts(res.posts);
+  });
+  showToast(t(res.posts.length ? 'photoRemovedFromPosts' : 'photoRemoved'), () => {
+    void undoRemove(removed);
+  });
 }
 
 async function undoRemove(removed: RemovedPhoto) {
@@ -124,7 +143,10 @@ async function undoRemove(removed: RemovedPhoto) {
   if (job.value?.id !== removed.jobId) return;
   const res = await attempt(() => api.restorePhoto(removed));
   if (!res) return;
-  batch(() => { photos.value = res.photos; acceptChangedPosts(res.posts); });
+  batch(() => {
+    photos.value = res.photos;
+    acceptChangedPosts(res.posts);
+  });
   showToast(t('undone'));
 }
 
@@ -134,7 +156,9 @@ export async function setMeta(id: number, role: PhotoRole | null, caption: strin
   const res = await attempt(() => api.setPhotoMeta(jobId(), id, role, caption));
   if (res) {
     // Keep a caption typed meanwhile, and the boxes (the window's copy is the newest; redact.ts saves it).
-    photos.value = photos.value.map((p) => (p.id === id ? { ...res, caption: p.caption, role: p.role, redactions: p.redactions } : p));
+    photos.value = photos.value.map((p) =>
+      p.id === id ? { ...res, caption: p.caption, role: p.role, redactions: p.redactions } : p,
+    );
   }
 }
 export function setRole(id: number, role: PhotoRole) {
@@ -145,7 +169,12 @@ export function setRole(id: number, role: PhotoRole) {
 export function editCaption(id: number, caption: string) {
   photos.value = photos.value.map((p) => (p.id === id ? { ...p, caption } : p));
   clearTimeout(captionTimers.get(id));
-  captionTimers.set(id, setTimeout(() => { void flushCaption(id); }, 700));
+  captionTimers.set(
+    id,
+    setTimeout(() => {
+      void flushCaption(id);
+    }, 700),
+  );
 }
 export async function flushCaption(id: number) {
   if (!captionTimers.has(id)) return;
@@ -154,6 +183,8 @@ export async function flushCaption(id: number) {
   const p = photos.value.find((x) => x.id === id);
   if (p) await setMeta(id, p.role, p.caption);
 }
-export async function flushCaptions() { await Promise.all([...captionTimers.keys()].map(flushCaption)); }
+export async function flushCaptions() {
+  await Promise.all([...captionTimers.keys()].map(flushCaption));
+}
 
 onLeave('photos', flushCaptions);

@@ -2,8 +2,8 @@
 // blocks are shown at once and saved debounced, and "write again" can be undone from the toast. The post's photos
 // are added (from the job's photos), taken out and moved in the write step; the backend refuses any other photo.
 import { batch, signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Block, ExportResult, Photo, Platform, Post } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, busy, dismissToast, goTo, jobId, onLeave, post, showToast } from './core';
 import { flushJob } from './job';
@@ -14,14 +14,20 @@ export const exportResult = signal<ExportResult | null>(null);
 
 export async function choosePlatform(p: Platform) {
   selectedPlatform.value = p;
-  if (post.value && post.value.platform === p) { await goTo('write'); return; }
+  if (post.value && post.value.platform === p) {
+    await goTo('write');
+    return;
+  }
   await flushJob();
   await flushCaptions();
   busy.value = 'draft';
   const made = await attempt(() => api.makeDraft(jobId(), p));
   busy.value = null;
   if (!made) return;
-  batch(() => { acceptPost(made); exportResult.value = null; });
+  batch(() => {
+    acceptPost(made);
+    exportResult.value = null;
+  });
   await goTo('write');
 }
 
@@ -35,7 +41,10 @@ export async function regenerateDraft() {
   const made = await attempt(() => api.makeDraft(jobId(), old.platform));
   busy.value = null;
   if (!made) return;
-  batch(() => { acceptPost(made); exportResult.value = null; });
+  batch(() => {
+    acceptPost(made);
+    exportResult.value = null;
+  });
   showToast(t('regenerated'), () => {
     dismissToast();
     const cur = post.value;
@@ -66,7 +75,9 @@ function editPost(change: (p: Post) => Post) {
   exportResult.value = null; // "done" no longer describes the text on screen
   postVersion++;
   clearTimeout(postTimer);
-  postTimer = setTimeout(() => { void flushPost(); }, 700);
+  postTimer = setTimeout(() => {
+    void flushPost();
+  }, 700);
 }
 export const editTitle = (title: string) => editPost((p) => ({ ...p, title }));
 export const editBlock = (index: number, block: Block) =>
@@ -106,7 +117,7 @@ export function removePostPhoto(index: number) {
 /** Swaps the photo block at `index` with the previous (-1) or next (+1) photo block; the text stays put. */
 export function movePostPhoto(index: number, delta: -1 | 1) {
   const p = post.value;
-  if (!p || !p.blocks[index] || !isPhoto(p.blocks[index])) return;
+  if (!p?.blocks[index] || !isPhoto(p.blocks[index])) return;
   let j = index + delta;
   while (j >= 0 && j < p.blocks.length && !isPhoto(p.blocks[j])) j += delta;
   if (j < 0 || j >= p.blocks.length) return;
@@ -121,7 +132,11 @@ export function addPostPhoto(photo: Photo) {
   const p = post.value;
   if (!p || p.blocks.some((b) => isPhoto(b) && b.photoId === photo.id)) return;
   let at = p.blocks.length;
-  for (let i = p.blocks.length - 1; i >= 0; i--) if (isPhoto(p.blocks[i])) { at = i + 1; break; }
+  for (let i = p.blocks.length - 1; i >= 0; i--)
+    if (isPhoto(p.blocks[i])) {
+      at = i + 1;
+      break;
+    }
   const blocks = [...p.blocks];
   blocks.splice(at, 0, { kind: 'photo', photoId: photo.id, caption: photo.caption });
   editPost((x) => ({ ...x, blocks }));

@@ -2,8 +2,8 @@
 // upright photo, saved debounced and at once when a drag ends, undoable after a delete) and the list of what
 // the export strips from that photo (read by the backend from the photo's own bytes).
 import { signal } from '@preact/signals';
-import * as api from '../backend';
 import type { MetaItem, RedactBox } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, dismissToast, onLeave, photos, showToast } from './core';
 
@@ -54,7 +54,12 @@ export function previewBoxes(photoId: number, boxes: RedactBox[]) {
 export function saveBoxes(photoId: number, boxes: RedactBox[], now = false) {
   previewBoxes(photoId, boxes.map(clampBox));
   clearTimeout(timers.get(photoId));
-  timers.set(photoId, setTimeout(() => { void flushBoxes(photoId); }, 300));
+  timers.set(
+    photoId,
+    setTimeout(() => {
+      void flushBoxes(photoId);
+    }, 300),
+  );
   if (now) return flushBoxes(photoId);
   return Promise.resolve();
 }
@@ -69,17 +74,27 @@ export async function flushBoxes(photoId: number) {
   const res = await attempt(() => api.setRedactions(photoId, sent));
   // Take the backend's copy unless the owner changed the boxes again meanwhile.
   // (Its thumbnail address too: it names the boxes burned into the thumbnail.)
-  if (res) photos.value = photos.value.map((x) => (x.id === photoId && x.redactions === sent
-    ? { ...x, redactions: res.redactions, thumbUrl: res.thumbUrl, rawThumbUrl: res.rawThumbUrl } : x));
+  if (res)
+    photos.value = photos.value.map((x) =>
+      x.id === photoId && x.redactions === sent
+        ? { ...x, redactions: res.redactions, thumbUrl: res.thumbUrl, rawThumbUrl: res.rawThumbUrl }
+        : x,
+    );
 }
-export async function flushAllBoxes() { await Promise.all([...timers.keys()].map(flushBoxes)); }
+export async function flushAllBoxes() {
+  await Promise.all([...timers.keys()].map(flushBoxes));
+}
 
 /** Remove one box; the toast offers to put it back. */
 export function deleteBox(photoId: number, index: number) {
   const p = photos.value.find((x) => x.id === photoId);
-  if (!p || !p.redactions[index]) return;
+  if (!p?.redactions[index]) return;
   const before = p.redactions;
-  void saveBoxes(photoId, before.filter((_, i) => i !== index), true);
+  void saveBoxes(
+    photoId,
+    before.filter((_, i) => i !== index),
+    true,
+  );
   showToast(t('boxRemoved'), () => {
     dismissToast();
     void saveBoxes(photoId, before, true).then(() => showToast(t('undone')));

@@ -2,8 +2,8 @@
 // part-number patterns and the owner's own words. Findings are listed with a one-click replace; what is left
 // must be confirmed by the owner (the backend logs it) before the export goes ahead.
 import { computed, effect, signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Post, TextFinding } from '../backend';
+import * as api from '../backend';
 import { attempt, post, step } from './core';
 import { acceptPost, exportResult, flushPost } from './post';
 
@@ -16,7 +16,9 @@ export const confirmedFor = signal<string | null>(null);
 export const flaggedTerms = computed(() => [...new Set(findings.value.map((f) => f.text))]);
 const termsKey = computed(() => flaggedTerms.value.join('\u0000'));
 export const flagsConfirmed = computed(() => flaggedTerms.value.length === 0 || confirmedFor.value === termsKey.value);
-export function confirmFlags(yes: boolean) { confirmedFor.value = yes ? termsKey.value : null; }
+export function confirmFlags(yes: boolean) {
+  confirmedFor.value = yes ? termsKey.value : null;
+}
 
 export function resetScan() {
   findings.value = [];
@@ -34,7 +36,10 @@ export async function scanNow() {
   clearTimeout(scanTimer);
   await flushPost();
   const p = post.value;
-  if (!p) { findings.value = []; return; }
+  if (!p) {
+    findings.value = [];
+    return;
+  }
   const key = contentKey(p);
   const seq = ++scanSeq;
   scanning.value = true;
@@ -52,7 +57,9 @@ effect(() => {
   if (step.value !== 'preview' || !p) return;
   if (contentKey(p) === lastScanned) return;
   clearTimeout(scanTimer);
-  scanTimer = setTimeout(() => { void scanNow(); }, 400);
+  scanTimer = setTimeout(() => {
+    void scanNow();
+  }, 400);
 });
 
 /** The one-click fix: replace every occurrence of the finding's text with its safe suggestion. */

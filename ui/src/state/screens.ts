@@ -2,22 +2,27 @@
 // settings). Leaving the wizard saves what is pending there; leaving the profile saves its form; arriving
 // loads what the screen shows. The start-up work for these screens (profile, reminder) also lives here.
 import { effect, signal } from '@preact/signals';
+import { dismissReminder, loadKeepPosting, loadReminder } from './calendar';
 import { job, ready, step, toast } from './core';
 import { flushAll, switchJob } from './session';
 import { commitLogoRemoval, loadProfile, resetForm, saveIfDirty } from './shop';
-import { dismissReminder, loadKeepPosting, loadReminder } from './calendar';
 
 export type Screen = 'wizard' | 'calendar' | 'profile' | 'settings';
 export const SCREENS: Screen[] = ['wizard', 'calendar', 'profile', 'settings'];
 export const screen = signal<Screen>('wizard');
 
-effect(() => { document.body.dataset.screen = screen.value; });
+effect(() => {
+  document.body.dataset.screen = screen.value;
+});
 
 export async function goScreen(target: Screen) {
   const from = screen.value;
   if (target === from) return;
   if (from === 'wizard') await flushAll();
-  if (from === 'profile') { await saveIfDirty(); await commitLogoRemoval(); }
+  if (from === 'profile') {
+    await saveIfDirty();
+    await commitLogoRemoval();
+  }
   toast.value = null;
   if (target === 'profile') resetForm();
   screen.value = target;
@@ -52,6 +57,9 @@ effect(() => {
 let startStep: string | undefined;
 effect(() => {
   const s = step.value;
-  if (startStep === undefined) { startStep = s; return; }
+  if (startStep === undefined) {
+    startStep = s;
+    return;
+  }
   if (s !== startStep) dismissReminder();
 });

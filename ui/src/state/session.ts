@@ -1,8 +1,8 @@
 // Start-up and whole-session moves: load the app info, presets and the last job; open another job or a new
 // one (saving everything pending first); the language switch; listening for imports and file drops.
 import { batch, effect, signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Job, Lang, Session } from '../backend';
+import * as api from '../backend';
 import { lang } from '../i18n';
 import { attempt, busy, goTo, info, job, photos, presets, ready, showError, step } from './core';
 import { loadGuard, resetGuard } from './guard';
@@ -12,12 +12,19 @@ import { acceptPost, exportResult, flushPost, selectedPlatform } from './post';
 import { flushAllBoxes, resetRedact } from './redact';
 import { resetScan } from './scan';
 
-effect(() => { document.body.dataset.step = step.value; });
-effect(() => { document.documentElement.lang = lang.value; });
+effect(() => {
+  document.body.dataset.step = step.value;
+});
+effect(() => {
+  document.documentElement.lang = lang.value;
+});
 
 export async function init() {
   const appInfo = await attempt(api.appInfo);
-  if (appInfo) { info.value = appInfo; lang.value = appInfo.lang === 'en' ? 'en' : 'ko'; }
+  if (appInfo) {
+    info.value = appInfo;
+    lang.value = appInfo.lang === 'en' ? 'en' : 'ko';
+  }
   const p = await attempt(api.presets);
   if (p) presets.value = p;
   const s = await attempt(api.currentSession);
@@ -33,7 +40,10 @@ async function subscribe() {
     await api.onFileDrag((ev) => {
       if (ev.type === 'drop') {
         dropActive.value = false;
-        if (ev.paths.length) { void goTo('photos'); void importDropped(ev.paths); }
+        if (ev.paths.length) {
+          void goTo('photos');
+          void importDropped(ev.paths);
+        }
       } else {
         dropActive.value = ev.type !== 'leave';
       }
@@ -95,4 +105,6 @@ export async function toggleLang() {
 }
 
 // Save what is pending when the window goes away (best effort; the debounce is short anyway).
-window.addEventListener('pagehide', () => { void flushAll(); });
+window.addEventListener('pagehide', () => {
+  void flushAll();
+});

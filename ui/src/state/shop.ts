@@ -3,8 +3,8 @@
 // edited as text ("문래동, 영등포구") and turned into lists only when saved, so typing a comma never jumps.
 // Removing the logo is undoable: it disappears at once and is cleared in the backend after the undo window.
 import { computed, signal } from '@preact/signals';
-import * as api from '../backend';
 import type { ShopProfile } from '../backend';
+import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, presets, showToast, toast } from './core';
 
@@ -18,42 +18,84 @@ export const firstRunScreen = signal<1 | 2 | 3>(1);
 
 /** The form being edited: the profile's fields with the lists as text. */
 export interface ProfileForm {
-  name: string; owner: string; phone: string; email: string; address: string; regions: string;
-  website: string; kakao: string; equipment: string[]; equipmentOwn: string; materials: string;
-  tolerance: string; sizes: string; lotSizes: string;
+  name: string;
+  owner: string;
+  phone: string;
+  email: string;
+  address: string;
+  regions: string;
+  website: string;
+  kakao: string;
+  equipment: string[];
+  equipmentOwn: string;
+  materials: string;
+  tolerance: string;
+  sizes: string;
+  lotSizes: string;
 }
 export const form = signal<ProfileForm>(toForm(null));
 const savedForm = signal<ProfileForm>(toForm(null));
 export const formDirty = computed(() => JSON.stringify(form.value) !== JSON.stringify(savedForm.value));
 export const savingProfile = signal(false);
 /** The logo shown (null while a removal waits in the undo window). */
-export const logoShown = computed(() => (logoRemoving.value ? null : profile.value?.logoDataUrl ?? null));
+export const logoShown = computed(() => (logoRemoving.value ? null : (profile.value?.logoDataUrl ?? null)));
 const logoRemoving = signal(false);
 
 /** Split "문래동, 영등포구 · 양평동" into words (comma, Korean comma, middle dot, new line), no repeats. */
 export function splitWords(s: string): string[] {
-  return [...new Set(s.split(/[,，、·\n]/).map((x) => x.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      s
+        .split(/[,，、·\n]/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
-function joinWords(xs: string[]) { return xs.join(', '); }
-function presetEquipment() { return new Set(presets.value.equipment?.map((p) => p.value) ?? []); }
+function joinWords(xs: string[]) {
+  return xs.join(', ');
+}
+function presetEquipment() {
+  return new Set(presets.value.equipment?.map((p) => p.value) ?? []);
+}
 
 function toForm(p: ShopProfile | null): ProfileForm {
   const known = presetEquipment();
   const eq = p?.equipment ?? [];
   return {
-    name: p?.name ?? '', owner: p?.owner ?? '', phone: p?.phone ?? '', email: p?.email ?? '',
-    address: p?.address ?? '', regions: joinWords(p?.regionKeywords ?? []), website: p?.website ?? '',
-    kakao: p?.kakao ?? '', equipment: eq.filter((e) => known.has(e)), equipmentOwn: joinWords(eq.filter((e) => !known.has(e))),
-    materials: joinWords(p?.materials ?? []), tolerance: p?.tolerance ?? '', sizes: p?.sizes ?? '', lotSizes: p?.lotSizes ?? '',
+    name: p?.name ?? '',
+    owner: p?.owner ?? '',
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    address: p?.address ?? '',
+    regions: joinWords(p?.regionKeywords ?? []),
+    website: p?.website ?? '',
+    kakao: p?.kakao ?? '',
+    equipment: eq.filter((e) => known.has(e)),
+    equipmentOwn: joinWords(eq.filter((e) => !known.has(e))),
+    materials: joinWords(p?.materials ?? []),
+    tolerance: p?.tolerance ?? '',
+    sizes: p?.sizes ?? '',
+    lotSizes: p?.lotSizes ?? '',
   };
 }
 function fromForm(f: ProfileForm): ShopProfile {
   return {
-    name: f.name, owner: f.owner, phone: f.phone, email: f.email, address: f.address,
-    regionKeywords: splitWords(f.regions), website: f.website, kakao: f.kakao,
-    equipment: [...new Set([...f.equipment, ...splitWords(f.equipmentOwn)])], materials: splitWords(f.materials),
-    tolerance: f.tolerance, sizes: f.sizes, lotSizes: f.lotSizes,
-    logoDataUrl: profile.value?.logoDataUrl ?? null, saved: profile.value?.saved ?? false,
+    name: f.name,
+    owner: f.owner,
+    phone: f.phone,
+    email: f.email,
+    address: f.address,
+    regionKeywords: splitWords(f.regions),
+    website: f.website,
+    kakao: f.kakao,
+    equipment: [...new Set([...f.equipment, ...splitWords(f.equipmentOwn)])],
+    materials: splitWords(f.materials),
+    tolerance: f.tolerance,
+    sizes: f.sizes,
+    lotSizes: f.lotSizes,
+    logoDataUrl: profile.value?.logoDataUrl ?? null,
+    saved: profile.value?.saved ?? false,
   };
 }
 function accept(p: ShopProfile) {
@@ -69,9 +111,13 @@ export async function loadProfile() {
   shopReady.value = true;
 }
 /** Re-read the form from the profile (the presets may have arrived after the profile). */
-export function resetForm() { if (profile.value) accept(profile.value); }
+export function resetForm() {
+  if (profile.value) accept(profile.value);
+}
 
-export function editForm(patch: Partial<ProfileForm>) { form.value = { ...form.value, ...patch }; }
+export function editForm(patch: Partial<ProfileForm>) {
+  form.value = { ...form.value, ...patch };
+}
 export function toggleEquipment(value: string) {
   const eq = form.value.equipment;
   editForm({ equipment: eq.includes(value) ? eq.filter((e) => e !== value) : [...eq, value] });
@@ -94,11 +140,17 @@ export async function saveProfile(quiet = false): Promise<boolean> {
   if (!quiet) showToast(t('profileSaved'));
   return true;
 }
-export async function saveIfDirty() { if (formDirty.value) await saveProfile(true); }
+export async function saveIfDirty() {
+  if (formDirty.value) await saveProfile(true);
+}
 
 // ---- first run ----
-export function firstRunNext() { if (firstRunScreen.value < 3) firstRunScreen.value = (firstRunScreen.value + 1) as 2 | 3; }
-export function firstRunBack() { if (firstRunScreen.value > 1) firstRunScreen.value = (firstRunScreen.value - 1) as 1 | 2; }
+export function firstRunNext() {
+  if (firstRunScreen.value < 3) firstRunScreen.value = (firstRunScreen.value + 1) as 2 | 3;
+}
+export function firstRunBack() {
+  if (firstRunScreen.value > 1) firstRunScreen.value = (firstRunScreen.value - 1) as 1 | 2;
+}
 /** The last screen's button: save and start. */
 export async function finishFirstRun() {
   if (await saveProfile(true)) showToast(t('firstRunDone'));
@@ -135,4 +187,6 @@ export async function commitLogoRemoval() {
   logoRemoving.value = false;
   if (p && profile.value) profile.value = { ...profile.value, logoDataUrl: p.logoDataUrl };
 }
-window.addEventListener('pagehide', () => { void commitLogoRemoval(); });
+window.addEventListener('pagehide', () => {
+  void commitLogoRemoval();
+});

@@ -3,8 +3,8 @@
 // order live in the post's photo blocks and are saved with the post. After any save the plan (the cut list)
 // is fetched again and the preview player shows the new frames (gbframe URLs, versioned by the save).
 import { signal } from '@preact/signals';
-import * as api from '../backend';
 import type { Block, ExportProgress, ExportTexts, Platform, VideoPlan, VideoSettings } from '../backend';
+import * as api from '../backend';
 import { attempt, onEnter, onLeave, post, step } from './core';
 import { editBlock, editBlocks, exportResult, flushPost } from './post';
 import { scanNow } from './scan';
@@ -27,7 +27,8 @@ export const exportProgress = signal<ExportProgress | null>(null);
 export const exportCancelled = signal(false);
 export const cancelRequested = signal(false);
 
-const clampSeconds = (s: number) => Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, Math.round(s / SECONDS_STEP) * SECONDS_STEP));
+const clampSeconds = (s: number) =>
+  Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, Math.round(s / SECONDS_STEP) * SECONDS_STEP));
 
 // ---- settings (debounced save_video) ----
 let videoTimer: ReturnType<typeof setTimeout> | undefined;
@@ -41,17 +42,20 @@ function editVideo(change: (v: VideoSettings) => VideoSettings) {
   exportResult.value = null;
   videoDirty = true;
   clearTimeout(videoTimer);
-  videoTimer = setTimeout(() => { void flushVideo().then(afterVideoSave); }, 600);
+  videoTimer = setTimeout(() => {
+    void flushVideo().then(afterVideoSave);
+  }, 600);
 }
 
 export const setSecondsPerPhoto = (s: number) => editVideo((v) => ({ ...v, secondsPerPhoto: clampSeconds(s) }));
 /** `null` = the photo follows the seconds per photo. */
-export const setPhotoSeconds = (photoId: number, s: number | null) => editVideo((v) => {
-  const photoSeconds = { ...v.photoSeconds };
-  if (s === null) delete photoSeconds[String(photoId)];
-  else photoSeconds[String(photoId)] = clampSeconds(s);
-  return { ...v, photoSeconds };
-});
+export const setPhotoSeconds = (photoId: number, s: number | null) =>
+  editVideo((v) => {
+    const photoSeconds = { ...v.photoSeconds };
+    if (s === null) delete photoSeconds[String(photoId)];
+    else photoSeconds[String(photoId)] = clampSeconds(s);
+    return { ...v, photoSeconds };
+  });
 export const setBurnCaptions = (on: boolean) => editVideo((v) => ({ ...v, burnCaptions: on }));
 export const setTitleCard = (titleCard: string) => editVideo((v) => ({ ...v, titleCard }));
 export const setTitleCardSub = (titleCardSub: string) => editVideo((v) => ({ ...v, titleCardSub }));
@@ -72,11 +76,13 @@ export async function flushVideo() {
 // ---- captions and order (the post's photo blocks; saved with the post) ----
 function scheduleRefresh() {
   clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(() => { void flushPost().then(refreshPlan); }, 800);
+  refreshTimer = setTimeout(() => {
+    void flushPost().then(refreshPlan);
+  }, 800);
 }
 export function editVideoCaption(blockIndex: number, caption: string) {
   const b = post.value?.blocks[blockIndex];
-  if (!b || b.kind !== 'photo') return;
+  if (b?.kind !== 'photo') return;
   editBlock(blockIndex, { ...b, caption });
   scheduleRefresh();
 }
@@ -104,7 +110,10 @@ async function afterVideoSave() {
 let textsSeq = 0;
 export async function refreshExportTexts() {
   const p = post.value;
-  if (!p || !isVideoPlatform(p.platform)) { videoTexts.value = null; return; }
+  if (!p || !isVideoPlatform(p.platform)) {
+    videoTexts.value = null;
+    return;
+  }
   const seq = ++textsSeq;
   const got = await attempt(() => api.exportTexts(p.id));
   if (seq !== textsSeq || post.value?.id !== p.id) return;
@@ -115,7 +124,10 @@ export async function refreshExportTexts() {
 let planSeq = 0;
 export async function refreshPlan() {
   const p = post.value;
-  if (!p || !isVideoPlatform(p.platform)) { plan.value = null; return; }
+  if (!p || !isVideoPlatform(p.platform)) {
+    plan.value = null;
+    return;
+  }
   const seq = ++planSeq;
   planLoading.value = true;
   void refreshExportTexts();

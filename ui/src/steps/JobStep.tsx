@@ -1,12 +1,20 @@
 // Step 2, 작업 정보: the job's facts in large fields. Material and process offer the trade's presets but
 // take any text. Saved quietly while typing (debounced) and when leaving the step. Below the facts: whose
 // part it is (our own product or a customer's job), which the leak guard needs.
-import { presetLabel, t, type Key } from '../i18n';
-import { editJob, flushJob, job, jobSave, presets } from '../state';
+
 import type { JobFields, Preset } from '../backend';
 import { OwnerPicker } from '../components/OwnerPicker';
+import { type Key, presetLabel, t } from '../i18n';
+import { editJob, flushJob, job, jobSave, presets } from '../state';
 
-interface FieldDef { field: keyof JobFields; testid: string; label: Key; ph: Key; list?: 'materials' | 'processes'; span2?: boolean }
+interface FieldDef {
+  field: keyof JobFields;
+  testid: string;
+  label: Key;
+  ph: Key;
+  list?: 'materials' | 'processes';
+  span2?: boolean;
+}
 
 const FIELDS: FieldDef[] = [
   { field: 'material', testid: 'job-material', label: 'fMaterial', ph: 'fMaterialPh', list: 'materials' },
@@ -21,7 +29,9 @@ const FIELDS: FieldDef[] = [
 function Options({ id, items }: { id: string; items: Preset[] }) {
   return (
     <datalist id={id}>
-      {items.map((p) => <option key={p.value} value={p.value} label={presetLabel(p) !== p.value ? presetLabel(p) : undefined} />)}
+      {items.map((p) => (
+        <option key={p.value} value={p.value} label={presetLabel(p) !== p.value ? presetLabel(p) : undefined} />
+      ))}
     </datalist>
   );
 }
@@ -35,7 +45,9 @@ export function JobStep() {
   return (
     <section class="step step-job" aria-labelledby="step-title">
       <div class="step-head">
-        <h1 id="step-title" tabIndex={-1}>{t('jobTitle')}</h1>
+        <h1 id="step-title" tabIndex={-1}>
+          {t('jobTitle')}
+        </h1>
         <span class={`save-state is-${save}`} data-testid="job-save-state" aria-live="polite">
           {save === 'saving' ? t('saving') : save === 'saved' ? `✓ ${t('saved')}` : ''}
         </span>
@@ -44,8 +56,15 @@ export function JobStep() {
       <form class="job-form" onSubmit={(e) => e.preventDefault()}>
         <label class="field field-wide">
           <span class="field-label">{t('fTitle')}</span>
-          <input type="text" class="input-big" data-testid="job-title" value={j.title} placeholder={t('fTitlePh')}
-            onInput={(e) => editJob('title', e.currentTarget.value)} onBlur={onBlur} />
+          <input
+            type="text"
+            class="input-big"
+            data-testid="job-title"
+            value={j.title}
+            placeholder={t('fTitlePh')}
+            onInput={(e) => editJob('title', e.currentTarget.value)}
+            onBlur={onBlur}
+          />
         </label>
         {FIELDS.map((f) => (
           <label class={`field${f.span2 ? ' field-span2' : ''}`} key={f.field}>
@@ -64,8 +83,14 @@ export function JobStep() {
         ))}
         <label class="field field-wide">
           <span class="field-label">{t('fStory')}</span>
-          <textarea data-testid="job-story" rows={4} value={j.story} placeholder={t('fStoryPh')}
-            onInput={(e) => editJob('story', e.currentTarget.value)} onBlur={onBlur} />
+          <textarea
+            data-testid="job-story"
+            rows={4}
+            value={j.story}
+            placeholder={t('fStoryPh')}
+            onInput={(e) => editJob('story', e.currentTarget.value)}
+            onBlur={onBlur}
+          />
         </label>
       </form>
       <OwnerPicker />

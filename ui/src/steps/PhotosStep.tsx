@@ -1,9 +1,10 @@
 // Step 1, 사진 넣기: the drop target and "choose photos" button, the import progress and per-file results,
 // then the photo grid (reorder, role, caption, remove with undo).
-import { t } from '../i18n';
-import { importBusy, importing, photos, pickPhotos } from '../state';
+
 import { ImportPanel } from '../components/ImportPanel';
 import { PhotoGrid } from '../components/PhotoGrid';
+import { t } from '../i18n';
+import { importBusy, importing, photos, pickPhotos } from '../state';
 
 export function PhotosStep() {
   const list = photos.value;
@@ -11,9 +12,13 @@ export function PhotosStep() {
   const compact = list.length > 0;
   return (
     <section class="step step-photos" aria-labelledby="step-title">
-      <h1 id="step-title" tabIndex={-1}>{t('photosTitle')}</h1>
+      <h1 id="step-title" tabIndex={-1}>
+        {t('photosTitle')}
+      </h1>
       <div class={`dropzone${compact ? ' is-compact' : ''}`} data-testid="dropzone">
-        <span class="dropzone-icon" aria-hidden="true">↓</span>
+        <span class="dropzone-icon" aria-hidden="true">
+          ↓
+        </span>
         <p class="dropzone-text">{compact ? t('photosHelpMore') : t('photosHelp')}</p>
         <button
           type="button"
@@ -34,7 +39,9 @@ export function PhotosStep() {
           </div>
           <PhotoGrid />
         </>
-      ) : !imp && <p class="empty">{t('noPhotos')}</p>}
+      ) : (
+        !imp && <p class="empty">{t('noPhotos')}</p>
+      )}
     </section>
   );
 }

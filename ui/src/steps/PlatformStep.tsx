@@ -1,8 +1,9 @@
 // Step 3, 어디에 올릴까요: big cards (three blog targets, YouTube and Shorts). Naver Blog first and marked as recommended. Choosing a card makes
 // the draft (only when there is none for that platform yet) and goes straight to the write step (글 다듬기).
-import { t, type Key } from '../i18n';
-import { busy, choosePlatform, post, selectedPlatform } from '../state';
+
 import type { Platform } from '../backend';
+import { type Key, t } from '../i18n';
+import { busy, choosePlatform, post, selectedPlatform } from '../state';
 
 const CARDS: { p: Platform; name: Key; desc: Key; mark: string }[] = [
   { p: 'naver', name: 'naver', desc: 'naverDesc', mark: 'N' },
@@ -18,7 +19,9 @@ export function PlatformStep() {
   const making = busy.value === 'draft';
   return (
     <section class="step step-platform" aria-labelledby="step-title">
-      <h1 id="step-title" tabIndex={-1}>{t('platformTitle')}</h1>
+      <h1 id="step-title" tabIndex={-1}>
+        {t('platformTitle')}
+      </h1>
       <p class="lead">{t('platformHelp')}</p>
       <div class="platform-cards">
         {CARDS.map((c) => (
@@ -31,7 +34,9 @@ export function PlatformStep() {
             disabled={busy.value !== null}
             onClick={() => void choosePlatform(c.p)}
           >
-            <span class={`platform-mark mark-${c.p}`} aria-hidden="true">{c.mark}</span>
+            <span class={`platform-mark mark-${c.p}`} aria-hidden="true">
+              {c.mark}
+            </span>
             <span class="platform-text">
               <span class="platform-name">
                 {t(c.name)}
@@ -43,7 +48,12 @@ export function PlatformStep() {
           </button>
         ))}
       </div>
-      {making && <p class="busy-line" role="status"><span class="spinner" aria-hidden="true" />{t('making')}</p>}
+      {making && (
+        <p class="busy-line" role="status">
+          <span class="spinner" aria-hidden="true" />
+          {t('making')}
+        </p>
+      )}
     </section>
   );
 }
