@@ -7,7 +7,7 @@
 #                             xdotool, a GTK drag source (python3-gi), exiftool, ImageMagick, Chromium for the
 #                             UI's Playwright tests, libvips-tools for the benchmark, gnome-keyring + dbus for the
 #                             keychain test, mingw-w64 + NSIS + the Rust Windows target for the Windows build,
-#                             Wine for its tests, shellcheck, and a Python venv with pytest and actionlint
+#                             Wine for its tests, shellcheck, and a Python venv with pytest, actionlint and ruff
 #
 # Uses sudo only when not root. Debian 12 (bookworm) or newer.
 set -euo pipefail

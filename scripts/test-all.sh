@@ -3,6 +3,8 @@
 #
 #   setup      scripts/setup.sh --test (Debian packages, npm ci, tauri-driver, the e2e venv; quick when present)
 #   fmt        cargo fmt --check
+#   ui-lint    Biome over ui/ (npm --prefix ui run lint: formatting and lints, ui/biome.jsonc)
+#   py-lint    ruff check and ruff format --check over the Python tests and scripts (ruff.toml)
 #   ui-build   npm --prefix ui run build (the app embeds ui/dist, so clippy needs it)
 #   cargo-test cargo test (the workspace's default members: gongbang-core, the gongbang CLI, gongbang-ai;
 #              the keychain test is left to a later step, GONGBANG_SKIP_KEYCHAIN=1)
@@ -85,6 +87,8 @@ with_clippy() {
 }
 
 run_step fmt cargo fmt --all --check
+run_step ui-lint npm --prefix ui run lint
+run_step py-lint sh -c '"$0" check . && "$0" format --check .' "$GONGBANG_VENV/bin/ruff"
 ui_built=0
 run_step ui-build npm --prefix ui run build && ui_built=1
 run_step cargo-test with_clippy env GONGBANG_SKIP_KEYCHAIN=1 cargo test

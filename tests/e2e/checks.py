@@ -20,17 +20,39 @@ def upright_fingerprint(path: Path, size: int = 24, cover: list[dict] = ()) -> t
     `cover` boxes (fractions of the upright photo, like Photo.redactions) are painted black first."""
     draw: list[str] = []
     if cover:
-        w, h = (int(v) for v in subprocess.run(
-            ["convert", f"{path}[0]", "-auto-orient", "-format", "%w %h", "info:"],
-            capture_output=True, check=True, text=True).stdout.split())
+        w, h = (
+            int(v)
+            for v in subprocess.run(
+                ["convert", f"{path}[0]", "-auto-orient", "-format", "%w %h", "info:"],
+                capture_output=True,
+                check=True,
+                text=True,
+            ).stdout.split()
+        )
         draw = ["-fill", "black"]
         for b in cover:
             left, top, right, bottom = box_pixels(b, w, h)
             draw += ["-draw", f"rectangle {left},{top} {right - 1},{bottom - 1}"]
     out = subprocess.run(
-        ["convert", f"{path}[0]", "-auto-orient", "-format", "%w %h\n", "-write", "info:-", *draw,
-         "-colorspace", "Gray", "-resize", f"{size}x{size}!", "-depth", "8", "gray:-"],
-        capture_output=True, check=True,
+        [
+            "convert",
+            f"{path}[0]",
+            "-auto-orient",
+            "-format",
+            "%w %h\n",
+            "-write",
+            "info:-",
+            *draw,
+            "-colorspace",
+            "Gray",
+            "-resize",
+            f"{size}x{size}!",
+            "-depth",
+            "8",
+            "gray:-",
+        ],
+        capture_output=True,
+        check=True,
     ).stdout
     head, _, pixels = out.partition(b"\n")
     w, h = (int(v) for v in head.split())
@@ -48,8 +70,11 @@ def box_pixels(box: dict, width: int, height: int, inset: int = 0) -> tuple[int,
 
 def rgb_pixels(path: Path) -> tuple[int, int, bytes]:
     """(width, height, 8-bit RGB bytes row by row) of an image as stored, decoded by ImageMagick."""
-    out = subprocess.run(["convert", f"{path}[0]", "-format", "%w %h\n", "-write", "info:-", "-depth", "8", "rgb:-"],
-                         capture_output=True, check=True).stdout
+    out = subprocess.run(
+        ["convert", f"{path}[0]", "-format", "%w %h\n", "-write", "info:-", "-depth", "8", "rgb:-"],
+        capture_output=True,
+        check=True,
+    ).stdout
     head, _, pixels = out.partition(b"\n")
     w, h = (int(v) for v in head.split())
     assert len(pixels) == w * h * 3, f"unexpected ImageMagick output for {path}"
@@ -59,8 +84,8 @@ def rgb_pixels(path: Path) -> tuple[int, int, bytes]:
 def pixels_within(pixels: bytes, width: int, rect: tuple[int, int, int, int]) -> list[tuple[int, int, int]]:
     """The RGB pixels inside rect (left, top, right, bottom; right and bottom exclusive)."""
     left, top, right, bottom = rect
-    rows = (pixels[(y * width + left) * 3:(y * width + right) * 3] for y in range(top, bottom))
-    return [tuple(row[i:i + 3]) for row in rows for i in range(0, len(row), 3)]
+    rows = (pixels[(y * width + left) * 3 : (y * width + right) * 3] for y in range(top, bottom))
+    return [tuple(row[i : i + 3]) for row in rows for i in range(0, len(row), 3)]
 
 
 def share_not_black_outside(pixels: bytes, width: int, height: int, rect: tuple[int, int, int, int]) -> float:
@@ -68,18 +93,18 @@ def share_not_black_outside(pixels: bytes, width: int, height: int, rect: tuple[
     left, top, right, bottom = rect
     total = not_black = 0
     for y in range(height):
-        row = pixels[y * width * 3:(y + 1) * width * 3]
+        row = pixels[y * width * 3 : (y + 1) * width * 3]
         for x in range(width):
             if top <= y < bottom and left <= x < right:
                 continue
             total += 1
-            not_black += row[x * 3:x * 3 + 3] != b"\0\0\0"
+            not_black += row[x * 3 : x * 3 + 3] != b"\0\0\0"
     return not_black / total
 
 
 def difference(a: bytes, b: bytes) -> float:
     """Mean absolute difference of two greyscale thumbnails, 0..255."""
-    return sum(abs(x - y) for x, y in zip(a, b)) / len(a)
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a)
 
 
 def jpeg_markers(data: bytes) -> list[int]:
@@ -91,9 +116,9 @@ def jpeg_markers(data: bytes) -> list[int]:
         marker = data[at + 1]
         if marker == 0xDA:  # start of scan: entropy-coded data follows
             return markers
-        length = int.from_bytes(data[at + 2:at + 4], "big")
+        length = int.from_bytes(data[at + 2 : at + 4], "big")
         if marker == 0xE2:
-            assert data[at + 4:at + 16] == b"ICC_PROFILE\0", "an APP2 segment that is not an ICC profile"
+            assert data[at + 4 : at + 16] == b"ICC_PROFILE\0", "an APP2 segment that is not an ICC profile"
         markers.append(marker)
         at += 2 + length
     raise AssertionError("no start-of-scan marker")
@@ -101,8 +126,9 @@ def jpeg_markers(data: bytes) -> list[int]:
 
 def exif_groups(paths: list[Path]) -> dict[str, set[str]]:
     """For each file, the metadata group:tag names exiftool finds (all groups, unknown tags too)."""
-    out = subprocess.run(["exiftool", "-json", "-G0", "-a", "-u", "-n", *map(str, paths)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["exiftool", "-json", "-G0", "-a", "-u", "-n", *map(str, paths)], capture_output=True, text=True, check=True
+    ).stdout
     return {Path(item["SourceFile"]).name: set(item) for item in json.loads(out)}
 
 

@@ -22,10 +22,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from paths import ARTIFACTS, EXE, TARGET, WINDOWS  # noqa: E402
-from suite_common import photos, pytest_runtest_makereport, pytest_runtest_setup, start_suite  # noqa: E402, F401
-from webdriver import TauriDriver  # noqa: E402
-from xsession import Xvfb  # noqa: E402
+from paths import ARTIFACTS, EXE, TARGET, WINDOWS
+from suite_common import photos, pytest_runtest_makereport, pytest_runtest_setup, start_suite  # noqa: F401
+from webdriver import TauriDriver
+from xsession import Xvfb
 
 
 def pytest_configure(config):
@@ -67,8 +67,10 @@ def imagemagick_convert() -> bool:
 
 def mark_windows_skips(items) -> None:
     tools = {"imagemagick": imagemagick_convert(), "exiftool": shutil.which("exiftool") is not None}
-    why = {"imagemagick": "ImageMagick as `convert` (the reference for upright photos and screen colours)",
-           "exiftool": "exiftool (writes the hostile photo's metadata)"}
+    why = {
+        "imagemagick": "ImageMagick as `convert` (the reference for upright photos and screen colours)",
+        "exiftool": "exiftool (writes the hostile photo's metadata)",
+    }
     used = set()
     for item in items:
         module = item.module.__name__
@@ -125,19 +127,41 @@ def app_dirs(tmp_path_factory, request) -> dict[str, Path]:
         cli = TARGET / "debug" / f"gongbang{EXE}"
         if not cli.is_file():
             pytest.fail(f"{cli} is missing: `cargo test` (or `cargo build -p gongbang-cli`) builds it")
-        subprocess.run([str(cli), "--library", str(dirs["library"]), "shop", "set", "--name", "문래정밀",
-                        "--phone", "02-2631-0000", "--region", "문래동"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(cli),
+                "--library",
+                str(dirs["library"]),
+                "shop",
+                "set",
+                "--name",
+                "문래정밀",
+                "--phone",
+                "02-2631-0000",
+                "--region",
+                "문래동",
+            ],
+            check=True,
+            capture_output=True,
+        )
     return dirs
 
 
 if WINDOWS:  # no X server: the app gets the runner's desktop session
+
     @pytest.fixture(scope="module")
     def app_env(app_dirs: dict[str, Path]) -> dict[str, str]:
         """The environment the app runs in: the module's library and export folders, no file manager (Explorer).
         WebView2's own data goes to the runner's %LOCALAPPDATA%\\kr.gongbang.post; the library does not."""
-        return dict(os.environ, GONGBANG_LIBRARY=str(app_dirs["library"]),
-                    GONGBANG_EXPORT_DIR=str(app_dirs["export"]), GONGBANG_NO_OPEN="1", RUST_BACKTRACE="1")
+        return dict(
+            os.environ,
+            GONGBANG_LIBRARY=str(app_dirs["library"]),
+            GONGBANG_EXPORT_DIR=str(app_dirs["export"]),
+            GONGBANG_NO_OPEN="1",
+            RUST_BACKTRACE="1",
+        )
 else:
+
     @pytest.fixture(scope="module")
     def app_env(xserver: Xvfb, app_dirs: dict[str, Path]) -> dict[str, str]:
         """The environment the app runs in: the module's library and export folders, no file manager."""

@@ -28,7 +28,10 @@ class _Helper:
     def __init__(self, env: dict[str, str], *args: str):
         self.proc = subprocess.Popen(
             [GTK_PYTHON, str(Path(__file__).resolve()), *args],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         self.events: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._pump, daemon=True).start()
@@ -107,8 +110,9 @@ def _source(x: int, y: int, paths: list[str]) -> None:
 
     uris = [GLib.filename_to_uri(p, None) for p in paths]
     win, box = _window(SOURCE_TITLE, x, y, f"drag me\n{len(uris)} item(s)")
-    box.drag_source_set(Gdk.ModifierType.BUTTON1_MASK, [Gtk.TargetEntry.new("text/uri-list", 0, 0)],
-                        Gdk.DragAction.COPY)
+    box.drag_source_set(
+        Gdk.ModifierType.BUTTON1_MASK, [Gtk.TargetEntry.new("text/uri-list", 0, 0)], Gdk.DragAction.COPY
+    )
     box.connect("drag-begin", lambda *_: _say("drag-begin"))
     box.connect("drag-data-get", lambda _w, _ctx, data, _info, _time: data.set_uris(uris))
     box.connect("drag-failed", lambda _w, _ctx, result: _say(f"drag-failed {int(result)}"))
@@ -122,8 +126,10 @@ def _target(x: int, y: int) -> None:
 
     win, box = _window(TARGET_TITLE, x, y, "drop here")
     box.drag_dest_set(Gtk.DestDefaults.ALL, [Gtk.TargetEntry.new("text/uri-list", 0, 0)], Gdk.DragAction.COPY)
-    box.connect("drag-data-received",
-                lambda _w, _ctx, _x, _y, data, _info, _time: _say("dropped " + json.dumps(data.get_uris())))
+    box.connect(
+        "drag-data-received",
+        lambda _w, _ctx, _x, _y, data, _info, _time: _say("dropped " + json.dumps(data.get_uris())),
+    )
     win.show_all()
     Gtk.main()
 

@@ -47,7 +47,8 @@ class Owner(AppUser):
     def checks(self) -> dict[str, str]:
         return self.s.execute(
             "return Object.fromEntries([...document.querySelectorAll('[data-testid=coach-check]')]"
-            ".map(c => [c.dataset.id, c.dataset.status]));")
+            ".map(c => [c.dataset.id, c.dataset.status]));"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -127,20 +128,23 @@ def test_the_score_rises_as_fixes_are_pressed(owner: Owner):
         caption.click()
         caption.send_keys("\ue009a\ue000\ue017")  # Ctrl+A, Delete: as a person empties a field
     try:
-        wait_until(lambda: owner.checks().get("title_keyword") == "fail"
-                   and owner.checks().get("photo_captions") == "fail", 30, interval=0.5,
-                   what="the coach to see the new title and the empty captions")
+        wait_until(
+            lambda: owner.checks().get("title_keyword") == "fail" and owner.checks().get("photo_captions") == "fail",
+            30,
+            interval=0.5,
+            what="the coach to see the new title and the empty captions",
+        )
     finally:
         owner.shot("33-coach-edited")
-    lowered = wait_until(lambda: (v := owner.score()) is not None and v < drafted and v, 20,
-                         what="the score to drop")
+    lowered = wait_until(lambda: (v := owner.score()) is not None and v < drafted and v, 20, what="the score to drop")
     owner.scores[:] = [lowered]
     fixed: list[str] = []
     for _ in range(8):
         failing = s.execute(
             "return [...document.querySelectorAll('[data-testid=coach-check]')]"
             ".filter(c => c.dataset.status !== 'pass' && c.querySelector('[data-testid=coach-fix]'))"
-            ".map(c => c.dataset.id);")
+            ".map(c => c.dataset.id);"
+        )
         if not failing:
             break
         check_id = failing[0]
@@ -148,10 +152,17 @@ def test_the_score_rises_as_fixes_are_pressed(owner: Owner):
         button = s.find(f'[data-testid="coach-check"][data-id="{check_id}"] [data-testid="coach-fix"]')
         button.scroll_into_view()
         button.click()
-        wait_until(lambda: owner.checks().get(check_id) == "pass", 30, interval=0.5,
-                   what=f"check {check_id} to pass after its fix")
-        after = wait_until(lambda: (v := owner.score()) is not None and v > before and v, 20,
-                           what=f"the score to rise after fixing {check_id}")
+        wait_until(
+            lambda check_id=check_id: owner.checks().get(check_id) == "pass",
+            30,
+            interval=0.5,
+            what=f"check {check_id} to pass after its fix",
+        )
+        after = wait_until(
+            lambda before=before: (v := owner.score()) is not None and v > before and v,
+            20,
+            what=f"the score to rise after fixing {check_id}",
+        )
         owner.scores.append(after)
         fixed.append(check_id)
     assert len(fixed) >= 2, f"at least two one-click fixes were offered and worked: {fixed}"
@@ -201,16 +212,17 @@ class ChatServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (the http.server API)
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 server.bodies.append(json.loads(body or b"{}"))
                 server.headers.append(dict(self.headers))
                 if server.status != 200:
                     reply = json.dumps({"error": {"message": "invalid api key"}}).encode()
                 else:
-                    reply = json.dumps({"choices": [{"index": 0, "message": {"role": "assistant",
-                                                                              "content": POLISHED}}]},
-                                       ensure_ascii=False).encode()
+                    reply = json.dumps(
+                        {"choices": [{"index": 0, "message": {"role": "assistant", "content": POLISHED}}]},
+                        ensure_ascii=False,
+                    ).encode()
                 self.send_response(server.status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(reply)))

@@ -83,14 +83,16 @@ def installed(deb: Path, package: str):
     subprocess.run(as_root("dpkg", "--remove", package), capture_output=True)
 
 
-def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str, xserver, app_env, artifacts,
-                                                                 driver):
+def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str, xserver, app_env, artifacts, driver):
     listed = sh("dpkg", "--listfiles", installed).splitlines()
     desktop = [f for f in listed if f.startswith("/usr/share/applications/") and f.endswith(".desktop")]
     assert len(desktop) == 1
     entry = desktop_entry(Path(desktop[0]).read_text(encoding="utf-8"))
-    icon_files = [f for f in listed if f.startswith("/usr/share/icons/hicolor/")
-                  and Path(f).stem == entry["Icon"] and Path(f).is_file()]
+    icon_files = [
+        f
+        for f in listed
+        if f.startswith("/usr/share/icons/hicolor/") and Path(f).stem == entry["Icon"] and Path(f).is_file()
+    ]
     assert icon_files, "the menu finds the entry's icon in the hicolor theme"
 
     # Start it as a launcher does: the entry's Exec, looked up on PATH.
@@ -104,14 +106,24 @@ def test_installed_app_is_in_the_menu_and_starts_with_its_window(installed: str,
             g = xserver.geometry(window)
             assert g.width >= 900 and g.height >= 640, g
             wm_class = xserver.run("xprop", "-id", window, "WM_CLASS")
-            assert f'"{entry["StartupWMClass"]}"' in wm_class, \
+            assert f'"{entry["StartupWMClass"]}"' in wm_class, (
                 f"StartupWMClass={entry['StartupWMClass']} does not match the window's {wm_class.strip()}"
+            )
 
             def drawn() -> bool:
                 # The webview has painted: the window area is far from one flat colour.
                 shot = xserver.screenshot(artifacts / "31-deb-started.png")
-                out = sh("convert", str(shot), "-crop", f"{g.width}x{g.height}+{g.x}+{g.y}", "-colorspace",
-                         "Gray", "-format", "%[fx:standard_deviation]", "info:")
+                out = sh(
+                    "convert",
+                    str(shot),
+                    "-crop",
+                    f"{g.width}x{g.height}+{g.x}+{g.y}",
+                    "-colorspace",
+                    "Gray",
+                    "-format",
+                    "%[fx:standard_deviation]",
+                    "info:",
+                )
                 return float(out) > 0.05
 
             wait_until(drawn, 60, interval=1, what="the window's content to be drawn")

@@ -66,7 +66,9 @@ class Owner(AppUser):
         except TimeoutError:
             self.shot(f"guard-photos-failed-remove-{photo_id}")
             errors = [e.text for e in self.s.testids("error")]
-            raise AssertionError(f"cards {before} -> {self.card_ids()}, wanted {left}; errors shown: {errors}")
+            raise AssertionError(
+                f"cards {before} -> {self.card_ids()}, wanted {left}; errors shown: {errors}"
+            ) from None
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +94,11 @@ def test_a_job_with_three_photos_is_drafted_for_naver(owner):
     owner.go("job")
     owner.type_into("job-title", TITLE)
     owner.press("owner-own")
-    wait_until(lambda: owner.session_state()["job"]["ownerKind"] == "own"
-               and owner.session_state()["job"]["title"] == TITLE, 15, what="the job saved as our own product")
+    wait_until(
+        lambda: owner.session_state()["job"]["ownerKind"] == "own" and owner.session_state()["job"]["title"] == TITLE,
+        15,
+        what="the job saved as our own product",
+    )
 
     owner.go("platform")
     owner.press("platform-naver")
@@ -150,7 +155,7 @@ def test_the_export_has_one_photo_fewer_and_not_the_removed_one(owner):
     assert "[사진 3]" not in body
 
     _, gone = upright_fingerprint(owner.sources[owner.removed])
-    for out, photo_id in zip(exported, [owner.ids[0], owner.ids[2]]):
+    for out, photo_id in zip(exported, [owner.ids[0], owner.ids[2]], strict=True):
         _, got = upright_fingerprint(out)
         _, want = upright_fingerprint(owner.sources[photo_id])
         assert difference(got, want) < SAME, f"{out.name} is not {owner.sources[photo_id].name}"

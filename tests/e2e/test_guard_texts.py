@@ -32,12 +32,17 @@ class Owner(AppUser):
         """(text, place kind) of every finding listed above the preview."""
         return self.s.execute(
             "return [...document.querySelectorAll('[data-testid=finding]')].map((f) =>"
-            " [f.querySelector('mark').textContent, f.querySelector('.finding-where').dataset.place]);")
+            " [f.querySelector('mark').textContent, f.querySelector('.finding-where').dataset.place]);"
+        )
 
     def text(self, testid: str) -> str:
-        return self.s.execute(
-            "const e = document.querySelector(`[data-testid=${arguments[0]}]`); return e ? e.textContent : null;",
-            testid) or ""
+        return (
+            self.s.execute(
+                "const e = document.querySelector(`[data-testid=${arguments[0]}]`); return e ? e.textContent : null;",
+                testid,
+            )
+            or ""
+        )
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +60,11 @@ def test_a_customer_name_from_the_job_record_is_flagged_where_the_export_writes_
     owner.press("owner-client")
     if not s.testids("client-form"):
         owner.press("client-add")
-        wait_until(lambda: s.execute("return document.activeElement?.dataset.testid === 'client-name';"), 10,
-                   what="the name field focused")
+        wait_until(
+            lambda: s.execute("return document.activeElement?.dataset.testid === 'client-name';"),
+            10,
+            what="the name field focused",
+        )
     s.testid("client-name").send_keys(NAME)
     owner.press("client-policy-public")
     owner.press("client-save")
@@ -93,8 +101,15 @@ def test_one_click_replace_makes_the_scan_and_the_preview_clean(owner: Owner):
     assert NAME not in texts["youtube"]["description"], texts["youtube"]["description"]
     assert NAME not in texts["drawn"]["titleCard"], texts["drawn"]
     assert texts["replacements"] == [{"find": NAME, "replacement": "고객사"}], texts["replacements"]
-    wait_until(lambda: NAME not in owner.text("yt-description") and NAME not in owner.text("yt-title-card")
-               and "고객사" in owner.text("yt-title-card"), 20, what="the preview without the name")
+    wait_until(
+        lambda: (
+            NAME not in owner.text("yt-description")
+            and NAME not in owner.text("yt-title-card")
+            and "고객사" in owner.text("yt-title-card")
+        ),
+        20,
+        what="the preview without the name",
+    )
     # The job record stays as the owner typed it.
     assert s.invoke("current_session")["job"]["title"] == JOB_TITLE
     s.testid("yt-text").scroll_into_view("start")

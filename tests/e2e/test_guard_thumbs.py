@@ -13,7 +13,6 @@ The steps share one app session and build on each other (marked incremental).
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -41,9 +40,22 @@ class Owner(AppUser):
         r = element.client_rect()
         x, y = int(r["x"] + r["width"] / 2), int(r["y"] + r["height"] / 2)
         out = subprocess.run(
-            ["convert", str(shot), "-crop", f"3x3+{x - 1}+{y - 1}", "+repage", "-scale", "1x1!",
-             "-format", "%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]", "info:"],
-            capture_output=True, check=True, text=True).stdout.split()
+            [
+                "convert",
+                str(shot),
+                "-crop",
+                f"3x3+{x - 1}+{y - 1}",
+                "+repage",
+                "-scale",
+                "1x1!",
+                "-format",
+                "%[fx:int(255*r)] %[fx:int(255*g)] %[fx:int(255*b)]",
+                "info:",
+            ],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout.split()
         return tuple(int(v) for v in out)
 
 
@@ -69,8 +81,11 @@ def test_a_box_drawn_in_the_safety_step_is_burned_into_the_thumbnails_but_not_th
     wait_until(lambda: owner.s.invoke("current_session")["job"]["ownerKind"] == "own", 15, what="our own product")
     owner.go("safety")
     owner.press("redact-add")
-    wait_until(lambda: owner.photo()["redactions"] == [{"x": 0.4, "y": 0.4, "w": 0.2, "h": 0.2}], 15,
-               what="the centred box saved")
+    wait_until(
+        lambda: owner.photo()["redactions"] == [{"x": 0.4, "y": 0.4, "w": 0.2, "h": 0.2}],
+        15,
+        what="the centred box saved",
+    )
     burned = owner.photo()["thumbUrl"]
     assert "/boxes/0.4,0.4,0.2,0.2" in burned, burned
 

@@ -7,7 +7,7 @@ app is at fault.
 import json
 from pathlib import Path
 
-from gtk_dnd import DragSource, DropTarget, SOURCE_TITLE, TARGET_TITLE
+from gtk_dnd import SOURCE_TITLE, TARGET_TITLE, DragSource, DropTarget
 
 
 def test_drag_source_delivers_uri_list_to_another_x_client(xserver, photos: Path, artifacts: Path):

@@ -111,16 +111,22 @@ class Shop(AppUser):
             # The button focuses the name field on the next animation frame. Under Xvfb that can come after
             # WebDriver has typed the name and begun on the aliases, sending the rest of them into the name
             # (seen: name "대한정밀한, DH정밀", alias "대"); a hand is never that fast. Wait for it.
-            wait_until(lambda: self.s.execute(
-                "return document.activeElement?.dataset.testid === 'client-name';"), 10, what="the name field focused")
+            wait_until(
+                lambda: self.s.execute("return document.activeElement?.dataset.testid === 'client-name';"),
+                10,
+                what="the name field focused",
+            )
         self.s.wait_testid("client-form")
         for testid, value in (("client-name", name), ("client-aliases", aliases), ("client-note", note)):
             if value:
                 self.s.testid(testid).send_keys(value)
         self.press(f"client-policy-{policy}")
         self.press("client-save")
-        wait_until(lambda: self.s.testid("effective-policy").attr("data-policy") == policy, 10,
-                   what=f"the job to take the new customer's policy '{policy}'")
+        wait_until(
+            lambda: self.s.testid("effective-policy").attr("data-policy") == policy,
+            10,
+            what=f"the job to take the new customer's policy '{policy}'",
+        )
         client = next(c for c in self.s.invoke("list_clients") if c["name"] == name)
         assert (client["policy"], client["note"]) == (policy, note)
         assert self.s.testid("client-select").prop("value") == str(client["id"]), "the new customer is picked"
@@ -218,8 +224,9 @@ def test_a_never_customer_stops_the_job_and_nothing_is_exported(shop):
     assert shop.guard_status() == ("never", "false")
     assert NEVER["name"] in shop.text_of("[data-testid=guard-status]")[0]
     wait_until(lambda: shop.s.testid("next").prop("disabled") is True, 10, what="next to be disabled")
-    assert not shop.s.testids("redact-canvas") and not shop.s.testids("approval-by"), \
+    assert not shop.s.testids("redact-canvas") and not shop.s.testids("approval-by"), (
         "a never job has nothing to prepare and nothing to approve"
+    )
     shop.shot("21-guard-never-safety")
 
     # The rail does not lead round it: the steps after the check are closed, and a click stays here.
@@ -327,10 +334,16 @@ def test_the_text_scan_marks_names_and_part_numbers_and_an_override_is_logged(sh
 def test_hostile_text_shows_as_text_everywhere_and_runs_nothing(shop, tmp_path_factory):
     shop.s.execute(TRIPWIRE)
     # The tripwire works here: markup put into the page by a script is seen (then removed and forgotten).
-    shop.s.execute("const d = document.createElement('div'); d.id = 'control'; d.innerHTML = arguments[0];"
-                   "document.body.append(d); alert('control');", HOSTILE)
-    seen = wait_until(lambda: t if len(t := shop.s.execute("return window.__tripwire;")) >= 3 else None, 10,
-                      what="the tripwire to see the control injection")
+    shop.s.execute(
+        "const d = document.createElement('div'); d.id = 'control'; d.innerHTML = arguments[0];"
+        "document.body.append(d); alert('control');",
+        HOSTILE,
+    )
+    seen = wait_until(
+        lambda: t if len(t := shop.s.execute("return window.__tripwire;")) >= 3 else None,
+        10,
+        what="the tripwire to see the control injection",
+    )
     assert {"alert(control)", 'element <img src="x" onerror="alert(1)">', "image error x"} <= set(seen), seen
     shop.s.execute("document.getElementById('control').remove(); window.__tripwire.length = 0;")
 
@@ -340,8 +353,9 @@ def test_hostile_text_shows_as_text_everywhere_and_runs_nothing(shop, tmp_path_f
     assert client["name"] == HOSTILE
     assert shop.s.testid("job-title").prop("value") == HOSTILE
     assert HOSTILE in shop.s.testid("current-job").prop("textContent")
-    picked = shop.s.execute("const s = document.querySelector('[data-testid=client-select]');"
-                            "return s.options[s.selectedIndex].textContent;")
+    picked = shop.s.execute(
+        "const s = document.querySelector('[data-testid=client-select]');return s.options[s.selectedIndex].textContent;"
+    )
     assert picked.startswith(HOSTILE), picked
     assert HOSTILE in shop.s.testid("effective-policy").prop("textContent")
     shop.ran_nothing("job step")
@@ -356,8 +370,11 @@ def test_hostile_text_shows_as_text_everywhere_and_runs_nothing(shop, tmp_path_f
     assert shop.guard_status() == ("public", "true")
     assert HOSTILE in shop.text_of("[data-testid=guard-status]")[0]
     assert shop.text_of(".safety-photo-name") == [photo.name]
-    descriptions = wait_until(lambda: shop.text_of('[data-testid="meta-item"][data-kind="description"]'), 20,
-                              what="the photo's description in the metadata list")
+    descriptions = wait_until(
+        lambda: shop.text_of('[data-testid="meta-item"][data-kind="description"]'),
+        20,
+        what="the photo's description in the metadata list",
+    )
     assert any(HOSTILE in d for d in descriptions), descriptions
     shop.ran_nothing("safety step")
     shop.s.find('[data-testid="meta-item"][data-kind="description"]').scroll_into_view()

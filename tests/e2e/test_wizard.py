@@ -15,8 +15,19 @@ from pathlib import Path
 
 import pytest
 
-from checks import (ALLOWED_GROUPS, ALLOWED_MARKERS, box_pixels, difference, exif_groups, jpeg_markers,
-                    photo_markers_in_text, pixels_within, rgb_pixels, share_not_black_outside, upright_fingerprint)
+from checks import (
+    ALLOWED_GROUPS,
+    ALLOWED_MARKERS,
+    box_pixels,
+    difference,
+    exif_groups,
+    jpeg_markers,
+    photo_markers_in_text,
+    pixels_within,
+    rgb_pixels,
+    share_not_black_outside,
+    upright_fingerprint,
+)
 from gtk_dnd import DragSource
 from webdriver import wait_until
 
@@ -46,9 +57,17 @@ DRAG_TO = (0.1, 0.15)
 BOX_TOLERANCE = 0.01  # fractions: a few CSS pixels of rounding between the pointer and the stored box
 EDGE_MARGIN = 16  # px kept clear of the box edge when checking the fill (JPEG blocks and chroma subsampling)
 
-FIELD_OF = {"job-title": "title", "job-material": "material", "job-process": "process",
-            "job-machine": "machine", "job-tolerance": "tolerance", "job-finish": "finish",
-            "job-quantity": "quantity", "job-lead-time": "leadTime", "job-story": "story"}
+FIELD_OF = {
+    "job-title": "title",
+    "job-material": "material",
+    "job-process": "process",
+    "job-machine": "machine",
+    "job-tolerance": "tolerance",
+    "job-finish": "finish",
+    "job-quantity": "quantity",
+    "job-lead-time": "leadTime",
+    "job-story": "story",
+}
 
 
 class Walk:
@@ -85,7 +104,9 @@ class Walk:
         """The first cards' thumbnails (on screen, so not held back by lazy loading) have loaded."""
         return self.s.execute(
             "const imgs = [...document.querySelectorAll('[data-testid=photo-card] img')].slice(0, arguments[0]);"
-            "return imgs.length === arguments[0] && imgs.every(i => i.complete && i.naturalWidth > 0);", count)
+            "return imgs.length === arguments[0] && imgs.every(i => i.complete && i.naturalWidth > 0);",
+            count,
+        )
 
     def session_state(self) -> dict:
         return self.s.invoke("current_session")
@@ -106,8 +127,10 @@ class Walk:
         return int(found[0].attr("data-photo-id")) if found else None
 
     def canvas_image_shown(self) -> bool:
-        return self.s.execute("const i = document.querySelector('[data-testid=redact-canvas] img');"
-                              "return !!i && i.complete && i.naturalWidth > 0;")
+        return self.s.execute(
+            "const i = document.querySelector('[data-testid=redact-canvas] img');"
+            "return !!i && i.complete && i.naturalWidth > 0;"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +160,13 @@ def test_opens_in_korean_on_the_photos_step_with_an_english_switch(walk):
 
 def test_photos_dragged_from_another_window_are_imported(walk):
     p = walk.photos
-    dropped = [p / "gps", p / "orientation" / "Landscape_6.jpg", p / "orientation" / "Portrait_8.jpg",
-               p / "orientation" / "Landscape_3.jpg", p / "broken" / "corrupted.jpg"]
+    dropped = [
+        p / "gps",
+        p / "orientation" / "Landscape_6.jpg",
+        p / "orientation" / "Portrait_8.jpg",
+        p / "orientation" / "Landscape_3.jpg",
+        p / "broken" / "corrupted.jpg",
+    ]
     good = sorted((p / "gps").glob("*.jpg")) + dropped[1:4]
     walk.sources = {f.name: f for f in good}
 
@@ -161,9 +189,10 @@ def test_photos_dragged_from_another_window_are_imported(walk):
     outcomes = sorted(r.attr("data-outcome") for r in results)
     assert outcomes == ["imported"] * len(good) + ["rejected"], outcomes
     # textContent: WebKit's WebDriver text leaves out the name's span, though it is on screen (see the shot)
-    rejected = [r.prop("textContent") for r in results if r.attr("data-outcome") == "rejected"][0]
-    assert "corrupted.jpg" in rejected and len(rejected) > len("corrupted.jpg") + 3, \
+    rejected = next(r.prop("textContent") for r in results if r.attr("data-outcome") == "rejected")
+    assert "corrupted.jpg" in rejected and len(rejected) > len("corrupted.jpg") + 3, (
         f"a rejected file is listed with its reason: {rejected!r}"
+    )
     cards = walk.card_ids()
     assert len(cards) == len(good)
     names = sorted(ph["originalName"] for ph in walk.session_state()["photos"])
@@ -192,8 +221,11 @@ def test_a_duplicate_picked_in_the_file_dialog_is_recognised(walk):
     walk.x.key("Return")
 
     def duplicate_listed():
-        return [r for r in walk.s.testids("import-result")
-                if r.attr("data-outcome") == "duplicate" and copy.name in r.prop("textContent")]
+        return [
+            r
+            for r in walk.s.testids("import-result")
+            if r.attr("data-outcome") == "duplicate" and copy.name in r.prop("textContent")
+        ]
 
     wait_until(duplicate_listed, 60, what="the duplicate picked in the dialog to be listed")
     wait_until(walk.import_idle, 60, what="the import to finish")
@@ -204,15 +236,18 @@ def test_a_duplicate_picked_in_the_file_dialog_is_recognised(walk):
 def test_photos_reordered_and_one_removed(walk):
     ids = walk.card_ids()
     walk.s.testids("photo-move-left")[-1].click()
-    moved = ids[:-2] + [ids[-1], ids[-2]]
+    moved = [*ids[:-2], ids[-1], ids[-2]]
     wait_until(lambda: walk.card_ids() == moved, 10, what=f"order {moved}")
 
     gone = moved[1]
     walk.s.testids("photo-remove")[1].click()
     kept = [i for i in moved if i != gone]
     wait_until(lambda: walk.card_ids() == kept, 10, what=f"cards {kept}")
-    wait_until(lambda: [ph["id"] for ph in walk.session_state()["photos"]] == kept, 20,
-               what="the order and removal saved in the library")
+    wait_until(
+        lambda: [ph["id"] for ph in walk.session_state()["photos"]] == kept,
+        20,
+        what="the order and removal saved in the library",
+    )
     walk.order = kept
     walk.shot("04-photos-arranged")
 
@@ -224,13 +259,19 @@ def test_job_facts_are_entered_and_saved(walk):
         field = walk.s.testid(testid)
         field.clear()
         field.send_keys(value)
-    wait_until(lambda: all(walk.s.testid(t).prop("value") == v for t, v in JOB.items()), 10,
-               what="the typed job facts in the fields")
+    wait_until(
+        lambda: all(walk.s.testid(t).prop("value") == v for t, v in JOB.items()),
+        10,
+        what="the typed job facts in the fields",
+    )
     own = walk.s.testid("owner-own")
     own.scroll_into_view()  # WebKit's WebDriver scrolls the page, not the step: half under the footer = no click
     own.click()
-    wait_until(lambda: walk.s.testid("effective-policy").attr("data-policy") == "public", 10,
-               what="'our own product' to count as public")
+    wait_until(
+        lambda: walk.s.testid("effective-policy").attr("data-policy") == "public",
+        10,
+        what="'our own product' to count as public",
+    )
     walk.s.testid("effective-policy").scroll_into_view()
     walk.shot("05-job")
     walk.s.testid("next").click()
@@ -259,8 +300,9 @@ def test_safety_step_shows_each_photo_large_and_what_the_export_strips(walk):
     walk.s.find(".safety-photo-name").scroll_into_view("start")
     canvas = walk.s.testid("redact-canvas").client_rect()
     view = walk.s.execute("return [window.innerWidth, window.innerHeight];")
-    assert canvas["width"] >= 0.4 * view[0] and canvas["height"] >= 0.35 * view[1], \
+    assert canvas["width"] >= 0.4 * view[0] and canvas["height"] >= 0.35 * view[1], (
         f"the photo is shown large: {canvas} in a {view} window"
+    )
     walk.shot("06-safety")
 
 
@@ -274,17 +316,24 @@ def test_a_box_drawn_with_the_mouse_is_stored(walk):
     canvas.scroll_into_view()
     r = canvas.client_rect()
     # The point the drag starts at must hit the canvas itself (not the footer or a box over it).
-    hit = walk.s.execute("const e = document.elementFromPoint(arguments[0], arguments[1]);"
-                         "return e ? e.closest('[data-testid=redact-canvas]') !== null : false;",
-                         r["x"] + r["width"] * (0.5 + DRAG_FROM[0]), r["y"] + r["height"] * (0.5 + DRAG_FROM[1]))
+    hit = walk.s.execute(
+        "const e = document.elementFromPoint(arguments[0], arguments[1]);"
+        "return e ? e.closest('[data-testid=redact-canvas]') !== null : false;",
+        r["x"] + r["width"] * (0.5 + DRAG_FROM[0]),
+        r["y"] + r["height"] * (0.5 + DRAG_FROM[1]),
+    )
     assert hit, f"the drag's start point is not on the photo: {r}"
     start = (round(DRAG_FROM[0] * r["width"]), round(DRAG_FROM[1] * r["height"]))
     end = (round(DRAG_TO[0] * r["width"]), round(DRAG_TO[1] * r["height"]))
     walk.s.mouse_drag(canvas, start, end)
 
     wait_until(lambda: len(walk.s.testids("redact-box")) == 1, 10, what="the drawn box on the photo")
-    want = {"x": 0.5 + start[0] / r["width"], "y": 0.5 + start[1] / r["height"],
-            "w": (end[0] - start[0]) / r["width"], "h": (end[1] - start[1]) / r["height"]}
+    want = {
+        "x": 0.5 + start[0] / r["width"],
+        "y": 0.5 + start[1] / r["height"],
+        "w": (end[0] - start[0]) / r["width"],
+        "h": (end[1] - start[1]) / r["height"],
+    }
 
     def stored():
         boxes = walk.photo(photo_id)["redactions"]
@@ -318,8 +367,9 @@ def test_naver_blog_is_chosen_and_a_draft_made(walk):
     wait_until(at_preview, 60, interval=1, what="the preview step")
     post = wait_until(lambda: walk.session_state()["post"], 30, what="a draft post")
     assert post["platform"] == "naver"
-    assert [b["photoId"] for b in post["blocks"] if b["kind"] == "photo"] == walk.order, \
+    assert [b["photoId"] for b in post["blocks"] if b["kind"] == "photo"] == walk.order, (
         "the draft places the photos in the owner's order"
+    )
 
 
 def test_preview_shows_the_draft(walk):
@@ -367,7 +417,7 @@ def test_exported_photos_are_upright_in_post_order_and_without_metadata(walk):
     folder = walk.folder
     exported = sorted((folder / "photos").iterdir())
     by_id = {ph["id"]: ph for ph in walk.session_state()["photos"]}
-    for out, photo_id in zip(exported, walk.order):
+    for out, photo_id in zip(exported, walk.order, strict=True):
         source = walk.sources[by_id[photo_id]["originalName"]]
         (sw, sh), want = upright_fingerprint(source, cover=by_id[photo_id]["redactions"])
         (ow, oh), got = upright_fingerprint(out)

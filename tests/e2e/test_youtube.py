@@ -33,7 +33,8 @@ class Shop(AppUser):
         return self.s.execute(
             "const i = document.querySelector('[data-testid=video-frame]');"
             "return i ? {frame: Number(i.dataset.frame), src: i.getAttribute('src'), w: i.naturalWidth,"
-            " h: i.naturalHeight, done: i.complete} : null;")
+            " h: i.naturalHeight, done: i.complete} : null;"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +62,24 @@ def test_youtube_preview_plays_real_frames(shop: Shop):
     assert shop.post["platform"] == "youtube"
 
     # The first frame arrives from gbframe: (the renderer is prepared once), a third of 1920×1080.
-    first = wait_until(lambda: (st := shop.frame_state()) and st["done"] and st["w"] and st, 90,
-                       interval=0.5, what="the first preview frame")
+    first = wait_until(
+        lambda: (st := shop.frame_state()) and st["done"] and st["w"] and st,
+        90,
+        interval=0.5,
+        what="the first preview frame",
+    )
     assert first["src"].startswith("gbframe://localhost/") or "gbframe.localhost" in first["src"], first
     assert (first["w"], first["h"]) == (640, 360), first
     shop.shot("youtube-2-preview")
 
     # Play: the frame moves on, with real pictures; then pause.
     shop.press("video-play")
-    moved = wait_until(lambda: (st := shop.frame_state()) and st["frame"] >= 30 and st["w"] == 640 and st, 30,
-                       interval=0.3, what="the preview to play")
+    moved = wait_until(
+        lambda: (st := shop.frame_state()) and st["frame"] >= 30 and st["w"] == 640 and st,
+        30,
+        interval=0.3,
+        what="the preview to play",
+    )
     assert moved["src"] != first["src"]
     shop.shot("youtube-3-playing")
     shop.press("video-play")
@@ -84,8 +93,11 @@ def test_settings_reach_the_plan(shop: Shop):
     # 3 s per photo: two presses of "−" (4 → 3 s), saved by save_video.
     for _ in range(2):
         shop.press("seconds-minus")
-    wait_until(lambda: s.invoke("current_session")["post"]["video"]["secondsPerPhoto"] == 3, 20,
-               what="save_video to store 3 s per photo")
+    wait_until(
+        lambda: s.invoke("current_session")["post"]["video"]["secondsPerPhoto"] == 3,
+        20,
+        what="save_video to store 3 s per photo",
+    )
     after = s.invoke("video_plan", {"postId": post_id})
     assert after["totalFrames"] == before["totalFrames"] - 2 * 30, (before["totalFrames"], after["totalFrames"])
     wait_until(lambda: "0:13" in s.testid("video-time").text, 20, what="the time line to show 0:13")
@@ -121,12 +133,30 @@ def test_export_shows_progress_and_makes_an_mp4(shop: Shop):
     if not shutil.which("ffprobe"):
         pytest.skip("ffprobe is not installed")
     out = subprocess.run(
-        ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-         "stream=codec_name,width,height,r_frame_rate,pix_fmt", "-of", "json", str(folder / "video.mp4")],
-        capture_output=True, text=True, check=True, timeout=60)
+        [
+            "ffprobe",
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-show_entries",
+            "stream=codec_name,width,height,r_frame_rate,pix_fmt",
+            "-of",
+            "json",
+            str(folder / "video.mp4"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     stream = json.loads(out.stdout)["streams"][0]
-    assert (stream["codec_name"], stream["width"], stream["height"], stream["r_frame_rate"]) == \
-        ("h264", 1920, 1080, "30/1"), stream
+    assert (stream["codec_name"], stream["width"], stream["height"], stream["r_frame_rate"]) == (
+        "h264",
+        1920,
+        1080,
+        "30/1",
+    ), stream
     assert seen["total"] == s.invoke("video_plan", {"postId": shop.post["id"]})["totalFrames"]
 
 
@@ -134,8 +164,12 @@ def test_cancel_leaves_no_folder(shop: Shop):
     s = shop.s
     before = set(shop.dirs["export"].iterdir())
     shop.press("export")
-    wait_until(lambda: s.testids("export-progress") and int(s.testid("export-progress").attr("data-done") or 0) > 0,
-               120, interval=0.2, what="the render to start")
+    wait_until(
+        lambda: s.testids("export-progress") and int(s.testid("export-progress").attr("data-done") or 0) > 0,
+        120,
+        interval=0.2,
+        what="the render to start",
+    )
     shop.press("export-cancel")
     wait_until(lambda: s.testids("export-cancelled"), 60, interval=0.3, what="the cancelled note")
     assert "취소했습니다" in s.testid("export-cancelled").text

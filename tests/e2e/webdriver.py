@@ -8,6 +8,7 @@ the native driver is Microsoft's msedgedriver.exe, which drives the app's WebVie
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.client
 import json
 import os
@@ -17,8 +18,9 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from paths import WINDOWS
 
@@ -52,8 +54,9 @@ def _http(method: str, url: str, body: Any = None, timeout: float = 120, retries
     WebKitWebDriver fails ("client error (Connect)" / "(SendRequest)" in its log): the command never reached
     the browser, so it is sent again, up to `retries` more times."""
     data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(url, data=data, method=method,
-                                 headers={"Content-Type": "application/json; charset=utf-8"})
+    req = urllib.request.Request(
+        url, data=data, method=method, headers={"Content-Type": "application/json; charset=utf-8"}
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             payload = json.loads(resp.read() or b"null")
@@ -119,11 +122,20 @@ class TauriDriver:
     def start(self) -> None:
         self.port = _free_port()
         native = _free_port()
-        self.log = open(self.log_path, "ab")
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 -- the driver's log, open while it runs (closed in stop)
         self.proc = subprocess.Popen(
-            ["tauri-driver", "--port", str(self.port), "--native-port", str(native),
-             "--native-driver", native_driver()],
-            env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                "tauri-driver",
+                "--port",
+                str(self.port),
+                "--native-port",
+                str(native),
+                "--native-driver",
+                native_driver(),
+            ],
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self.url = f"http://127.0.0.1:{self.port}"
         wait_until(self._ready, 30, what="tauri-driver /status")
@@ -149,7 +161,7 @@ class TauriDriver:
                 self.proc.kill()
         self.log.close()
 
-    def session(self, application: Path) -> "Session":
+    def session(self, application: Path) -> Session:
         """Starts the app and opens a session on its webview. One retry, restarting tauri-driver: in about
         one run in eight tauri-driver panics while creating the session (seen on this machine)."""
         caps = {"capabilities": {"alwaysMatch": {"tauri:options": {"application": str(application)}}}}
@@ -172,26 +184,24 @@ class Session:
         return _http(method, self.base + path, body, timeout)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(WebDriverError, OSError):
             self.call("DELETE", "", timeout=30)
-        except (WebDriverError, OSError):
-            pass
 
     # --- finding ---------------------------------------------------------------------------------------
-    def find_all(self, css: str) -> list["Element"]:
+    def find_all(self, css: str) -> list[Element]:
         found = self.call("POST", "/elements", {"using": "css selector", "value": css})
         return [Element(self, e[ELEMENT]) for e in found]
 
-    def find(self, css: str) -> "Element":
+    def find(self, css: str) -> Element:
         return Element(self, self.call("POST", "/element", {"using": "css selector", "value": css})[ELEMENT])
 
-    def testid(self, name: str) -> "Element":
+    def testid(self, name: str) -> Element:
         return self.find(f'[data-testid="{name}"]')
 
-    def testids(self, name: str) -> list["Element"]:
+    def testids(self, name: str) -> list[Element]:
         return self.find_all(f'[data-testid="{name}"]')
 
-    def wait_testid(self, name: str, timeout: float = 20) -> "Element":
+    def wait_testid(self, name: str, timeout: float = 20) -> Element:
         return wait_until(lambda: self.testid(name), timeout, what=f"data-testid={name}")
 
     # --- scripts, window, pictures ----------------------------------------------------------------------
@@ -200,8 +210,9 @@ class Session:
 
     def execute_async(self, script: str, *args: Any, timeout: float = 60) -> Any:
         self.call("POST", "/timeouts", {"script": int(timeout * 1000)})
-        return self.call("POST", "/execute/async", {"script": script, "args": [_arg(a) for a in args]},
-                         timeout=timeout + 10)
+        return self.call(
+            "POST", "/execute/async", {"script": script, "args": [_arg(a) for a in args]}, timeout=timeout + 10
+        )
 
     def invoke(self, command: str, args: dict | None = None) -> Any:
         """Calls one of the app's own commands through Tauri's IPC, as the UI does (to read state, or to do what
@@ -210,7 +221,8 @@ class Session:
             "const done = arguments[arguments.length - 1];"
             "window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])"
             ".then(v => done({ok: v}), e => done({err: e}));",
-            command, args or {},
+            command,
+            args or {},
         )
         if "err" in result:
             raise InvokeError(command, result["err"])
@@ -248,19 +260,37 @@ class Session:
             raise
 
     # --- pointer -----------------------------------------------------------------------------------------
-    def mouse_drag(self, element: "Element", start: tuple[int, int], end: tuple[int, int], steps: int = 5) -> None:
+    def mouse_drag(self, element: Element, start: tuple[int, int], end: tuple[int, int], steps: int = 5) -> None:
         """Presses the left button at `start`, moves in `steps` moves to `end` and releases, as W3C actions
         (WebKit turns them into real mouse and pointer events at those points). Both points are offsets in CSS
         pixels from the element's in-view centre, so the element should be wholly in view."""
         (sx, sy), (ex, ey) = start, end
         origin = {ELEMENT: element.id}
-        moves = [{"type": "pointerMove", "origin": origin, "duration": 40,
-                  "x": round(sx + (ex - sx) * i / steps), "y": round(sy + (ey - sy) * i / steps)}
-                 for i in range(1, steps + 1)]
-        actions = [{"type": "pointerMove", "origin": origin, "x": sx, "y": sy, "duration": 0},
-                   {"type": "pointerDown", "button": 0}, *moves, {"type": "pointerUp", "button": 0}]
-        self.call("POST", "/actions", {"actions": [{"type": "pointer", "id": "mouse",
-                                                    "parameters": {"pointerType": "mouse"}, "actions": actions}]})
+        moves = [
+            {
+                "type": "pointerMove",
+                "origin": origin,
+                "duration": 40,
+                "x": round(sx + (ex - sx) * i / steps),
+                "y": round(sy + (ey - sy) * i / steps),
+            }
+            for i in range(1, steps + 1)
+        ]
+        actions = [
+            {"type": "pointerMove", "origin": origin, "x": sx, "y": sy, "duration": 0},
+            {"type": "pointerDown", "button": 0},
+            *moves,
+            {"type": "pointerUp", "button": 0},
+        ]
+        self.call(
+            "POST",
+            "/actions",
+            {
+                "actions": [
+                    {"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": actions}
+                ]
+            },
+        )
         self.call("DELETE", "/actions")
 
 
@@ -308,9 +338,10 @@ class Element:
     def client_rect(self) -> dict:
         """The element's box in the viewport now (getBoundingClientRect), in CSS pixels."""
         return self.session.execute(
-            "const r = arguments[0].getBoundingClientRect();"
-            "return {x: r.x, y: r.y, width: r.width, height: r.height};", self)
+            "const r = arguments[0].getBoundingClientRect();return {x: r.x, y: r.y, width: r.width, height: r.height};",
+            self,
+        )
 
-    def find_all(self, css: str) -> list["Element"]:
+    def find_all(self, css: str) -> list[Element]:
         found = self._call("POST", "/elements", {"using": "css selector", "value": css})
         return [Element(self.session, e[ELEMENT]) for e in found]

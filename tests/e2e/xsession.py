@@ -32,11 +32,22 @@ class Xvfb:
         if not shutil.which("Xvfb"):
             raise RuntimeError("Xvfb is missing: run scripts/setup.sh --test")
         read_fd, write_fd = os.pipe()
-        self.log = open(log_dir / "xvfb.log", "wb")
+        self.log = open(log_dir / "xvfb.log", "wb")  # noqa: SIM115 -- Xvfb's log, open while it runs (closed in stop)
         self.proc = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-             "-nolisten", "tcp", "-noreset"],
-            pass_fds=(write_fd,), stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_fd),
+                "-screen",
+                "0",
+                f"{SCREEN[0]}x{SCREEN[1]}x24",
+                "-nolisten",
+                "tcp",
+                "-noreset",
+            ],
+            pass_fds=(write_fd,),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         os.close(write_fd)
         number = b""

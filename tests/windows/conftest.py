@@ -17,10 +17,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))  # paths, xsession, suite_common: shared with e2e
 sys.path.insert(0, str(Path(__file__).parent))
 
-from paths import ROOT, TARGET  # noqa: E402
-from suite_common import photos, pytest_runtest_makereport, pytest_runtest_setup, start_suite  # noqa: E402, F401
-from wine import Wine  # noqa: E402
-from xsession import Xvfb  # noqa: E402
+from paths import ROOT, TARGET
+from suite_common import photos, pytest_runtest_makereport, pytest_runtest_setup, start_suite  # noqa: F401
+from wine import Wine
+from xsession import Xvfb
 
 ARTIFACTS = ROOT / "artifacts" / "windows"
 VERSION = json.loads((ROOT / "tauri.conf.json").read_text(encoding="utf-8"))["version"]

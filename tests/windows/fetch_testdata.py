@@ -16,8 +16,10 @@ from pathlib import Path
 
 SOURCES = {
     # exif-orientation-examples (MIT): Landscape/Portrait_0..8, EXIF Orientation 0-8.
-    "orientation": ("https://github.com/recurser/exif-orientation-examples.git",
-                    "219294e144531b0c01247913cb58b6f5531b5081"),
+    "orientation": (
+        "https://github.com/recurser/exif-orientation-examples.git",
+        "219294e144531b0c01247913cb58b6f5531b5081",
+    ),
     # exif-samples (CC BY-SA 4.0 and others; see its README): GPS, camera and broken samples.
     "samples": ("https://github.com/ianare/exif-samples.git", "5332a9cf0220e9c6c93f88a187daa90808051e10"),
 }
@@ -30,8 +32,11 @@ FILES = [
     ("cameras/BSG1.tiff", "samples:tiff/BSG1.tiff", "7551ea204ac00a84db780d40a3b923162ed658ca"),
     ("cameras/Canon_40D.jpg", "samples:jpg/Canon_40D.jpg", "6eb33f12d1d9b3e837c151e9913f0a82061028e1"),
     ("cameras/Nikon_D70.jpg", "samples:jpg/Nikon_D70.jpg", "8ea0bcc5b0a95ba353eea714ae5f6a8b5c2dc4fd"),
-    ("cameras/Reconyx_HC500_Hyperfire.jpg", "samples:jpg/Reconyx_HC500_Hyperfire.jpg",
-     "2d6a14bda1a3530e7129048ce24f78a8f0757e1e"),
+    (
+        "cameras/Reconyx_HC500_Hyperfire.jpg",
+        "samples:jpg/Reconyx_HC500_Hyperfire.jpg",
+        "2d6a14bda1a3530e7129048ce24f78a8f0757e1e",
+    ),
     ("cameras/fujifilm-dx10.jpg", "samples:jpg/exif-org/fujifilm-dx10.jpg", "e4177b2907743b570820cd0af8c0f72359309e55"),
     ("cameras/jolla.jpg", "samples:jpg/mobile/jolla.jpg", "a0d98b035e33f948fc0b71bec6707da099a5a3fd"),
     ("cameras/nikon-e950.jpg", "samples:jpg/exif-org/nikon-e950.jpg", "1222114f3299f218a54573fba10a6706c3e28cc0"),

@@ -17,8 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from checks import ALLOWED_GROUPS, ALLOWED_MARKERS, difference, exif_groups, jpeg_markers, photo_markers_in_text
-from checks import upright_fingerprint
+from checks import (
+    ALLOWED_GROUPS,
+    ALLOWED_MARKERS,
+    difference,
+    exif_groups,
+    jpeg_markers,
+    photo_markers_in_text,
+    upright_fingerprint,
+)
 from wine import UNINSTALL_KEY, Wine
 
 pytestmark = pytest.mark.incremental
@@ -59,8 +66,9 @@ class PC:
 
     def cli(self, *args: str, timeout: float = 300) -> str:
         run = self.wine.run(str(self.program / "gongbang.exe"), *args, timeout=timeout, check=False)
-        assert run.returncode == 0, f"gongbang {' '.join(args[:2])} exited with {run.returncode}:\n" \
-                                    f"{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
+        assert run.returncode == 0, (
+            f"gongbang {' '.join(args[:2])} exited with {run.returncode}:\n{run.stdout[-2000:]}\n{run.stderr[-2000:]}"
+        )
         return run.stdout
 
     def store(self) -> list[str]:
@@ -76,8 +84,9 @@ def lnk_target(path: Path) -> str:
     """The text of a Windows shortcut (.lnk), ANSI and UTF-16 strings alike, lower-cased, for finding its
     target; asserts the Shell Link header (size 0x4C and the ShellLink CLSID)."""
     data = path.read_bytes()
-    assert data[:4] == b"\x4c\x00\x00\x00" and data[4:20] == bytes.fromhex("0114020000000000c000000000000046"), \
+    assert data[:4] == b"\x4c\x00\x00\x00" and data[4:20] == bytes.fromhex("0114020000000000c000000000000046"), (
         f"{path.name} is not a Windows shortcut"
+    )
     return (data.decode("latin-1") + data.decode("utf-16-le", "replace")).lower()
 
 
@@ -87,15 +96,17 @@ RT_GROUP_ICON = 14
 def resource_types(exe: Path) -> set[int]:
     """The resource types (RT_ICON 3, RT_GROUP_ICON 14, RT_VERSION 16, …) at the top of the .exe's resource
     directory, as objdump lists them (the type table's entries are the least indented)."""
-    out = subprocess.run(["x86_64-w64-mingw32-objdump", "-x", str(exe)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["x86_64-w64-mingw32-objdump", "-x", str(exe)], capture_output=True, text=True, check=True
+    ).stdout
     _, _, rsrc = out.partition("The .rsrc Resource Directory section:")
     return {int(m, 16) for m in re.findall(r"^[0-9a-f]{3}   Entry: ID: 0x([0-9a-f]+)", rsrc, re.M)}
 
 
 def imported_dlls(exe: Path) -> list[str]:
-    out = subprocess.run(["x86_64-w64-mingw32-objdump", "-p", str(exe)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        ["x86_64-w64-mingw32-objdump", "-p", str(exe)], capture_output=True, text=True, check=True
+    ).stdout
     return re.findall(r"^\s*DLL Name: (\S+)", out, re.M)
 
 
@@ -104,7 +115,7 @@ def test_the_installer_installs_silently_for_the_current_user(pc: PC):
     pc.install(pc.installer)
     assert pc.program.is_dir(), f"nothing installed in %LOCALAPPDATA%\\Programs\\GongbangPost ({pc.program})"
     installed = {p.name for p in pc.program.iterdir()}
-    assert PROGRAM_FILES <= installed, f"missing: {sorted(PROGRAM_FILES - installed)} (installed: {sorted(installed)})"
+    assert installed >= PROGRAM_FILES, f"missing: {sorted(PROGRAM_FILES - installed)} (installed: {sorted(installed)})"
     machine_wide = [p for p in (pc.wine.drive_c / "Program Files").glob("*") if "ongbang" in p.name]
     assert not machine_wide, f"a per-user install writes nothing under Program Files: {machine_wide}"
     # Every DLL the programs load is shipped beside them or is part of Windows: in Wine's system32 (which holds
@@ -112,8 +123,11 @@ def test_the_installer_installs_silently_for_the_current_user(pc: PC):
     present = {p.name.lower() for p in (pc.wine.drive_c / "windows" / "system32").iterdir()}
     present |= {name.lower() for name in installed}
     for exe in ("gongbang-post.exe", "gongbang.exe"):
-        missing = [d for d in imported_dlls(pc.program / exe)
-                   if d.lower() not in present and not d.lower().startswith(("api-ms-win-", "ext-ms-win-"))]
+        missing = [
+            d
+            for d in imported_dlls(pc.program / exe)
+            if d.lower() not in present and not d.lower().startswith(("api-ms-win-", "ext-ms-win-"))
+        ]
         assert not missing, f"{exe} loads DLLs that are neither shipped nor Windows': {missing}"
 
 
@@ -129,8 +143,9 @@ def test_the_programs_carry_the_version_and_the_app_its_icon(pc: PC):
 
 def test_a_desktop_shortcut_and_a_start_menu_entry_start_the_app(pc: PC):
     for lnk in (pc.desktop_lnk, pc.menu_lnk):
-        assert lnk.is_file(), f"no shortcut {lnk}; .lnk files in the prefix: " \
-                              f"{[str(p) for p in pc.wine.drive_c.rglob('*.lnk')]}"
+        assert lnk.is_file(), (
+            f"no shortcut {lnk}; .lnk files in the prefix: {[str(p) for p in pc.wine.drive_c.rglob('*.lnk')]}"
+        )
         text = lnk_target(lnk)
         assert "programs\\gongbangpost\\gongbang-post.exe" in text, f"{lnk.name} does not start the installed app"
     # Wine's winemenubuilder turns the shortcuts into Linux menu entries; listed for the record.
@@ -161,8 +176,17 @@ def test_the_installed_cli_exports_real_photos_as_a_naver_package(pc: PC):
     out = pc.wine.folder("USERPROFILE") / "Documents" / "블로그 내보내기"
 
     pc.cli("shop", "set", "--name", "문래정밀", "--phone", "02-2631-0000", "--region", "문래동")
-    printed = pc.cli("export", "--platform", "naver", "--out", pc.wine.windows_path(out), "--title", TITLE,
-                     "--own", *[pc.wine.windows_path(p) for p in pc.sources])
+    printed = pc.cli(
+        "export",
+        "--platform",
+        "naver",
+        "--out",
+        pc.wine.windows_path(out),
+        "--title",
+        TITLE,
+        "--own",
+        *[pc.wine.windows_path(p) for p in pc.sources],
+    )
     assert (pc.library / "library.sqlite3").is_file(), f"the library is not in %LOCALAPPDATA%\\{APP_ID}"
 
     entries = list(out.iterdir())
@@ -177,7 +201,7 @@ def test_the_installed_cli_exports_real_photos_as_a_naver_package(pc: PC):
     assert photo_markers_in_text(body) == list(range(1, n + 1)), "[사진 N] markers, each photo once, in order"
 
     exported = sorted((package / "photos").iterdir())
-    for out_photo, source in zip(exported, pc.sources):
+    for out_photo, source in zip(exported, pc.sources, strict=True):
         (sw, sh), want = upright_fingerprint(source)
         (ow, oh), got = upright_fingerprint(out_photo)
         assert abs(ow / oh - sw / sh) < 0.02, f"{out_photo.name}: {ow}x{oh} is not upright like {source.name} {sw}x{sh}"
@@ -202,18 +226,26 @@ def test_the_installed_app_starts_with_its_window_or_the_korean_webview2_message
             window = pc.x.wait_window(APP, 90)
         except TimeoutError:
             ended = f"exited with {app.poll()}" if app.poll() is not None else "still running"
-            pytest.fail(f"no window titled {APP} after 90 s; the app {ended}; its output: "
-                        f"{log.read_text(errors='replace')[-2000:]!r}")
+            pytest.fail(
+                f"no window titled {APP} after 90 s; the app {ended}; its output: "
+                f"{log.read_text(errors='replace')[-2000:]!r}"
+            )
         time.sleep(2)  # let Wine draw the text
         name = pc.x.window_name(window)
         g = pc.x.geometry(window)
         shot = pc.x.screenshot(pc.artifacts / "app-started.png")
         crop = pc.artifacts / "app-window.png"
-        subprocess.run(["convert", str(shot), "-crop", f"{g.width}x{g.height}+{g.x}+{g.y}", "+repage", str(crop)],
-                       check=True)
-        spread = float(subprocess.run(["convert", str(crop), "-colorspace", "Gray", "-format",
-                                       "%[fx:standard_deviation]", "info:"],
-                                      capture_output=True, text=True, check=True).stdout)
+        subprocess.run(
+            ["convert", str(shot), "-crop", f"{g.width}x{g.height}+{g.x}+{g.y}", "+repage", str(crop)], check=True
+        )
+        spread = float(
+            subprocess.run(
+                ["convert", str(crop), "-colorspace", "Gray", "-format", "%[fx:standard_deviation]", "info:"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
     finally:
         pc.wine.kill()
         app.wait(30)
@@ -229,16 +261,31 @@ def test_a_newer_version_installs_over_the_old_one(pc: PC, tmp_path: Path):
     newer = f"{major}.{minor}.{patch + 1}"
     installer = tmp_path / f"GongbangPost_{newer}_x64-setup.exe"
     # zlib instead of the release's solid LZMA: a minute less, and the same installer otherwise.
-    subprocess.run(["makensis", "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={newer}", f"-DOUTFILE={installer}",
-                    "-XSetCompressor /FINAL zlib", str(stage / "installer.nsi")], check=True, capture_output=True,
-                   timeout=300)
+    subprocess.run(
+        [
+            "makensis",
+            "-V2",
+            "-INPUTCHARSET",
+            "UTF8",
+            f"-DVERSION={newer}",
+            f"-DOUTFILE={installer}",
+            "-XSetCompressor /FINAL zlib",
+            str(stage / "installer.nsi"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
 
     pc.install(installer)
-    ours = [k for k in pc.wine.reg_subkeys(UNINSTALL_KEY) if APP in pc.wine.reg_values(f"{UNINSTALL_KEY}\\{k}")
-            .get("DisplayName", "")]
+    ours = [
+        k
+        for k in pc.wine.reg_subkeys(UNINSTALL_KEY)
+        if APP in pc.wine.reg_values(f"{UNINSTALL_KEY}\\{k}").get("DisplayName", "")
+    ]
     assert ours == [APP_ID], f"one entry in the installed apps: {ours}"
     assert pc.wine.reg_values(ENTRY).get("DisplayVersion") == newer
-    assert PROGRAM_FILES <= {p.name for p in pc.program.iterdir()}
+    assert {p.name for p in pc.program.iterdir()} >= PROGRAM_FILES
     assert pc.desktop_lnk.is_file() and pc.menu_lnk.is_file(), "the shortcuts are there after the upgrade"
     jobs = pc.cli("job", "list")
     assert TITLE in jobs, f"the upgraded CLI works on the same library: {jobs}"

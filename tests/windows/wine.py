@@ -24,14 +24,16 @@ class WineError(RuntimeError):
 class Wine:
     def __init__(self, base: Path, xserver: Xvfb):
         self.base = base
-        made = subprocess.run(["bash", str(ROOT / "scripts" / "wine-prefix.sh"), str(base)],
-                              capture_output=True, text=True, timeout=300)
+        made = subprocess.run(
+            ["bash", str(ROOT / "scripts" / "wine-prefix.sh"), str(base)], capture_output=True, text=True, timeout=300
+        )
         if made.returncode != 0:
             raise WineError(f"scripts/wine-prefix.sh failed ({made.returncode}): {made.stderr.strip()}")
         self.home = base / "home"
         self.prefix = base / "prefix"
-        self.env = xserver.env(HOME=str(self.home), WINEPREFIX=str(self.prefix), WINEDEBUG="-all",
-                               WINEDLLOVERRIDES="mscoree,mshtml=")
+        self.env = xserver.env(
+            HOME=str(self.home), WINEPREFIX=str(self.prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml="
+        )
         self.env.pop("GONGBANG_LIBRARY", None)  # Wine passes the Unix environment on; the owner has none of it
         self.env.pop("GONGBANG_EXPORT_DIR", None)
         self.drive_c = self.prefix / "drive_c"
@@ -48,16 +50,19 @@ class Wine:
             self.run("reg", "add", key, "/v", font, "/t", "REG_MULTI_SZ", "/d", "NanumGothic.ttf,NanumGothic", "/f")
 
     # --- processes ---------------------------------------------------------------------------------------
-    def run(self, *args: str, timeout: float = 180, check: bool = True,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    def run(
+        self, *args: str, timeout: float = 180, check: bool = True, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess:
         """`wine ARGS…` to its end; stdout and stderr as text (UTF-8, as Rust programs write to a pipe)."""
-        out = subprocess.run(["wine", *args], env={**self.env, **(env or {})}, capture_output=True,
-                             timeout=timeout)
-        result = subprocess.CompletedProcess(out.args, out.returncode, out.stdout.decode("utf-8", "replace"),
-                                             out.stderr.decode("utf-8", "replace"))
+        out = subprocess.run(["wine", *args], env={**self.env, **(env or {})}, capture_output=True, timeout=timeout)
+        result = subprocess.CompletedProcess(
+            out.args, out.returncode, out.stdout.decode("utf-8", "replace"), out.stderr.decode("utf-8", "replace")
+        )
         if check and result.returncode != 0:
-            raise WineError(f"wine {' '.join(args)} exited with {result.returncode}:\n"
-                            f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+            raise WineError(
+                f"wine {' '.join(args)} exited with {result.returncode}:\n"
+                f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+            )
         return result
 
     def popen(self, *args: str, log: Path) -> subprocess.Popen:
@@ -73,12 +78,16 @@ class Wine:
 
     # --- paths -------------------------------------------------------------------------------------------
     def windows_path(self, path: Path) -> str:
-        return subprocess.run(["winepath", "-w", str(path)], env=self.env, capture_output=True, text=True,
-                              check=True, timeout=60).stdout.strip()
+        return subprocess.run(
+            ["winepath", "-w", str(path)], env=self.env, capture_output=True, text=True, check=True, timeout=60
+        ).stdout.strip()
 
     def unix_path(self, path: str) -> Path:
-        return Path(subprocess.run(["winepath", "-u", path], env=self.env, capture_output=True, text=True,
-                                   check=True, timeout=60).stdout.strip())
+        return Path(
+            subprocess.run(
+                ["winepath", "-u", path], env=self.env, capture_output=True, text=True, check=True, timeout=60
+            ).stdout.strip()
+        )
 
     def folder(self, variable: str) -> Path:
         """A Windows environment variable naming a folder (LOCALAPPDATA, APPDATA, USERPROFILE), as a Linux path."""
@@ -95,8 +104,9 @@ class Wine:
         """The names of the key's direct subkeys (ASCII names: reg's console output is not Unicode-safe)."""
         out = self.run("reg", "query", key, check=False)
         prefix = key.replace("HKCU", "HKEY_CURRENT_USER").lower() + "\\"
-        return [line.strip()[len(prefix):] for line in out.stdout.splitlines()
-                if line.strip().lower().startswith(prefix)]
+        return [
+            line.strip()[len(prefix) :] for line in out.stdout.splitlines() if line.strip().lower().startswith(prefix)
+        ]
 
     def reg_values(self, key: str) -> dict[str, str]:
         """The key's string values, exported by `reg export` (a UTF-16 .reg file, so Korean values survive)."""
