@@ -102,7 +102,7 @@ keychain_test() {
   mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
   XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" with_clippy dbus-run-session -- sh -c \
     'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-     cargo test --test keychain'
+     cargo test -p gongbang-ai --test suite keychain::'
   rc=$?
   rm -rf "$tmp"
   return "$rc"

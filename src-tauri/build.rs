@@ -1,5 +1,9 @@
 //! Build script of the desktop app: reads tauri.conf.json and lists the app's own commands so the
 //! capability file can allow exactly these and nothing else.
+#![allow(
+    clippy::expect_used,
+    reason = "a build script fails by panicking: cargo shows the message"
+)]
 
 const COMMANDS: &[&str] = &[
     "app_info",

@@ -1,6 +1,10 @@
 //! Build script of the CLI: on a Windows build, gives `gongbang.exe` the app's icon and a version resource
 //! (Explorer's Properties → Details, and the installer's folder, show them). Other targets: nothing to do.
 //! tauri-winres is the resource tool the app's own build (tauri-build) already uses, so nothing new compiles.
+#![allow(
+    clippy::expect_used,
+    reason = "a build script fails by panicking: cargo shows the message"
+)]
 
 use std::{env, path::Path};
 

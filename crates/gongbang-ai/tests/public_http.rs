@@ -3,6 +3,12 @@
 //! this test binary (its own process, one test) points HTTP_PROXY at the counting loopback server, so a
 //! request to any public host would arrive there; a control request over https shows that it does.
 
+// Its own binary (the one exception to the AI helper's single test binary, tests/suite): it sets HTTP_PROXY for
+// the whole process, which would reroute the other suites' loopback requests if they shared it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "suite/common.rs"]
+#[allow(dead_code)] // the suite uses all of it; this binary a part
 mod common;
 
 use std::sync::atomic::AtomicBool;

@@ -258,6 +258,10 @@ struct PatternRule {
 }
 
 /// Whether the word around folded bytes `a..z` is an e-mail or web address.
+#[allow(
+    clippy::expect_used,
+    reason = "a built-in pattern; the text-scan tests compile it"
+)]
 fn in_address(folded: &str, a: usize, z: usize) -> bool {
     static ADDRESS: OnceLock<Regex> = OnceLock::new();
     let re = ADDRESS.get_or_init(|| {
@@ -274,6 +278,10 @@ fn in_address(folded: &str, a: usize, z: usize) -> bool {
 /// Drawing and part-number patterns, in the words Korean shops and their customers use. They run on the
 /// folded text (lower case, fullwidth and other dashes folded); `(?-u:\b)` is a boundary between a Latin
 /// letter or digit and anything else, so a code ends where a Korean particle begins (`HX204518을`).
+#[allow(
+    clippy::expect_used,
+    reason = "built-in patterns; the text-scan tests compile every one"
+)]
 fn patterns() -> &'static [PatternRule] {
     static RULES: OnceLock<Vec<PatternRule>> = OnceLock::new();
     RULES.get_or_init(|| {

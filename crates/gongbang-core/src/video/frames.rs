@@ -130,7 +130,7 @@ fn view(canvas: &RgbImage, out: &mut RgbImage, p: f32, pan: (f32, f32), t: f32) 
             );
             // … then horizontal, two neighbouring pixels at a time.
             for (px, &(a, wx)) in row.chunks_exact_mut(3).zip(&cols) {
-                let m: &[u16; 6] = mid[a - lo..a - lo + 6].try_into().expect("six");
+                let m = &mid[a - lo..a - lo + 6];
                 for c in 0..3 {
                     let v = u32::from(m[c]) * (256 - wx) + u32::from(m[c + 3]) * wx;
                     px[c] = ((v + (1 << 15)) >> 16) as u8;

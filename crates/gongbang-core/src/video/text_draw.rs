@@ -9,6 +9,10 @@ use image::{Rgb, RgbImage};
 
 static FONT_BYTES: &[u8] = include_bytes!("../../../../assets/fonts/Pretendard-Bold.otf");
 
+#[allow(
+    clippy::expect_used,
+    reason = "the font is compiled in; every video and thumbnail test draws with it"
+)]
 fn font() -> &'static FontRef<'static> {
     static FONT: OnceLock<FontRef<'static>> = OnceLock::new();
     FONT.get_or_init(|| FontRef::try_from_slice(FONT_BYTES).expect("the shipped font parses"))

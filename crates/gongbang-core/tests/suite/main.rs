@@ -1,0 +1,20 @@
+//! The core's one test binary (one link instead of fifteen): each module is one area of the trade, tested on
+//! the real photos in ../shared/testdata with real SQLite files and the real checkers. The helpers are the
+//! shared test kit, `gongbang-testkit`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod calendar;
+mod coach_drafts;
+mod coach_fixes;
+mod export_naver;
+mod guard_export_texts;
+mod guard_icc;
+mod guard_photos;
+mod guard_thumbs;
+mod guard_trace;
+mod import_photos;
+mod leak_guard;
+mod library_db;
+mod owner_files;
+mod youtube_text;
+mod youtube_video;
