@@ -32,3 +32,16 @@ ensure_cargo() {
     . "$HOME/.cargo/env"
   fi
 }
+
+# cargo_tool CRATE VERSION [BIN]: `cargo install CRATE@VERSION --locked` unless BIN (default: CRATE) already
+# answers with that version. Built in a temporary folder of its own: the project's CARGO_TARGET_DIR is for the
+# project.
+cargo_tool() {
+  local crate=$1 version=$2 bin=${3:-$1}
+  if "$bin" --version 2>/dev/null | grep -qF "$version"; then
+    say "$crate $version: present"
+    return 0
+  fi
+  say "cargo install $crate@$version --locked"
+  env -u CARGO_TARGET_DIR cargo install "$crate@$version" --locked --quiet
+}

@@ -7,7 +7,8 @@
 #                             xdotool, a GTK drag source (python3-gi), exiftool, ImageMagick, Chromium for the
 #                             UI's Playwright tests, libvips-tools for the benchmark, gnome-keyring + dbus for the
 #                             keychain test, mingw-w64 + NSIS + the Rust Windows target for the Windows build,
-#                             Wine for its tests, shellcheck, and a Python venv with pytest, actionlint and ruff
+#                             Wine for its tests, shellcheck, cargo-machete and cargo-deny, and a Python venv
+#                             with pytest, actionlint and ruff
 #
 # Uses sudo only when not root. Debian 12 (bookworm) or newer.
 set -euo pipefail
@@ -90,6 +91,10 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
 else
   say "tauri-driver: present"
 fi
+# The dependency checks of the test command: unused dependencies (cargo-machete) and licences, bans and
+# sources (cargo-deny, deny.toml). Pinned, so every machine checks alike.
+cargo_tool cargo-machete 0.9.2
+cargo_tool cargo-deny 0.20.2
 
 # Python venv for the end-to-end tests, outside the clone and reused; --system-site-packages so the tests'
 # GTK helpers can import Debian's python3-gi.

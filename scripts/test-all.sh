@@ -5,10 +5,10 @@
 #   fmt        cargo fmt --check
 #   ui-lint    Biome over ui/ (npm --prefix ui run lint: formatting and lints, ui/biome.jsonc)
 #   py-lint    ruff check and ruff format --check over the Python tests and scripts (ruff.toml)
+#   deps       cargo machete (no unused dependency) and cargo deny check licenses bans sources (deny.toml)
 #   ui-build   npm --prefix ui run build (the app embeds ui/dist, so clippy needs it)
-#   cargo-test cargo test (the workspace's default members: gongbang-core, the gongbang CLI, gongbang-ai;
-#              the keychain test is left to a later step, GONGBANG_SKIP_KEYCHAIN=1)
-#   app-test   cargo test -p gongbang-post (the app's own unit tests: its protocols, commands)
+#   cargo-test cargo test --workspace (gongbang-core, the gongbang CLI, gongbang-ai, and the app's own tests;
+#              one test binary per crate; the keychain test is left to a later step, GONGBANG_SKIP_KEYCHAIN=1)
 #              Every cargo step compiles the workspace's own crates with clippy-driver and warnings denied
 #              (see with_clippy below): the lint is the build, not a second pass over every dependency.
 #   keychain   the AI key through a real Secret Service: gnome-keyring in a private D-Bus session
@@ -89,9 +89,14 @@ with_clippy() {
 run_step fmt cargo fmt --all --check
 run_step ui-lint npm --prefix ui run lint
 run_step py-lint sh -c '"$0" check . && "$0" format --check .' "$GONGBANG_VENV/bin/ruff"
+run_step deps sh -c 'cargo machete && cargo deny --log-level error check licenses bans sources'
 ui_built=0
 run_step ui-build npm --prefix ui run build && ui_built=1
-run_step cargo-test with_clippy env GONGBANG_SKIP_KEYCHAIN=1 cargo test
+if [ "$ui_built" -eq 1 ]; then
+  run_step cargo-test with_clippy env GONGBANG_SKIP_KEYCHAIN=1 cargo test --workspace
+else
+  skip_step cargo-test "the app embeds ui/dist, which did not build"
+fi
 
 # The keychain test: a private session bus and a fresh gnome-keyring, unlocked with a throw-away password
 # (an empty one makes it ask through a GUI prompter), in folders of its own so a developer's login keyring
@@ -108,11 +113,6 @@ keychain_test() {
   return "$rc"
 }
 run_step keychain keychain_test
-if [ "$ui_built" -eq 1 ]; then
-  run_step app-test with_clippy cargo test -p gongbang-post
-else
-  skip_step app-test "the app embeds ui/dist, which did not build"
-fi
 run_step ui-test npm --prefix ui test
 
 if run_step app-build with_clippy npx tauri build --debug --bundles deb -- -p gongbang-post; then
