@@ -5,6 +5,7 @@ mod busy;
 pub mod calendar;
 pub mod coach;
 pub mod db;
+pub mod domain;
 pub mod draft;
 mod error;
 pub mod export;
@@ -21,9 +22,7 @@ pub(crate) mod spelling;
 mod store;
 pub mod video;
 
+pub use domain::{Block, Job, JobFields, Photo, PhotoRole, Platform, Post, PostStatus};
 pub use draft::Lang;
 pub use error::{CoreError, Result};
 pub use library::Library;
-pub use repo::jobs::{Job, JobFields};
-pub use repo::photos::{Photo, PhotoRole};
-pub use repo::posts::{Block, Platform, Post, PostStatus};

@@ -7,13 +7,13 @@ pub mod encode;
 pub mod frames;
 pub mod package_text;
 pub mod plan;
-pub mod settings;
 pub mod stills;
 pub mod text_draw;
 
+pub use crate::domain::video_settings as settings;
+pub use crate::domain::VideoSettings;
 pub use build::renderer_for;
 pub use encode::{encode_to, Control};
 pub use frames::Renderer;
 pub use package_text::{youtube_tag_length, youtube_texts, YoutubeTexts};
 pub use plan::{plan, Plan, Segment, SegmentKind, VideoFormat, FPS};
-pub use settings::VideoSettings;
