@@ -14,6 +14,7 @@ pub mod imaging;
 pub mod import;
 mod io_reason;
 pub mod library;
+pub mod package;
 pub mod presets;
 pub mod render;
 pub mod repo;
@@ -21,6 +22,7 @@ pub mod session;
 pub(crate) mod spelling;
 mod store;
 pub mod video;
+pub mod video_plan;
 
 pub use domain::{Block, Job, JobFields, Photo, PhotoRole, Platform, Post, PostStatus};
 pub use draft::Lang;

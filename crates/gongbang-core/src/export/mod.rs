@@ -3,7 +3,6 @@
 
 mod photos;
 mod staging;
-pub mod texts;
 pub mod youtube;
 
 use std::path::Path;
@@ -18,17 +17,12 @@ use crate::repo::posts::{self, Platform, Post};
 use crate::video::Control;
 use crate::{guard, imaging, CoreError, Result};
 
-pub use photos::{format_of, render_one, stored_original, stored_upright, BLOG_LONG_SIDE};
+/// Fixed names inside a Naver package (the package's).
+pub use crate::package::naver_files;
+/// Every text of an export (the package's, `crate::package::texts`), re-exported where callers look.
+pub use crate::package::texts;
+pub use photos::{render_one, BLOG_LONG_SIDE};
 pub use staging::Staging;
-
-/// Fixed names inside a Naver package.
-pub mod naver_files {
-    pub const BODY: &str = "본문.txt";
-    pub const TITLE: &str = "제목.txt";
-    pub const TAGS: &str = "태그.txt";
-    pub const PREVIEW: &str = "post.html";
-    pub const HOWTO: &str = "올리는 방법.txt";
-}
 
 /// Where an export went.
 #[derive(Debug, Clone, Serialize)]

@@ -4,13 +4,14 @@
 
 pub mod history;
 pub mod metadata;
+mod package_scan;
 pub mod policy;
 pub mod text_scan;
 
 use rusqlite::Connection;
 
+use crate::domain::Post;
 use crate::repo::guard_log::{self, LogKind};
-use crate::repo::posts::Post;
 use crate::repo::{clients, watch_words};
 use crate::{CoreError, Result};
 
@@ -19,8 +20,9 @@ pub use metadata::{metadata_report, MetaItem};
 pub use policy::{record_approval, verdict, Guard};
 pub use text_scan::{replace_in_post, scan_post, Finding, ScanRules};
 
-use crate::export::texts::ExportTexts;
-pub use crate::export::texts::PlacedFinding;
+pub use package_scan::{scan_texts, PlacedFinding};
+
+use crate::package::texts::ExportTexts;
 
 /// The scan rules as the library stands: every customer's names and the owner's registered words.
 pub fn scan_rules(conn: &Connection) -> Result<ScanRules> {
@@ -31,9 +33,9 @@ pub fn scan_rules(conn: &Connection) -> Result<ScanRules> {
 }
 
 /// Scans everything an export of the post will contain (its text files and every string drawn into
-/// pixels, [`crate::export::texts`]) with the library's rules; each finding says where it is.
+/// pixels, [`crate::package::texts`]) with the library's rules; each finding says where it is.
 pub fn scan(conn: &Connection, post: &Post) -> Result<Vec<PlacedFinding>> {
-    crate::export::texts::scan_export(conn, post)
+    package_scan::scan_export(conn, post)
 }
 
 /// What the export was cleared with: the flagged texts the owner confirmed (to be logged once it is written).
@@ -60,9 +62,8 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
         return Err(refusal);
     }
     // What is written, not what was typed: every text of the export, files and pixels.
-    let texts = crate::export::texts::export_texts(conn, post)?;
-    let findings: Vec<Finding> = texts
-        .scan(&scan_rules(conn)?)
+    let texts = crate::package::texts::export_texts(conn, post)?;
+    let findings: Vec<Finding> = scan_texts(&texts, &scan_rules(conn)?)
         .into_iter()
         .map(|f| f.finding)
         .collect();
@@ -117,8 +118,8 @@ pub fn log_export(tx: &Connection, post: &Post, c: &Clearance, folder: &str) -> 
 
 /// The policy an export went out under and the approval that allowed it (who, how, when), in words.
 fn export_terms(g: &Guard) -> (String, String) {
-    use crate::repo::clients::Policy;
-    use crate::repo::jobs::OwnerKind;
+    use crate::domain::OwnerKind;
+    use crate::domain::Policy;
     let p = g.policy.as_str();
     let (policy_ko, policy_en) = match (g.owner_kind, &g.client) {
         (Some(OwnerKind::Own), _) => (
@@ -156,7 +157,7 @@ pub fn photo_metadata(lib: &crate::Library, photo_id: i64) -> Result<Vec<MetaIte
     let photo =
         crate::repo::photos::get(lib.conn(), photo_id)?.ok_or(CoreError::NoSuchPhoto(photo_id))?;
     let (bytes, format) =
-        crate::export::stored_original(&crate::Library::store_paths(lib.root()), &photo)?;
+        crate::imaging::stored_original(&crate::Library::store_paths(lib.root()), &photo)?;
     Ok(metadata_report(&bytes, format))
 }
 
@@ -168,5 +169,5 @@ pub fn replace_in_saved_post(
     find: &str,
     replacement: &str,
 ) -> Result<Post> {
-    crate::export::texts::replace_everywhere(conn, post_id, find, replacement)
+    package_scan::replace_everywhere(conn, post_id, find, replacement)
 }

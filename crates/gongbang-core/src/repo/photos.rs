@@ -3,7 +3,8 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::redactions::{parse_boxes, BOXES_JSON_SQL};
-use crate::Result;
+use crate::domain::{Block, Post};
+use crate::{CoreError, Result};
 
 pub use crate::domain::photo::{Photo, PhotoRole};
 
@@ -148,4 +149,24 @@ pub fn in_job(conn: &Connection, job_id: i64, photo_id: i64) -> Result<Option<Ph
             |r| from_row(r, true),
         )
         .optional()?)
+}
+
+/// The post's photos in post order with their captions, each as a photo of the post's job (its role names
+/// the chapters); a photo that is not the job's is refused (`PhotoNotInJob`), never shipped.
+pub fn of_post(conn: &Connection, post: &Post) -> Result<Vec<(Photo, String)>> {
+    post.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Photo { photo_id, caption } => Some((*photo_id, caption.clone())),
+            _ => None,
+        })
+        .map(|(id, caption)| {
+            // As a photo of the job (its role names the chapters); a photo not the job's is refused.
+            let p = in_job(conn, post.job_id, id)?.ok_or(CoreError::PhotoNotInJob {
+                photo_id: id,
+                job_id: post.job_id,
+            })?;
+            Ok((p, caption))
+        })
+        .collect()
 }

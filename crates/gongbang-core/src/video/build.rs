@@ -5,60 +5,25 @@
 use rayon::prelude::*;
 
 use super::frames::{Art, Renderer};
-use super::plan::{plan, SegmentKind, VideoFormat};
 use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
-use crate::export::stored_upright;
-use crate::export::texts::{self, DrawnTexts};
+use crate::domain::{Photo, Post};
+use crate::imaging::stored_upright;
 use crate::library::Library;
-use crate::repo::jobs::Job;
-use crate::repo::photos::{self, Photo};
-use crate::repo::posts::{Block, Platform, Post};
+use crate::package::texts::{self, DrawnTexts};
+use crate::repo::photos;
+use crate::video_plan::plan::{plan, SegmentKind};
 use crate::{CoreError, Result};
 
-/// The video shape of a post's platform.
-pub fn format_for(platform: Platform) -> Result<VideoFormat> {
-    match platform {
-        Platform::Youtube => Ok(VideoFormat::Landscape),
-        Platform::Shorts => Ok(VideoFormat::Shorts),
-        _ => Err(CoreError::invalid(
-            "영상은 YouTube 글에서만 만듭니다.",
-            "Videos are made for YouTube posts only.",
-        )),
-    }
-}
+pub use crate::video_plan::{default_subtitle, format_for};
 
-/// The post's photos in post order with their captions.
+/// The post's photos in post order with their captions (each a photo of the post's job; see
+/// [`photos::of_post`]).
 pub fn post_photos(lib: &Library, post: &Post) -> Result<Vec<(Photo, String)>> {
-    post.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Photo { photo_id, caption } => Some((*photo_id, caption.clone())),
-            _ => None,
-        })
-        .map(|(id, caption)| {
-            // As a photo of the job (its role names the chapters); a photo not the job's is refused.
-            let p =
-                photos::in_job(lib.conn(), post.job_id, id)?.ok_or(CoreError::PhotoNotInJob {
-                    photo_id: id,
-                    job_id: post.job_id,
-                })?;
-            Ok((p, caption))
-        })
-        .collect()
-}
-
-/// The second line of the title card: material · process (what the owner typed, in that order).
-pub fn default_subtitle(job: &Job) -> String {
-    [&job.fields.material, &job.fields.process]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+    photos::of_post(lib.conn(), post)
 }
 
 /// Prepares every segment of the post's video. `scale` < 1 makes a smaller preview of the same video.
-/// The strings drawn are the export's ([`crate::export::texts::export_texts`], the ones the guard scans).
+/// The strings drawn are the export's ([`crate::package::texts::export_texts`], the ones the guard scans).
 pub fn renderer_for(lib: &Library, post: &Post, scale: f32) -> Result<Renderer> {
     let drawn = texts::export_texts(lib.conn(), post)?
         .drawn
@@ -143,7 +108,7 @@ pub fn renderer_with(
 }
 
 /// How many photo segments are in `segments`.
-fn photos_before(segments: &[super::plan::Segment]) -> usize {
+fn photos_before(segments: &[crate::video_plan::Segment]) -> usize {
     segments
         .iter()
         .filter(|s| matches!(s.kind, SegmentKind::Photo { .. }))

@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+mod image_error;
+pub use image_error::ImageError;
+
 /// Result type of the core.
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
@@ -24,7 +27,7 @@ pub enum CoreError {
         source: std::io::Error,
     },
     #[error("unreadable photo: {0}")]
-    Image(#[from] crate::imaging::ImageError),
+    Image(#[from] ImageError),
     #[error("no job number {0}")]
     NoSuchJob(i64),
     #[error("no post number {0}")]
