@@ -1,6 +1,8 @@
 //! Why: the leak guard (기술유출 방지) — nothing of a customer's leaves the shop without the owner knowing
 //! and, where the customer's policy says so, without a recorded approval. Every export path (window, CLI,
-//! publishers to come) passes [`clear_export`] before a byte is written.
+//! publishers to come) passes [`clear_export`] before a byte is written: only it makes a [`Clearance`], and
+//! every writer of outputs (the blog and YouTube packages, the video, the thumbnail) takes one, so a writer
+//! called without the guard does not compile.
 
 pub mod history;
 pub mod metadata;
@@ -38,13 +40,56 @@ pub fn scan(conn: &Connection, post: &Post) -> Result<Vec<PlacedFinding>> {
     package_scan::scan_export(conn, post)
 }
 
-/// What the export was cleared with: the flagged texts the owner confirmed (to be logged once it is written).
-#[derive(Debug, Clone)]
+/// The guard's leave for one export: made only by [`clear_export`] (its fields are private), it names what
+/// it cleared — the post as it was scanned and every text of its package as scanned — and what it was
+/// cleared with (the verdict, the flagged texts the owner confirmed, logged once the export is written).
+/// Every writer of outputs takes one and writes the strings from it; [`Clearance::check`] refuses it for
+/// another post, or for the same post changed since.
+#[derive(Debug)]
 pub struct Clearance {
-    pub guard: Guard,
-    pub confirmed: Vec<String>,
+    guard: Guard,
+    confirmed: Vec<String>,
+    texts: ExportTexts,
+}
+
+impl Clearance {
+    /// The post it clears.
+    pub fn post_id(&self) -> i64 {
+        self.texts.post_id
+    }
+
+    /// The post as it was when it was scanned.
+    pub fn post(&self) -> &Post {
+        &self.texts.post
+    }
+
     /// Every text of the export, as scanned: the writers and the renderer take their strings from it.
-    pub texts: ExportTexts,
+    pub fn texts(&self) -> &ExportTexts {
+        &self.texts
+    }
+
+    /// The verdict the export goes out under (policy, customer, approval).
+    pub fn guard(&self) -> &Guard {
+        &self.guard
+    }
+
+    /// The flagged texts the owner confirmed.
+    pub fn confirmed(&self) -> &[String] {
+        &self.confirmed
+    }
+
+    /// Whether this clearance is for `post` as it is now: the same post, unchanged since it was scanned.
+    /// A clearance of another post, or of an older version of this one, clears nothing (`NotCleared`).
+    pub fn check(&self, post: &Post) -> Result<()> {
+        if post.id == self.texts.post_id && *post == self.texts.post {
+            Ok(())
+        } else {
+            Err(CoreError::NotCleared {
+                post_id: post.id,
+                cleared_post_id: self.texts.post_id,
+            })
+        }
+    }
 }
 
 /// Lets an export of `post` go ahead, or refuses it (and logs the refusal): the job's policy first, then
@@ -92,9 +137,10 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
     })
 }
 
-/// Logs a finished export (and, when the owner confirmed flagged words, that too). Call it inside the
-/// transaction that records the export, so the log and the post's status never disagree.
-pub fn log_export(tx: &Connection, post: &Post, c: &Clearance, folder: &str) -> Result<()> {
+/// Logs a finished export of the cleared post (and, when the owner confirmed flagged words, that too). Call
+/// it inside the transaction that records the export, so the log and the post's status never disagree.
+pub fn log_export(tx: &Connection, c: &Clearance, folder: &str) -> Result<()> {
+    let post = c.post();
     if !c.confirmed.is_empty() {
         let words = c.confirmed.join(", ");
         guard_log::append(

@@ -4,14 +4,18 @@
 
 use rayon::prelude::*;
 
+use std::path::Path;
+
+use super::encode::{encode_to, Control};
 use super::frames::{Art, Renderer};
 use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
 use crate::domain::{Photo, Post};
+use crate::guard::Clearance;
 use crate::imaging::stored_upright;
 use crate::library::Library;
 use crate::package::texts::{self, DrawnTexts};
 use crate::repo::photos;
-use crate::video_plan::plan::{plan, SegmentKind};
+use crate::video_plan::plan::{plan, Plan, SegmentKind, VideoFormat};
 use crate::{CoreError, Result};
 
 pub use crate::video_plan::{default_subtitle, format_for};
@@ -35,8 +39,46 @@ pub fn renderer_for(lib: &Library, post: &Post, scale: f32) -> Result<Renderer> 
     renderer_with(lib, post, &drawn, scale)
 }
 
+/// The export's video of a cleared post: made only from the guard's [`Clearance`] (the post as scanned,
+/// drawing the strings it scanned), and the only way to write a video file.
+pub struct ClearedVideo {
+    renderer: Renderer,
+}
+
+impl ClearedVideo {
+    /// The video's shape.
+    pub fn format(&self) -> VideoFormat {
+        self.renderer.plan.format
+    }
+
+    /// The cut list.
+    pub fn plan(&self) -> &Plan {
+        &self.renderer.plan
+    }
+
+    /// Renders every frame and writes the MP4 at `path` (progress and cancelling through `ctl`).
+    pub fn write_to(&self, path: &Path, ctl: Control<'_>) -> Result<()> {
+        encode_to(&self.renderer, path, ctl)
+    }
+}
+
+/// Prepares the export's video of the post `clearance` clears, at full size, drawing exactly the strings
+/// the guard scanned.
+pub fn cleared_video(lib: &Library, clearance: &Clearance) -> Result<ClearedVideo> {
+    let drawn = clearance.texts().drawn.as_ref().ok_or_else(|| {
+        CoreError::invalid(
+            "영상 글이 아니어서 영상을 만들 수 없습니다.",
+            "Not a video post, so no video can be made.",
+        )
+    })?;
+    Ok(ClearedVideo {
+        renderer: renderer_with(lib, clearance.post(), drawn, 1.0)?,
+    })
+}
+
 /// Prepares every segment of the post's video, drawing exactly `drawn` (the texts the guard scanned): the
-/// title card, its second line, each photo's caption band and the end card.
+/// title card, its second line, each photo's caption band and the end card. For the window's preview (and
+/// tests); a video file is written only through [`cleared_video`].
 pub fn renderer_with(
     lib: &Library,
     post: &Post,

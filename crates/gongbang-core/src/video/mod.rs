@@ -10,8 +10,8 @@ pub mod stills;
 pub mod text_draw;
 mod thumbnail;
 
-pub use build::renderer_for;
-pub use encode::{encode_to, Control};
+pub use build::{cleared_video, renderer_for, ClearedVideo};
+pub use encode::Control;
 pub use frames::Renderer;
 pub use thumbnail::thumbnail;
 

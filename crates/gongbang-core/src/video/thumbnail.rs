@@ -7,6 +7,7 @@ use image::{imageops, Rgb, RgbImage};
 use super::stills::photo_canvas;
 use super::text_draw::{block_height, draw_lines, wrap, TextStyle};
 use crate::domain::{Photo, PhotoRole, Post};
+use crate::guard::Clearance;
 use crate::imaging::{self, stored_upright};
 use crate::library::Library;
 use crate::package::{THUMBNAIL_MAX_BYTES, THUMBNAIL_MAX_WORDS};
@@ -28,9 +29,16 @@ fn best_photo(lib: &Library, post: &Post) -> Result<Photo> {
         .ok_or(CoreError::NoPhotos)
 }
 
-/// 1280×720: the best photo (redacted, upright) with `words` (the export's scanned thumbnail words, at most
-/// [`THUMBNAIL_MAX_WORDS`]) in big outlined text, < 2 MB, clean JPEG.
-pub fn thumbnail(lib: &Library, post: &Post, words: &str) -> Result<Vec<u8>> {
+/// 1280×720: the cleared post's best photo (redacted, upright) with the thumbnail words the guard scanned
+/// (at most [`THUMBNAIL_MAX_WORDS`]) in big outlined text, < 2 MB, clean JPEG.
+pub fn thumbnail(lib: &Library, clearance: &Clearance) -> Result<Vec<u8>> {
+    let post = clearance.post();
+    let words = clearance
+        .texts()
+        .drawn
+        .as_ref()
+        .and_then(|d| d.thumbnail.as_deref())
+        .unwrap_or_default();
     let (w, h) = (1280u32, 720u32);
     let photo = best_photo(lib, post)?;
     let upright = stored_upright(&Library::store_paths(lib.root()), &photo)?;
