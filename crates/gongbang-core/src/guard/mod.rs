@@ -139,7 +139,7 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
 
 /// Logs a finished export of the cleared post (and, when the owner confirmed flagged words, that too). Call
 /// it inside the transaction that records the export, so the log and the post's status never disagree.
-pub fn log_export(tx: &Connection, c: &Clearance, folder: &str) -> Result<()> {
+pub(crate) fn log_export(tx: &Connection, c: &Clearance, folder: &str) -> Result<()> {
     let post = c.post();
     if !c.confirmed.is_empty() {
         let words = c.confirmed.join(", ");

@@ -26,7 +26,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Approval> {
 }
 
 /// Appends an approval of `job_id` by someone at `client_id`.
-pub fn record(
+pub(crate) fn record(
     conn: &Connection,
     job_id: i64,
     client_id: i64,

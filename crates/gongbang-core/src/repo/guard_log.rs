@@ -10,7 +10,7 @@ use crate::Result;
 pub use crate::domain::guard_log::{LogEntry, LogKind, NewEntry};
 
 /// Appends an entry about a job (and maybe one of its posts); `detail` is `(Korean, English)`.
-pub fn append(
+pub(crate) fn append(
     conn: &Connection,
     job_id: i64,
     post_id: Option<i64>,
@@ -28,7 +28,7 @@ pub fn append(
 }
 
 /// Appends any entry.
-pub fn append_entry(conn: &Connection, e: &NewEntry<'_>) -> Result<()> {
+pub(crate) fn append_entry(conn: &Connection, e: &NewEntry<'_>) -> Result<()> {
     conn.execute(
         "INSERT INTO guard_log (job_id, post_id, client_id, photo_id, kind, detail, detail_en, at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

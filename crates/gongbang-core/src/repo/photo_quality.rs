@@ -25,7 +25,7 @@ pub fn get(conn: &Connection, photo_id: i64) -> Result<Option<PhotoQuality>> {
 }
 
 /// Stores (or replaces) a photo's measurement.
-pub fn save(conn: &Connection, photo_id: i64, q: PhotoQuality) -> Result<()> {
+pub(crate) fn save(conn: &Connection, photo_id: i64, q: PhotoQuality) -> Result<()> {
     conn.execute(
         "INSERT INTO photo_quality (photo_id, mean_luma, sharpness, measured_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (photo_id) DO UPDATE SET mean_luma = excluded.mean_luma,

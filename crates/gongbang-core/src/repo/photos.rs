@@ -63,7 +63,7 @@ fn from_row(row: &Row<'_>, with_job: bool) -> rusqlite::Result<Photo> {
 }
 
 /// Inserts a photo row; returns its id.
-pub fn insert(conn: &Connection, p: &NewPhoto) -> Result<i64> {
+pub(crate) fn insert(conn: &Connection, p: &NewPhoto) -> Result<i64> {
     conn.execute(
         "INSERT INTO photos (hash, format, original_name, original_path, imported_at, taken_at, width, height,
              orientation, camera_make, camera_model, has_gps, byte_size)

@@ -32,7 +32,7 @@ fn record(
 }
 
 /// Records an export of `post_id` into `folder`, now (call inside the export's transaction).
-pub fn exported(conn: &Connection, post_id: i64, folder: &str) -> Result<()> {
+pub(crate) fn exported(conn: &Connection, post_id: i64, folder: &str) -> Result<()> {
     record(
         conn,
         post_id,

@@ -24,7 +24,7 @@ pub fn list(conn: &Connection, post_id: i64) -> Result<Vec<Replacement>> {
 }
 
 /// Adds (or, for the same words, changes) a replacement of the post. Empty `find` is ignored.
-pub fn add(conn: &Connection, post_id: i64, find: &str, replacement: &str) -> Result<()> {
+pub(crate) fn add(conn: &Connection, post_id: i64, find: &str, replacement: &str) -> Result<()> {
     if find.is_empty() {
         return Ok(());
     }

@@ -156,7 +156,7 @@ pub fn save_video(conn: &Connection, id: i64, video: &VideoSettings) -> Result<P
 }
 
 /// Records where a post was exported.
-pub fn mark_exported(conn: &Connection, id: i64, folder: &str) -> Result<()> {
+pub(crate) fn mark_exported(conn: &Connection, id: i64, folder: &str) -> Result<()> {
     conn.execute(
         "UPDATE posts SET status = 'exported', export_path = ?2, exported_at = ?3, updated_at = ?3
          WHERE id = ?1",

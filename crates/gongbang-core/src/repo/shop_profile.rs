@@ -92,7 +92,7 @@ pub fn save(conn: &Connection, p: &ShopProfile) -> Result<ShopProfile> {
 
 /// Stores (or with `None` removes) the logo: `png` must already be the clean, small PNG
 /// (`coach::logo::clean_logo_png`). Creates the profile row when there is none.
-pub fn set_logo(conn: &Connection, png: Option<&[u8]>) -> Result<ShopProfile> {
+pub(crate) fn set_logo(conn: &Connection, png: Option<&[u8]>) -> Result<ShopProfile> {
     conn.execute(
         "INSERT INTO shop_profile (id, logo_png, updated_at) VALUES (1, ?1, ?2)
          ON CONFLICT (id) DO UPDATE SET logo_png = excluded.logo_png, updated_at = excluded.updated_at",

@@ -4,10 +4,10 @@
 //! plan and the package texts are decided one layer down (`video_plan`), re-exported here.
 
 pub mod build;
-pub mod encode;
-pub mod frames;
-pub mod stills;
-pub mod text_draw;
+mod encode;
+mod frames;
+mod stills;
+mod text_draw;
 mod thumbnail;
 
 pub use build::{cleared_video, renderer_for, ClearedVideo};
