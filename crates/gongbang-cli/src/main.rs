@@ -17,7 +17,8 @@ fn exit_status(e: &gongbang_core::CoreError) -> u8 {
         | ApprovalMissing { .. }
         | FlaggedText { .. }
         | PhotoNotInJob { .. }
-        | SharedPhotoRefused { .. } => 3,
+        | SharedPhotoRefused { .. }
+        | NotCleared { .. } => 3,
         _ => 1,
     }
 }

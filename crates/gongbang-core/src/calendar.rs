@@ -6,8 +6,8 @@ use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone};
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
+use crate::domain::{Platform, PostStatus};
 use crate::repo::post_events::{self, PostEvent};
-use crate::repo::posts::{Platform, PostStatus};
 use crate::repo::settings;
 use crate::{CoreError, Result};
 

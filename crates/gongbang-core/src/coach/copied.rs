@@ -6,11 +6,11 @@ use std::collections::HashSet;
 
 use rusqlite::Connection;
 
+use crate::domain::Photo;
+use crate::domain::ShopProfile;
+use crate::domain::{Block, Post};
+use crate::domain::{Job, OwnerKind};
 use crate::draft::{compose, contact_lines, Lang};
-use crate::repo::jobs::{Job, OwnerKind};
-use crate::repo::photos::Photo;
-use crate::repo::posts::{Block, Post};
-use crate::repo::shop_profile::ShopProfile;
 use crate::Result;
 
 /// Paragraphs shorter than this (without spaces) are too short to call copied.

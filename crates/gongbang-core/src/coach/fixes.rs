@@ -2,6 +2,7 @@
 //! the button; each fix here changes one field (title, one paragraph, the tags, the captions) or appends
 //! the contact section, and the result is saved.
 
+use crate::draft::youtube_limits::{youtube_tags, youtube_title};
 use crate::draft::{
     coach_keyword, contact_blocks, has_contact_block, keyword_parts, photo_caption,
     suggest_tags_for, Lang, MAX_TAGS,
@@ -11,7 +12,6 @@ use crate::repo::jobs::{self, Job};
 use crate::repo::photos;
 use crate::repo::posts::{self, Block, Platform, Post};
 use crate::repo::shop_profile::{self, ShopProfile};
-use crate::video::package_text::{youtube_tags, youtube_title};
 use crate::{CoreError, Result};
 
 use super::checks::fix;
@@ -38,7 +38,7 @@ fn photo_captions(lib: &Library, post: &Post, lang: Lang) -> Result<Vec<(i64, St
     for id in post.photo_ids() {
         let caption = match photos::in_job(lib.conn(), post.job_id, id)? {
             Some(p) => photo_caption(
-                &crate::repo::photos::Photo {
+                &crate::domain::Photo {
                     caption: String::new(),
                     ..p
                 },

@@ -15,12 +15,13 @@ use crate::guard;
 use crate::library::Library;
 use crate::repo::jobs::{self, Job};
 use crate::repo::photos;
+use crate::repo::photos::of_post as post_photos;
 use crate::repo::posts::{self, Block, Platform, Post};
 use crate::repo::shop_profile::{self, ShopProfile};
-use crate::video::package_text::{
+use crate::video_plan::package_text::{
     chapters, yt_chars, MIN_CHAPTERS, TAGS_MAX_CHARS, TITLE_MAX_CHARS,
 };
-use crate::video::{self, VideoFormat};
+use crate::video_plan::{self, VideoFormat};
 use crate::Result;
 
 pub use checks::{fix, CheckStatus, CoachCheck};
@@ -37,7 +38,7 @@ pub const MIN_TAGS: usize = 5;
 /// The keyword must be within this many characters of a video title's start.
 pub const VIDEO_KEYWORD_WITHIN: usize = 50;
 /// Most words on the thumbnail.
-pub const THUMBNAIL_MAX_WORDS: usize = crate::export::youtube::THUMBNAIL_MAX_WORDS;
+pub const THUMBNAIL_MAX_WORDS: usize = crate::package::THUMBNAIL_MAX_WORDS;
 /// A 16:9 video shorter than this is too short to be worth watching.
 pub const MIN_VIDEO_MS: u64 = 30_000;
 
@@ -174,16 +175,16 @@ fn video_checks(
         .filter(|t| !t.trim().is_empty())
         .cloned()
         .collect();
-    let tags_ok = !tags.is_empty() && video::youtube_tag_length(&tags) <= TAGS_MAX_CHARS;
-    let format = video::build::format_for(post.platform)?;
-    let pairs = video::build::post_photos(lib, post)?;
+    let tags_ok = !tags.is_empty() && video_plan::youtube_tag_length(&tags) <= TAGS_MAX_CHARS;
+    let format = video_plan::format_for(post.platform)?;
+    let pairs = post_photos(lib.conn(), post)?;
     let refs: Vec<(&crate::Photo, &str)> = pairs.iter().map(|(p, c)| (p, c.as_str())).collect();
-    let plan = (!refs.is_empty()).then(|| video::plan(format, &refs, &post.video));
+    let plan = (!refs.is_empty()).then(|| video_plan::plan(format, &refs, &post.video));
     let length_ok = match (&plan, format) {
         (None, _) => false,
         (Some(p), VideoFormat::Shorts) => {
             p.dropped_photos == 0
-                && p.duration_ms <= (video::plan::SHORTS_MAX_SECONDS * 1000.0) as u64
+                && p.duration_ms <= (video_plan::plan::SHORTS_MAX_SECONDS * 1000.0) as u64
         }
         (Some(p), VideoFormat::Landscape) => p.duration_ms >= MIN_VIDEO_MS,
     };

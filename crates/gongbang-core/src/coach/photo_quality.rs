@@ -4,11 +4,10 @@
 
 use image::DynamicImage;
 
-use crate::export::stored_upright;
-use crate::imaging::{self, ImageError};
+use crate::domain::{Photo, PhotoQuality};
+use crate::imaging::{self, stored_upright, ImageError};
 use crate::library::Library;
-use crate::repo::photo_quality::{self, PhotoQuality};
-use crate::repo::photos::Photo;
+use crate::repo::photo_quality;
 use crate::Result;
 
 /// The long side of the grey copy that is measured.

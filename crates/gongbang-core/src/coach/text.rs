@@ -1,7 +1,7 @@
 //! Why: the checks and fixes read a post's text the same way: which blocks hold words, how long the text
 //! is, and whether the keyword's words are in a piece of text.
 
-use crate::repo::posts::Block;
+use crate::domain::Block;
 
 /// Every word the reader sees in the body (headings, paragraphs, lists, tables, captions), block by block.
 pub fn block_texts(blocks: &[Block]) -> Vec<String> {

@@ -3,8 +3,8 @@
 //! same section into a post that lost it.
 
 use super::{markup, templates, Lang};
-use crate::repo::posts::{Block, Platform};
-use crate::repo::shop_profile::ShopProfile;
+use crate::domain::ShopProfile;
+use crate::domain::{Block, Platform};
 use crate::Result;
 
 /// The shop's contact lines for `platform` in `lang` (empty fields left out).

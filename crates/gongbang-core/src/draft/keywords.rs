@@ -1,9 +1,9 @@
 //! Why: buyers find shops by searching "region + process + material + part" (문래동 CNC 선반 SUS304 샤프트);
 //! titles and tags are built from the job's own words in that order.
 
-use crate::repo::jobs::JobFields;
-use crate::repo::shop_profile::ShopProfile;
-use crate::video::package_text::youtube_title;
+use super::youtube_limits::youtube_title;
+use crate::domain::JobFields;
+use crate::domain::ShopProfile;
 
 /// Part words buyers search for (../shared/trade-glossary.md), longest first where one holds another.
 const PARTS: &[&str] = &[

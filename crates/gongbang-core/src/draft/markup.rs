@@ -2,8 +2,8 @@
 //! photos), so templates stay editable by non-programmers.
 
 use super::Lang;
-use crate::repo::photos::Photo;
-use crate::repo::posts::Block;
+use crate::domain::Block;
+use crate::domain::Photo;
 
 /// Parses template output (see assets/templates/README.md) into blocks. `[[photo N]]` refers to the
 /// N-th of `photos`; unknown numbers are dropped. Photos get a caption always (Korean fallbacks).

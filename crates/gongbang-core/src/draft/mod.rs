@@ -8,6 +8,7 @@ mod lang;
 mod markup;
 mod templates;
 mod video;
+pub mod youtube_limits;
 
 use serde::Serialize;
 
@@ -235,7 +236,7 @@ pub fn make_draft_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::repo::jobs::JobFields;
+    use crate::domain::JobFields;
 
     fn job(fields: JobFields) -> Job {
         Job::sample(fields)
@@ -321,7 +322,7 @@ mod tests {
                 ]
             );
             assert_eq!(d.tags[0], "CNC 선반 SUS304 가공");
-            assert!(crate::video::youtube_tag_length(&d.tags) <= 500);
+            assert!(youtube_limits::youtube_tag_length(&d.tags) <= 500);
         }
     }
 

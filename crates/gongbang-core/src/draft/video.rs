@@ -4,12 +4,12 @@
 use minijinja::Value;
 
 use super::keywords::{main_keyword, suggest_tags_for, suggest_video_title_for};
+use super::youtube_limits::youtube_tags;
 use super::{markup, templates, Draft, Lang};
-use crate::repo::jobs::Job;
-use crate::repo::photos::Photo;
-use crate::repo::posts::Block;
-use crate::repo::shop_profile::ShopProfile;
-use crate::video::package_text::youtube_tags;
+use crate::domain::Block;
+use crate::domain::Job;
+use crate::domain::Photo;
+use crate::domain::ShopProfile;
 use crate::Result;
 
 /// A photo's caption in the video: the owner's caption, else its role, else "가공 과정".

@@ -3,7 +3,6 @@
 
 mod photos;
 mod staging;
-pub mod texts;
 pub mod youtube;
 
 use std::path::Path;
@@ -18,17 +17,12 @@ use crate::repo::posts::{self, Platform, Post};
 use crate::video::Control;
 use crate::{guard, imaging, CoreError, Result};
 
-pub use photos::{format_of, render_one, stored_original, stored_upright, BLOG_LONG_SIDE};
+/// Fixed names inside a Naver package (the package's).
+pub use crate::package::naver_files;
+/// Every text of an export (the package's, `crate::package::texts`), re-exported where callers look.
+pub use crate::package::texts;
+pub use photos::{render_one, BLOG_LONG_SIDE};
 pub use staging::Staging;
-
-/// Fixed names inside a Naver package.
-pub mod naver_files {
-    pub const BODY: &str = "본문.txt";
-    pub const TITLE: &str = "제목.txt";
-    pub const TAGS: &str = "태그.txt";
-    pub const PREVIEW: &str = "post.html";
-    pub const HOWTO: &str = "올리는 방법.txt";
-}
 
 /// Where an export went.
 #[derive(Debug, Clone, Serialize)]
@@ -60,12 +54,28 @@ pub fn export_post_with(
 ) -> Result<ExportResult> {
     let post = posts::get(lib.conn(), post_id)?;
     let clearance = guard::clear_export(lib.conn(), &post, confirmed_terms)?;
+    export_cleared(lib, post_id, &clearance, out_dir, ctl)
+}
+
+/// Writes the export that the guard's `clearance` allows into a new folder under `out_dir` and records it
+/// (the post's status, the calendar's event, the guard's log). The seam for publishers: get the clearance
+/// from [`guard::clear_export`] first. A clearance of another post, or of this post before it changed since,
+/// is refused (`NotCleared`) and nothing is written.
+pub fn export_cleared(
+    lib: &mut Library,
+    post_id: i64,
+    clearance: &guard::Clearance,
+    out_dir: &Path,
+    ctl: Control<'_>,
+) -> Result<ExportResult> {
+    clearance.check(&posts::get(lib.conn(), post_id)?)?;
+    let post = clearance.post();
     if matches!(post.platform, Platform::Youtube | Platform::Shorts) {
         let mut staging = Staging::begin(out_dir)?;
-        youtube::write_package(lib, &mut staging, &post, &clearance.texts, ctl)?;
-        return finish(lib, &post, &clearance, staging);
+        youtube::write_package(lib, &mut staging, clearance, ctl)?;
+        return finish(lib, clearance, staging);
     }
-    let photos = post_photos(lib, &post)?;
+    let photos = post_photos(lib, post)?;
     if photos.is_empty() {
         return Err(CoreError::NoPhotos);
     }
@@ -82,24 +92,24 @@ pub fn export_post_with(
         imaging::jpeg_segments::verify_clean(&on_disk)
             .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
     }
-    write_texts(&mut staging, &clearance.texts)?;
-    finish(lib, &post, &clearance, staging)
+    write_texts(&mut staging, clearance)?;
+    finish(lib, clearance, staging)
 }
 
 /// Renames the finished folder into place and records the export.
 fn finish(
     lib: &mut Library,
-    post: &Post,
     clearance: &guard::Clearance,
     staging: Staging,
 ) -> Result<ExportResult> {
+    let post = clearance.post();
     let (folder, files) = staging.commit(post.platform.as_str())?;
     let folder = folder.to_string_lossy().into_owned();
     // The post's status, the calendar's event and the guard's log: all or none.
     let tx = lib.conn_mut().transaction()?;
     posts::mark_exported(&tx, post.id, &folder)?;
     post_events::exported(&tx, post.id, &folder)?;
-    guard::log_export(&tx, post, clearance, &folder)?;
+    guard::log_export(&tx, clearance, &folder)?;
     tx.commit()?;
     Ok(ExportResult { folder, files })
 }
@@ -119,7 +129,8 @@ fn post_photos(lib: &Library, post: &Post) -> Result<Vec<Photo>> {
 }
 
 /// Writes the text files exactly as the guard scanned them ([`texts::export_texts`]).
-fn write_texts(staging: &mut Staging, texts: &texts::ExportTexts) -> Result<()> {
+fn write_texts(staging: &mut Staging, clearance: &guard::Clearance) -> Result<()> {
+    let texts = clearance.texts();
     if matches!(texts.platform, Platform::Youtube | Platform::Shorts) {
         return Err(CoreError::invalid(
             "영상 글은 영상 내보내기로 만듭니다.",

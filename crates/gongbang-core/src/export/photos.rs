@@ -3,10 +3,10 @@
 
 use rayon::prelude::*;
 
-use crate::imaging::{self, redact, PhotoFormat};
+use crate::domain::Photo;
+use crate::imaging::{self, redact, stored_original};
 use crate::library::StorePaths;
-use crate::repo::photos::Photo;
-use crate::{store, CoreError, Result};
+use crate::Result;
 
 /// Long side of blog photos, in pixels.
 pub const BLOG_LONG_SIDE: u32 = 1600;
@@ -17,29 +17,6 @@ pub fn render_all(paths: &StorePaths, photos: &[Photo], long_side: u32) -> Resul
         .par_iter()
         .map(|p| render_one(paths, p, long_side))
         .collect()
-}
-
-/// The stored format of a library photo.
-pub fn format_of(p: &Photo) -> Result<PhotoFormat> {
-    PhotoFormat::parse(&p.format).ok_or_else(|| {
-        CoreError::invalid(
-            format!("알 수 없는 사진 형식입니다: {}", p.format),
-            format!("unknown photo format {}", p.format),
-        )
-    })
-}
-
-/// The stored original of a library photo (opened read-only) and its format.
-pub fn stored_original(paths: &StorePaths, p: &Photo) -> Result<(Vec<u8>, PhotoFormat)> {
-    let format = format_of(p)?;
-    let bytes = store::read_original(&paths.original(&p.hash, format.extension()))?;
-    Ok((bytes, format))
-}
-
-/// The stored original decoded (under the limits) and turned upright.
-pub fn stored_upright(paths: &StorePaths, p: &Photo) -> Result<image::DynamicImage> {
-    let (bytes, format) = stored_original(paths, p)?;
-    Ok(imaging::decode_upright(&bytes, format, p.orientation)?)
 }
 
 /// One photo: original → upright pixels → redaction boxes burned in → resized → boxes burned again at the

@@ -1,16 +1,19 @@
 //! Why: the leak guard (기술유출 방지) — nothing of a customer's leaves the shop without the owner knowing
 //! and, where the customer's policy says so, without a recorded approval. Every export path (window, CLI,
-//! publishers to come) passes [`clear_export`] before a byte is written.
+//! publishers to come) passes [`clear_export`] before a byte is written: only it makes a [`Clearance`], and
+//! every writer of outputs (the blog and YouTube packages, the video, the thumbnail) takes one, so a writer
+//! called without the guard does not compile.
 
 pub mod history;
 pub mod metadata;
+mod package_scan;
 pub mod policy;
 pub mod text_scan;
 
 use rusqlite::Connection;
 
+use crate::domain::Post;
 use crate::repo::guard_log::{self, LogKind};
-use crate::repo::posts::Post;
 use crate::repo::{clients, watch_words};
 use crate::{CoreError, Result};
 
@@ -19,8 +22,9 @@ pub use metadata::{metadata_report, MetaItem};
 pub use policy::{record_approval, verdict, Guard};
 pub use text_scan::{replace_in_post, scan_post, Finding, ScanRules};
 
-use crate::export::texts::ExportTexts;
-pub use crate::export::texts::PlacedFinding;
+pub use package_scan::{scan_texts, PlacedFinding};
+
+use crate::package::texts::ExportTexts;
 
 /// The scan rules as the library stands: every customer's names and the owner's registered words.
 pub fn scan_rules(conn: &Connection) -> Result<ScanRules> {
@@ -31,18 +35,61 @@ pub fn scan_rules(conn: &Connection) -> Result<ScanRules> {
 }
 
 /// Scans everything an export of the post will contain (its text files and every string drawn into
-/// pixels, [`crate::export::texts`]) with the library's rules; each finding says where it is.
+/// pixels, [`crate::package::texts`]) with the library's rules; each finding says where it is.
 pub fn scan(conn: &Connection, post: &Post) -> Result<Vec<PlacedFinding>> {
-    crate::export::texts::scan_export(conn, post)
+    package_scan::scan_export(conn, post)
 }
 
-/// What the export was cleared with: the flagged texts the owner confirmed (to be logged once it is written).
-#[derive(Debug, Clone)]
+/// The guard's leave for one export: made only by [`clear_export`] (its fields are private), it names what
+/// it cleared — the post as it was scanned and every text of its package as scanned — and what it was
+/// cleared with (the verdict, the flagged texts the owner confirmed, logged once the export is written).
+/// Every writer of outputs takes one and writes the strings from it; [`Clearance::check`] refuses it for
+/// another post, or for the same post changed since.
+#[derive(Debug)]
 pub struct Clearance {
-    pub guard: Guard,
-    pub confirmed: Vec<String>,
+    guard: Guard,
+    confirmed: Vec<String>,
+    texts: ExportTexts,
+}
+
+impl Clearance {
+    /// The post it clears.
+    pub fn post_id(&self) -> i64 {
+        self.texts.post_id
+    }
+
+    /// The post as it was when it was scanned.
+    pub fn post(&self) -> &Post {
+        &self.texts.post
+    }
+
     /// Every text of the export, as scanned: the writers and the renderer take their strings from it.
-    pub texts: ExportTexts,
+    pub fn texts(&self) -> &ExportTexts {
+        &self.texts
+    }
+
+    /// The verdict the export goes out under (policy, customer, approval).
+    pub fn guard(&self) -> &Guard {
+        &self.guard
+    }
+
+    /// The flagged texts the owner confirmed.
+    pub fn confirmed(&self) -> &[String] {
+        &self.confirmed
+    }
+
+    /// Whether this clearance is for `post` as it is now: the same post, unchanged since it was scanned.
+    /// A clearance of another post, or of an older version of this one, clears nothing (`NotCleared`).
+    pub fn check(&self, post: &Post) -> Result<()> {
+        if post.id == self.texts.post_id && *post == self.texts.post {
+            Ok(())
+        } else {
+            Err(CoreError::NotCleared {
+                post_id: post.id,
+                cleared_post_id: self.texts.post_id,
+            })
+        }
+    }
 }
 
 /// Lets an export of `post` go ahead, or refuses it (and logs the refusal): the job's policy first, then
@@ -60,9 +107,8 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
         return Err(refusal);
     }
     // What is written, not what was typed: every text of the export, files and pixels.
-    let texts = crate::export::texts::export_texts(conn, post)?;
-    let findings: Vec<Finding> = texts
-        .scan(&scan_rules(conn)?)
+    let texts = crate::package::texts::export_texts(conn, post)?;
+    let findings: Vec<Finding> = scan_texts(&texts, &scan_rules(conn)?)
         .into_iter()
         .map(|f| f.finding)
         .collect();
@@ -91,9 +137,10 @@ pub fn clear_export(conn: &Connection, post: &Post, confirmed: &[String]) -> Res
     })
 }
 
-/// Logs a finished export (and, when the owner confirmed flagged words, that too). Call it inside the
-/// transaction that records the export, so the log and the post's status never disagree.
-pub fn log_export(tx: &Connection, post: &Post, c: &Clearance, folder: &str) -> Result<()> {
+/// Logs a finished export of the cleared post (and, when the owner confirmed flagged words, that too). Call
+/// it inside the transaction that records the export, so the log and the post's status never disagree.
+pub(crate) fn log_export(tx: &Connection, c: &Clearance, folder: &str) -> Result<()> {
+    let post = c.post();
     if !c.confirmed.is_empty() {
         let words = c.confirmed.join(", ");
         guard_log::append(
@@ -117,8 +164,8 @@ pub fn log_export(tx: &Connection, post: &Post, c: &Clearance, folder: &str) -> 
 
 /// The policy an export went out under and the approval that allowed it (who, how, when), in words.
 fn export_terms(g: &Guard) -> (String, String) {
-    use crate::repo::clients::Policy;
-    use crate::repo::jobs::OwnerKind;
+    use crate::domain::OwnerKind;
+    use crate::domain::Policy;
     let p = g.policy.as_str();
     let (policy_ko, policy_en) = match (g.owner_kind, &g.client) {
         (Some(OwnerKind::Own), _) => (
@@ -156,7 +203,7 @@ pub fn photo_metadata(lib: &crate::Library, photo_id: i64) -> Result<Vec<MetaIte
     let photo =
         crate::repo::photos::get(lib.conn(), photo_id)?.ok_or(CoreError::NoSuchPhoto(photo_id))?;
     let (bytes, format) =
-        crate::export::stored_original(&crate::Library::store_paths(lib.root()), &photo)?;
+        crate::imaging::stored_original(&crate::Library::store_paths(lib.root()), &photo)?;
     Ok(metadata_report(&bytes, format))
 }
 
@@ -168,5 +215,5 @@ pub fn replace_in_saved_post(
     find: &str,
     replacement: &str,
 ) -> Result<Post> {
-    crate::export::texts::replace_everywhere(conn, post_id, find, replacement)
+    package_scan::replace_everywhere(conn, post_id, find, replacement)
 }

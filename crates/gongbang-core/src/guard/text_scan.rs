@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::repo::clients::Client;
-use crate::repo::posts::{Block, Post};
+use crate::domain::Client;
+use crate::domain::{Block, Post};
 
 use crate::spelling::{compare_key, name_key, Folded, Skeleton};
 

@@ -1,7 +1,7 @@
 //! The text scan on Korean and English text: names, aliases, patterns, offsets, and no false alarms.
 use super::*;
-use crate::repo::clients::Policy;
-use crate::repo::posts::{Platform, PostStatus};
+use crate::domain::Policy;
+use crate::domain::{Platform, PostStatus};
 
 fn rules() -> ScanRules {
     ScanRules::new(

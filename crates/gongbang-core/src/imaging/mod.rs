@@ -3,19 +3,20 @@
 
 mod decode;
 mod encode;
-mod error;
 mod exif_meta;
 pub mod icc;
 pub mod jpeg_segments;
 pub mod redact;
 mod resize;
+mod stored;
 pub mod thumbs;
 
+pub use crate::error::ImageError;
 pub use decode::{decode, decode_upright, decode_with_profile, orient, sniff_format, PhotoFormat};
 pub use encode::{
     encode_clean_jpeg, encode_clean_jpeg_with_profile, EXPORT_JPEG_QUALITY, THUMB_JPEG_QUALITY,
 };
-pub use error::ImageError;
 pub use exif_meta::{read_meta, PhotoMeta};
 pub use icc::KnownProfile;
 pub use resize::{fit_within, resize_exact};
+pub use stored::{format_of, stored_original, stored_upright};

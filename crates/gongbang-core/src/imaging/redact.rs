@@ -4,7 +4,7 @@
 
 use image::{DynamicImage, GenericImage, Rgb, RgbImage, Rgba};
 
-use crate::repo::redactions::RedactBox;
+use crate::domain::RedactBox;
 
 /// The fill: plain black, which a JPEG also keeps exactly inside the box.
 pub const FILL: [u8; 3] = [0, 0, 0];

@@ -5,7 +5,7 @@
 use image::ImageFormat;
 
 use super::{encode, redact, ImageError};
-use crate::repo::redactions::RedactBox;
+use crate::domain::RedactBox;
 
 /// Most boxes an address may carry (far more than anyone draws on one photo).
 const MAX_BOXES: usize = 256;

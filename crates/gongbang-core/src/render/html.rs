@@ -5,7 +5,7 @@ use minijinja::{AutoEscape, Environment};
 use serde::Serialize;
 
 use super::photo_file_name;
-use crate::repo::posts::Block;
+use crate::domain::Block;
 use crate::Result;
 
 const SOURCES: &[(&str, &str)] = &[

@@ -2,7 +2,7 @@
 //! links, images or headings by accident.
 
 use super::photo_file_name;
-use crate::repo::posts::Block;
+use crate::domain::Block;
 
 /// Escapes text so CommonMark shows it literally.
 pub fn escape(text: &str) -> String {

@@ -1,7 +1,7 @@
 //! Why: Naver's SmartEditor ONE takes text by paste and photos by drag-and-drop, so the body is plain text
 //! with `[사진 N]` markers exactly where photo N goes.
 
-use crate::repo::posts::Block;
+use crate::domain::Block;
 
 /// The body as pasteable text.
 pub fn naver_body(blocks: &[Block]) -> String {

@@ -2,35 +2,11 @@
 //! append-only (the table's triggers refuse edits and deletes) so the record can be trusted later.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
 
 use crate::db::{now_precise, today};
 use crate::{CoreError, Result};
 
-/// One recorded approval.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Approval {
-    pub id: i64,
-    pub job_id: i64,
-    pub client_id: i64,
-    pub client_name: String,
-    pub approved_by: String,
-    pub how: String,
-    pub note: String,
-    /// When the customer agreed (as the owner said; the day it was recorded when not given).
-    pub approved_at: String,
-    pub recorded_at: String,
-}
-
-/// What the owner says about an approval.
-#[derive(Debug, Clone, Default)]
-pub struct NewApproval<'a> {
-    pub approved_by: &'a str,
-    pub how: &'a str,
-    pub note: &'a str,
-    pub approved_at: Option<&'a str>,
-}
+pub use crate::domain::approval::{Approval, NewApproval};
 
 const SELECT: &str = "SELECT a.id, a.job_id, a.client_id, c.name, a.approved_by, a.how, a.note, \
                       a.approved_at, a.recorded_at FROM approvals a JOIN clients c ON c.id = a.client_id";
@@ -50,7 +26,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Approval> {
 }
 
 /// Appends an approval of `job_id` by someone at `client_id`.
-pub fn record(
+pub(crate) fn record(
     conn: &Connection,
     job_id: i64,
     client_id: i64,

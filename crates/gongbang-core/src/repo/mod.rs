@@ -1,4 +1,5 @@
-//! Why: one file per table keeps every SQL statement next to the type it reads and writes.
+//! Why: one file per table keeps every SQL statement next to the rows it reads and writes; the types
+//! themselves are the domain's (`crate::domain`), so storage only maps rows to them.
 
 pub mod approvals;
 pub mod clients;

@@ -2,20 +2,11 @@
 //! and kept beside the photo, so the live checklist never decodes originals twice.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
 
 use crate::db::now;
 use crate::Result;
 
-/// A photo's measured exposure and sharpness (see `coach::photo_quality`).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PhotoQuality {
-    /// Mean BT.709 luma, 0–255, of the upright photo at 512 px.
-    pub mean_luma: f64,
-    /// Variance of the Laplacian of that grey image.
-    pub sharpness: f64,
-}
+pub use crate::domain::photo_quality::PhotoQuality;
 
 /// The stored measurement of a photo, if any.
 pub fn get(conn: &Connection, photo_id: i64) -> Result<Option<PhotoQuality>> {
@@ -34,7 +25,7 @@ pub fn get(conn: &Connection, photo_id: i64) -> Result<Option<PhotoQuality>> {
 }
 
 /// Stores (or replaces) a photo's measurement.
-pub fn save(conn: &Connection, photo_id: i64, q: PhotoQuality) -> Result<()> {
+pub(crate) fn save(conn: &Connection, photo_id: i64, q: PhotoQuality) -> Result<()> {
     conn.execute(
         "INSERT INTO photo_quality (photo_id, mean_luma, sharpness, measured_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (photo_id) DO UPDATE SET mean_luma = excluded.mean_luma,

@@ -1,105 +1,12 @@
 //! Why: the photos table is the library's index of content-addressed originals; jobs refer to its rows.
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
 
-use super::redactions::{parse_boxes, RedactBox, BOXES_JSON_SQL};
-use crate::Result;
+use super::redactions::{parse_boxes, BOXES_JSON_SQL};
+use crate::domain::{Block, Post};
+use crate::{CoreError, Result};
 
-/// What a photo is in a job: the owner tags it so drafts can tell the story in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PhotoRole {
-    Stock,
-    InProcess,
-    Finished,
-    Measured,
-    Machine,
-}
-
-impl PhotoRole {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PhotoRole::Stock => "stock",
-            PhotoRole::InProcess => "in_process",
-            PhotoRole::Finished => "finished",
-            PhotoRole::Measured => "measured",
-            PhotoRole::Machine => "machine",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "stock" => PhotoRole::Stock,
-            "in_process" => PhotoRole::InProcess,
-            "finished" => PhotoRole::Finished,
-            "measured" => PhotoRole::Measured,
-            "machine" => PhotoRole::Machine,
-            _ => return None,
-        })
-    }
-
-    /// The Korean word shown to the owner and used in drafts.
-    pub fn label_ko(self) -> &'static str {
-        match self {
-            PhotoRole::Stock => "소재",
-            PhotoRole::InProcess => "가공 중",
-            PhotoRole::Finished => "완성",
-            PhotoRole::Measured => "측정",
-            PhotoRole::Machine => "장비",
-        }
-    }
-}
-
-/// A photo in the library (with its role and caption when listed for a job).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Photo {
-    pub id: i64,
-    pub hash: String,
-    pub format: String,
-    pub original_name: String,
-    pub original_path: String,
-    pub imported_at: String,
-    pub taken_at: Option<String>,
-    pub width: u32,
-    pub height: u32,
-    pub orientation: u16,
-    pub camera_make: Option<String>,
-    pub camera_model: Option<String>,
-    pub has_gps: bool,
-    pub byte_size: i64,
-    pub role: Option<PhotoRole>,
-    pub caption: String,
-    /// Boxes to burn in on every export of this photo.
-    pub redactions: Vec<RedactBox>,
-}
-
-#[cfg(test)]
-impl Photo {
-    /// A photo that exists only in a unit test (4000×3000, upright, no file behind it).
-    pub(crate) fn sample(id: i64, role: Option<PhotoRole>, caption: &str) -> Photo {
-        Photo {
-            id,
-            hash: String::new(),
-            format: "jpeg".into(),
-            original_name: String::new(),
-            original_path: String::new(),
-            imported_at: String::new(),
-            taken_at: None,
-            width: 4000,
-            height: 3000,
-            orientation: 1,
-            camera_make: None,
-            camera_model: None,
-            has_gps: false,
-            byte_size: 0,
-            role,
-            caption: caption.into(),
-            redactions: Vec::new(),
-        }
-    }
-}
+pub use crate::domain::photo::{Photo, PhotoRole};
 
 /// The fields of a new photo row.
 #[derive(Debug, Clone)]
@@ -156,7 +63,7 @@ fn from_row(row: &Row<'_>, with_job: bool) -> rusqlite::Result<Photo> {
 }
 
 /// Inserts a photo row; returns its id.
-pub fn insert(conn: &Connection, p: &NewPhoto) -> Result<i64> {
+pub(crate) fn insert(conn: &Connection, p: &NewPhoto) -> Result<i64> {
     conn.execute(
         "INSERT INTO photos (hash, format, original_name, original_path, imported_at, taken_at, width, height,
              orientation, camera_make, camera_model, has_gps, byte_size)
@@ -242,4 +149,24 @@ pub fn in_job(conn: &Connection, job_id: i64, photo_id: i64) -> Result<Option<Ph
             |r| from_row(r, true),
         )
         .optional()?)
+}
+
+/// The post's photos in post order with their captions, each as a photo of the post's job (its role names
+/// the chapters); a photo that is not the job's is refused (`PhotoNotInJob`), never shipped.
+pub fn of_post(conn: &Connection, post: &Post) -> Result<Vec<(Photo, String)>> {
+    post.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Photo { photo_id, caption } => Some((*photo_id, caption.clone())),
+            _ => None,
+        })
+        .map(|(id, caption)| {
+            // As a photo of the job (its role names the chapters); a photo not the job's is refused.
+            let p = in_job(conn, post.job_id, id)?.ok_or(CoreError::PhotoNotInJob {
+                photo_id: id,
+                job_id: post.job_id,
+            })?;
+            Ok((p, caption))
+        })
+        .collect()
 }

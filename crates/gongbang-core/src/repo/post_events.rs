@@ -3,51 +3,11 @@
 
 use chrono::{DateTime, FixedOffset, Local, SecondsFormat};
 use rusqlite::{params, Connection, Row};
-use serde::Serialize;
 
-use crate::repo::posts::Platform;
+use crate::domain::Platform;
 use crate::{CoreError, Result};
 
-/// What happened to a post.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    Exported,
-    Published,
-}
-
-impl EventKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Exported => "exported",
-            EventKind::Published => "published",
-        }
-    }
-}
-
-/// One export or publication, with what the calendar shows beside it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PostEvent {
-    pub post_id: i64,
-    pub job_id: i64,
-    pub job_title: String,
-    pub platform: Platform,
-    pub post_title: String,
-    /// Local time with its offset, as it was when it happened.
-    pub at: String,
-    pub kind: EventKind,
-    pub folder: Option<String>,
-    pub folder_exists: bool,
-    pub url: Option<String>,
-}
-
-impl PostEvent {
-    /// The local date and time it happened (its own offset).
-    pub fn when(&self) -> Option<DateTime<FixedOffset>> {
-        DateTime::parse_from_rfc3339(&self.at).ok()
-    }
-}
+pub use crate::domain::post_event::{EventKind, PostEvent};
 
 fn record(
     conn: &Connection,
@@ -72,7 +32,7 @@ fn record(
 }
 
 /// Records an export of `post_id` into `folder`, now (call inside the export's transaction).
-pub fn exported(conn: &Connection, post_id: i64, folder: &str) -> Result<()> {
+pub(crate) fn exported(conn: &Connection, post_id: i64, folder: &str) -> Result<()> {
     record(
         conn,
         post_id,

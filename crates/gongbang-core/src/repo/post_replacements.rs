@@ -3,27 +3,11 @@
 //! the owner made them, and applied by the one function that makes every text of an export.
 
 use rusqlite::{params, Connection};
-use serde::Serialize;
 
 use crate::db::now;
 use crate::Result;
 
-/// One find → replace the owner chose for a post.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Replacement {
-    pub find: String,
-    pub replacement: String,
-}
-
-impl Replacement {
-    /// Applies the replacement to one text (literally, every occurrence).
-    pub fn apply(&self, s: &mut String) {
-        if !self.find.is_empty() && s.contains(&self.find) {
-            *s = s.replace(&self.find, &self.replacement);
-        }
-    }
-}
+pub use crate::domain::replacement::Replacement;
 
 /// The post's replacements, oldest first.
 pub fn list(conn: &Connection, post_id: i64) -> Result<Vec<Replacement>> {
@@ -40,7 +24,7 @@ pub fn list(conn: &Connection, post_id: i64) -> Result<Vec<Replacement>> {
 }
 
 /// Adds (or, for the same words, changes) a replacement of the post. Empty `find` is ignored.
-pub fn add(conn: &Connection, post_id: i64, find: &str, replacement: &str) -> Result<()> {
+pub(crate) fn add(conn: &Connection, post_id: i64, find: &str, replacement: &str) -> Result<()> {
     if find.is_empty() {
         return Ok(());
     }

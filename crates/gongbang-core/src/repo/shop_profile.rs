@@ -2,68 +2,11 @@
 //! description and contact block; one row, edited by the owner, never sent anywhere unless he exports.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use serde::{Deserialize, Serialize};
 
 use crate::db::now;
 use crate::Result;
 
-/// The shop profile (empty strings where the owner has not filled it in).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ShopProfile {
-    pub name: String,
-    pub owner: String,
-    pub phone: String,
-    pub email: String,
-    pub address: String,
-    /// 문래동, 영등포구, …
-    pub region_keywords: Vec<String>,
-    pub website: String,
-    pub kakao: String,
-    /// CNC 선반, MCT, … (preset values or the owner's own words).
-    pub equipment: Vec<String>,
-    pub materials: Vec<String>,
-    /// Capabilities, free text: "±0.01", "Ø5–Ø300", "1개부터".
-    pub tolerance: String,
-    pub sizes: String,
-    pub lot_sizes: String,
-    /// The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none.
-    pub logo_data_url: Option<String>,
-    /// Whether the owner saved the profile once (read only).
-    pub saved: bool,
-}
-
-impl ShopProfile {
-    /// Contact lines for an end card or a description, most useful first, empty ones left out.
-    pub fn contact_lines(&self) -> Vec<String> {
-        [
-            ("☎ ", &self.phone),
-            ("", &self.address),
-            ("", &self.email),
-            ("", &self.website),
-            ("카카오톡 ", &self.kakao),
-        ]
-        .iter()
-        .filter(|(_, v)| !v.trim().is_empty())
-        .map(|(k, v)| format!("{k}{}", v.trim()))
-        .collect()
-    }
-
-    /// Whether a buyer can reach the shop from the profile (phone, e-mail, Kakao channel or website).
-    pub fn has_contact(&self) -> bool {
-        [&self.phone, &self.email, &self.kakao, &self.website]
-            .iter()
-            .any(|v| !v.trim().is_empty())
-    }
-
-    /// The first region keyword (what buyers type before the process), if any.
-    pub fn region(&self) -> Option<&str> {
-        self.region_keywords
-            .iter()
-            .map(|r| r.trim())
-            .find(|r| !r.is_empty())
-    }
-}
+pub use crate::domain::shop_profile::ShopProfile;
 
 fn json_list(raw: &str) -> Vec<String> {
     serde_json::from_str(raw).unwrap_or_default()
@@ -149,7 +92,7 @@ pub fn save(conn: &Connection, p: &ShopProfile) -> Result<ShopProfile> {
 
 /// Stores (or with `None` removes) the logo: `png` must already be the clean, small PNG
 /// (`coach::logo::clean_logo_png`). Creates the profile row when there is none.
-pub fn set_logo(conn: &Connection, png: Option<&[u8]>) -> Result<ShopProfile> {
+pub(crate) fn set_logo(conn: &Connection, png: Option<&[u8]>) -> Result<ShopProfile> {
     conn.execute(
         "INSERT INTO shop_profile (id, logo_png, updated_at) VALUES (1, ?1, ?2)
          ON CONFLICT (id) DO UPDATE SET logo_png = excluded.logo_png, updated_at = excluded.updated_at",

@@ -4,61 +4,30 @@
 
 use rayon::prelude::*;
 
+use std::path::Path;
+
+use super::encode::{encode_to, Control};
 use super::frames::{Art, Renderer};
-use super::plan::{plan, SegmentKind, VideoFormat};
 use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
-use crate::export::stored_upright;
-use crate::export::texts::{self, DrawnTexts};
+use crate::domain::{Photo, Post};
+use crate::guard::Clearance;
+use crate::imaging::stored_upright;
 use crate::library::Library;
-use crate::repo::jobs::Job;
-use crate::repo::photos::{self, Photo};
-use crate::repo::posts::{Block, Platform, Post};
+use crate::package::texts::{self, DrawnTexts};
+use crate::repo::photos;
+use crate::video_plan::plan::{plan, Plan, SegmentKind, VideoFormat};
 use crate::{CoreError, Result};
 
-/// The video shape of a post's platform.
-pub fn format_for(platform: Platform) -> Result<VideoFormat> {
-    match platform {
-        Platform::Youtube => Ok(VideoFormat::Landscape),
-        Platform::Shorts => Ok(VideoFormat::Shorts),
-        _ => Err(CoreError::invalid(
-            "영상은 YouTube 글에서만 만듭니다.",
-            "Videos are made for YouTube posts only.",
-        )),
-    }
-}
+pub use crate::video_plan::{default_subtitle, format_for};
 
-/// The post's photos in post order with their captions.
+/// The post's photos in post order with their captions (each a photo of the post's job; see
+/// [`photos::of_post`]).
 pub fn post_photos(lib: &Library, post: &Post) -> Result<Vec<(Photo, String)>> {
-    post.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Photo { photo_id, caption } => Some((*photo_id, caption.clone())),
-            _ => None,
-        })
-        .map(|(id, caption)| {
-            // As a photo of the job (its role names the chapters); a photo not the job's is refused.
-            let p =
-                photos::in_job(lib.conn(), post.job_id, id)?.ok_or(CoreError::PhotoNotInJob {
-                    photo_id: id,
-                    job_id: post.job_id,
-                })?;
-            Ok((p, caption))
-        })
-        .collect()
-}
-
-/// The second line of the title card: material · process (what the owner typed, in that order).
-pub fn default_subtitle(job: &Job) -> String {
-    [&job.fields.material, &job.fields.process]
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+    photos::of_post(lib.conn(), post)
 }
 
 /// Prepares every segment of the post's video. `scale` < 1 makes a smaller preview of the same video.
-/// The strings drawn are the export's ([`crate::export::texts::export_texts`], the ones the guard scans).
+/// The strings drawn are the export's ([`crate::package::texts::export_texts`], the ones the guard scans).
 pub fn renderer_for(lib: &Library, post: &Post, scale: f32) -> Result<Renderer> {
     let drawn = texts::export_texts(lib.conn(), post)?
         .drawn
@@ -70,8 +39,46 @@ pub fn renderer_for(lib: &Library, post: &Post, scale: f32) -> Result<Renderer> 
     renderer_with(lib, post, &drawn, scale)
 }
 
+/// The export's video of a cleared post: made only from the guard's [`Clearance`] (the post as scanned,
+/// drawing the strings it scanned), and the only way to write a video file.
+pub struct ClearedVideo {
+    renderer: Renderer,
+}
+
+impl ClearedVideo {
+    /// The video's shape.
+    pub fn format(&self) -> VideoFormat {
+        self.renderer.plan.format
+    }
+
+    /// The cut list.
+    pub fn plan(&self) -> &Plan {
+        &self.renderer.plan
+    }
+
+    /// Renders every frame and writes the MP4 at `path` (progress and cancelling through `ctl`).
+    pub fn write_to(&self, path: &Path, ctl: Control<'_>) -> Result<()> {
+        encode_to(&self.renderer, path, ctl)
+    }
+}
+
+/// Prepares the export's video of the post `clearance` clears, at full size, drawing exactly the strings
+/// the guard scanned.
+pub fn cleared_video(lib: &Library, clearance: &Clearance) -> Result<ClearedVideo> {
+    let drawn = clearance.texts().drawn.as_ref().ok_or_else(|| {
+        CoreError::invalid(
+            "영상 글이 아니어서 영상을 만들 수 없습니다.",
+            "Not a video post, so no video can be made.",
+        )
+    })?;
+    Ok(ClearedVideo {
+        renderer: renderer_with(lib, clearance.post(), drawn, 1.0)?,
+    })
+}
+
 /// Prepares every segment of the post's video, drawing exactly `drawn` (the texts the guard scanned): the
-/// title card, its second line, each photo's caption band and the end card.
+/// title card, its second line, each photo's caption band and the end card. For the window's preview (and
+/// tests); a video file is written only through [`cleared_video`].
 pub fn renderer_with(
     lib: &Library,
     post: &Post,
@@ -143,7 +150,7 @@ pub fn renderer_with(
 }
 
 /// How many photo segments are in `segments`.
-fn photos_before(segments: &[super::plan::Segment]) -> usize {
+fn photos_before(segments: &[crate::video_plan::Segment]) -> usize {
     segments
         .iter()
         .filter(|s| matches!(s.kind, SegmentKind::Photo { .. }))

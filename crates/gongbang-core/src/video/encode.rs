@@ -127,12 +127,13 @@ fn encode_range(
     Ok(())
 }
 
-/// Renders every frame of the plan and writes `video.mp4` at `path`.
+/// Renders every frame of the plan and writes `video.mp4` at `path` (reached from outside through
+/// [`super::build::ClearedVideo::write_to`], which only the guard's clearance makes).
 ///
 /// The frames are cut into runs of whole GOPs, one per core; each run has its own encoder (same settings,
 /// so the same SPS/PPS), and because every GOP is closed the runs join into one valid stream. The first run
 /// is written as it is encoded; the later ones wait in memory (compressed) until their turn.
-pub fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> Result<()> {
+pub(crate) fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> Result<()> {
     let plan = &renderer.plan;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let runs = chunks(plan.total_frames, cores.min(4));

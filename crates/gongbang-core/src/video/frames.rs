@@ -5,8 +5,8 @@
 use image::RgbImage;
 use rayon::prelude::*;
 
-use super::plan::{Plan, CROSSFADE_FRAMES};
 use super::stills::{Overlay, ZOOM};
+use crate::video_plan::plan::{Plan, CROSSFADE_FRAMES};
 
 /// What a segment shows, ready to sample.
 pub enum Art {

@@ -5,8 +5,8 @@
 use image::{imageops, DynamicImage, Rgb, RgbImage};
 
 use super::text_draw::{block_height, draw_lines, wrap, TextStyle};
+use crate::domain::Photo;
 use crate::imaging::{self, redact};
-use crate::repo::photos::Photo;
 use crate::Result;
 
 /// How much larger than the frame a photo's canvas is: the room for the slow zoom and pan.

@@ -7,7 +7,7 @@ use gongbang_testkit as common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use gongbang_core::export::export_post;
+use gongbang_core::export::{export_cleared, export_post};
 use gongbang_core::guard::{self, metadata::MetaKind};
 use gongbang_core::imaging::jpeg_segments;
 use gongbang_core::import::import_paths;
@@ -16,6 +16,7 @@ use gongbang_core::repo::clients::Policy;
 use gongbang_core::repo::jobs::{self, OwnerKind};
 use gongbang_core::repo::redactions::{self, RedactBox};
 use gongbang_core::repo::{guard_log, photos, posts};
+use gongbang_core::video::Control;
 use gongbang_core::{draft, CoreError, JobFields, Library, Platform};
 
 /// Every photo of the test set that imports (the truncated one is refused at import, by design).
@@ -557,4 +558,56 @@ fn a_name_hidden_by_a_zero_width_space_is_refused_and_the_fix_clears_it() {
     let fixed = guard::replace_in_saved_post(lib.conn_mut(), post.id, hidden, "고객사").unwrap();
     assert!(guard::scan(lib.conn(), &fixed).unwrap().is_empty());
     export_post(&mut lib, post.id, &out, &[]).unwrap();
+}
+
+/// Only the guard makes a clearance, and it clears one post as it was scanned: a clearance of post A is
+/// refused for post B, and for A itself once A has changed; nothing is written either time.
+#[test]
+fn a_clearance_clears_only_its_own_post_as_it_was_scanned() {
+    let (tmp, mut lib) = temp_library();
+    let out = tmp.path().join("out");
+    let nothing_written =
+        |out: &Path| !out.exists() || std::fs::read_dir(out).unwrap().count() == 0;
+    let (_, a) = job_for(&mut lib, Some(OwnerKind::Own), None);
+    let (_, b) = job_for(&mut lib, Some(OwnerKind::Own), None);
+    let post_a = posts::get(lib.conn(), a).unwrap();
+    let clearance = guard::clear_export(lib.conn(), &post_a, &[]).unwrap();
+    assert_eq!(clearance.post_id(), a);
+
+    let e = export_cleared(&mut lib, b, &clearance, &out, Control::default()).unwrap_err();
+    assert!(
+        matches!(e, CoreError::NotCleared { post_id, cleared_post_id } if post_id == b && cleared_post_id == a),
+        "{e}"
+    );
+    assert_eq!(e.code(), "not_cleared");
+    assert!(
+        e.message_ko()
+            .contains(&format!("{a}번 글의 유출 검사로는 {b}번 글을")),
+        "{}",
+        e.message_ko()
+    );
+    assert!(
+        e.message_en()
+            .contains(&format!("check of post {a} does not clear post {b}")),
+        "{}",
+        e.message_en()
+    );
+    assert!(nothing_written(&out));
+
+    // Post A changed after the check: the clearance is stale.
+    let mut changed = post_a.clone();
+    changed.title = format!("{} 정밀 가공", changed.title);
+    posts::save_text(lib.conn_mut(), &changed).unwrap();
+    let e = export_cleared(&mut lib, a, &clearance, &out, Control::default()).unwrap_err();
+    assert!(
+        matches!(e, CoreError::NotCleared { post_id, cleared_post_id } if post_id == a && cleared_post_id == a),
+        "{e}"
+    );
+    assert!(nothing_written(&out));
+
+    // A clearance of the post as it is now lets it out.
+    let now = posts::get(lib.conn(), a).unwrap();
+    let fresh = guard::clear_export(lib.conn(), &now, &[]).unwrap();
+    export_cleared(&mut lib, a, &fresh, &out, Control::default()).unwrap();
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
 }

@@ -13,6 +13,7 @@ mod guard_photos;
 mod guard_thumbs;
 mod guard_trace;
 mod import_photos;
+mod layers;
 mod leak_guard;
 mod library_db;
 mod owner_files;

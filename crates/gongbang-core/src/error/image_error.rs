@@ -1,4 +1,6 @@
 //! Why: a photo that cannot be used must say why in words an owner understands, in Korean and English.
+//! Kept with the core's other errors (the foundation), so `CoreError` needs nothing above it; `imaging`
+//! re-exports it.
 
 /// Why a photo could not be read or written.
 #[derive(Debug, thiserror::Error)]

@@ -1,8 +1,8 @@
 //! Why: `captions.srt` gives YouTube the captions as text (searchable, readable with sound off, translatable)
 //! at exactly the times the plan shows each photo, so they match the burned-in ones frame for frame.
 
-use super::limits::clean_line;
-use crate::video::plan::{Plan, SegmentKind};
+use crate::draft::youtube_limits::clean_line;
+use crate::video_plan::plan::{Plan, SegmentKind};
 
 /// `HH:MM:SS,mmm`, as SRT writes times.
 pub fn srt_time(ms: u64) -> String {

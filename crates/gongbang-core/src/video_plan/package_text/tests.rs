@@ -1,11 +1,11 @@
 //! The package texts against YouTube's limits and the plan: ordinary, hostile and absurdly long jobs.
 
 use super::*;
-use crate::repo::jobs::JobFields;
-use crate::repo::photos::{Photo, PhotoRole};
-use crate::repo::posts::{Platform, PostStatus};
-use crate::video::plan::{plan, SegmentKind, VideoFormat};
-use crate::video::settings::VideoSettings;
+use crate::domain::JobFields;
+use crate::domain::VideoSettings;
+use crate::domain::{Photo, PhotoRole};
+use crate::domain::{Platform, PostStatus};
+use crate::video_plan::plan::{plan, SegmentKind, VideoFormat};
 
 fn photo(id: i64, role: Option<PhotoRole>, caption: &str) -> Photo {
     Photo::sample(id, role, caption)

@@ -1,8 +1,9 @@
 //! Why: YouTube refuses a title over 100 characters or with `<` `>`, a description over 5,000 bytes and tags
 //! over 500 characters as it counts them; the owner's words are shortened to fit (at a word, line or
-//! sentence boundary), never refused.
+//! sentence boundary), never refused. Here with the drafts, which write YouTube titles and tags to fit; the
+//! package texts (`video_plan::package_text`) use the same rules.
 
-use crate::draft::strip_particle;
+use super::josa::strip_particle;
 
 /// Most characters in a title.
 pub const TITLE_MAX_CHARS: usize = 100;

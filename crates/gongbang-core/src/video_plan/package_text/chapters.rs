@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::limits::shorten_line;
-use crate::repo::photos::PhotoRole;
-use crate::video::plan::{Plan, SegmentKind, VideoFormat};
+use crate::domain::PhotoRole;
+use crate::draft::youtube_limits::shorten_line;
+use crate::video_plan::plan::{Plan, SegmentKind, VideoFormat};
 
 /// Fewest chapters YouTube shows.
 pub const MIN_CHAPTERS: usize = 3;
@@ -88,7 +88,9 @@ struct Group {
 }
 
 fn first_line(caption: &str) -> String {
-    super::limits::clean_line(caption.lines().find(|l| !l.trim().is_empty()).unwrap_or(""))
+    crate::draft::youtube_limits::clean_line(
+        caption.lines().find(|l| !l.trim().is_empty()).unwrap_or(""),
+    )
 }
 
 fn role_title(u: &Unit) -> String {
@@ -235,9 +237,9 @@ fn number_repeats(titles: Vec<String>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::repo::photos::Photo;
-    use crate::video::plan::plan;
-    use crate::video::settings::VideoSettings;
+    use crate::domain::Photo;
+    use crate::domain::VideoSettings;
+    use crate::video_plan::plan::plan;
 
     fn photo(id: i64, role: Option<PhotoRole>) -> Photo {
         Photo::sample(id, role, "")

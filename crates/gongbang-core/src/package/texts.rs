@@ -7,18 +7,15 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::naver_files;
-use super::youtube::{files as youtube_files, THUMBNAIL_MAX_WORDS};
-use crate::guard::text_scan::{self, Finding, ScanRules};
+use super::{naver_files, youtube_files, THUMBNAIL_MAX_WORDS};
 use crate::repo::jobs::{self, Job};
 use crate::repo::photos;
 use crate::repo::post_replacements::{self, Replacement};
 use crate::repo::posts::{self, Block, Platform, Post};
 use crate::repo::shop_profile::{self, ShopProfile};
-use crate::video::build::default_subtitle;
-use crate::video::package_text::title_card_line;
-use crate::video::plan::{plan, Plan, SegmentKind, VideoFormat};
-use crate::video::{self, YoutubeTexts};
+use crate::video_plan::package_text::title_card_line;
+use crate::video_plan::plan::{plan, Plan, SegmentKind, VideoFormat};
+use crate::video_plan::{self, default_subtitle, YoutubeTexts};
 use crate::{render, Result};
 
 const NAVER_HOWTO: &str = include_str!("../../../../assets/templates/naver_howto.ko.txt");
@@ -116,25 +113,6 @@ pub struct Piece {
     pub text: String,
 }
 
-/// A scan finding with where in the export it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PlacedFinding {
-    #[serde(flatten)]
-    pub finding: Finding,
-    pub place: Place,
-    /// `place` in words (absent for the post's own text).
-    pub where_ko: Option<String>,
-    pub where_en: Option<String>,
-}
-
-impl std::ops::Deref for PlacedFinding {
-    type Target = Finding;
-    fn deref(&self) -> &Finding {
-        &self.finding
-    }
-}
-
 impl ExportTexts {
     /// Every piece of text the export holds, besides the post's own texts: the files as written (an HTML
     /// file by its text, tags and entities read) and each string drawn into pixels.
@@ -185,42 +163,6 @@ impl ExportTexts {
             .find(|f| f.name == name)
             .map(|f| f.text.as_str())
     }
-
-    /// Scans every text of the export. The post's own texts come first (their findings point at what the
-    /// owner edits); a finding elsewhere is listed when its words are not already flagged in the post's
-    /// own text (the one-click replace reaches every copy), once per place.
-    pub fn scan(&self, rules: &ScanRules) -> Vec<PlacedFinding> {
-        let norm = |s: &str| s.split_whitespace().collect::<String>().to_lowercase();
-        let mut out: Vec<PlacedFinding> = text_scan::scan_post(&self.post, rules)
-            .into_iter()
-            .map(|finding| PlacedFinding {
-                finding,
-                place: Place::Post,
-                where_ko: None,
-                where_en: None,
-            })
-            .collect();
-        for piece in self.pieces() {
-            for finding in text_scan::scan_str(&piece.text, rules) {
-                let key = norm(&finding.text);
-                let seen = out.iter().any(|f| {
-                    norm(&f.finding.text) == key
-                        && (f.place == Place::Post || f.place == piece.place)
-                });
-                if seen {
-                    continue;
-                }
-                let (ko, en) = piece.place.label().unzip();
-                out.push(PlacedFinding {
-                    finding,
-                    place: piece.place.clone(),
-                    where_ko: ko,
-                    where_en: en,
-                });
-            }
-        }
-        out
-    }
 }
 
 /// The job and the shop profile as this post's export sees them: the post's replacements applied to every
@@ -251,7 +193,7 @@ fn with_replacements(job: &Job, shop: &ShopProfile, reps: &[Replacement]) -> (Jo
 }
 
 /// The shop profile's texts an export can show (end card, description, who line, region).
-fn shop_texts(shop: &mut ShopProfile) -> Vec<&mut String> {
+pub(crate) fn shop_texts(shop: &mut ShopProfile) -> Vec<&mut String> {
     let mut v: Vec<&mut String> = vec![
         &mut shop.name,
         &mut shop.owner,
@@ -334,7 +276,7 @@ fn drawn_texts(job: &Job, post: &Post, plan: &Plan, shop: &ShopProfile) -> Drawn
 /// The video's cut list from the photo records alone (no pixels are read): the photos of the post that
 /// are the job's, in post order, with their captions. The renderer plans from the same photos.
 fn plan_of(conn: &Connection, post: &Post) -> Result<Plan> {
-    let format = video::build::format_for(post.platform)?;
+    let format = video_plan::format_for(post.platform)?;
     let mut items = Vec::new();
     for b in &post.blocks {
         if let Block::Photo { photo_id, caption } = b {
@@ -394,7 +336,7 @@ pub fn export_texts(conn: &Connection, post: &Post) -> Result<ExportTexts> {
         }
         Platform::Youtube | Platform::Shorts => {
             let plan = plan_of(conn, post)?;
-            let t = video::youtube_texts(&job, post, &plan, &shop)?;
+            let t = video_plan::youtube_texts(&job, post, &plan, &shop)?;
             drawn = Some(drawn_texts(&job, post, &plan, &shop));
             let files = vec![
                 file(youtube_files::TITLE, t.title.clone()),
@@ -415,56 +357,6 @@ pub fn export_texts(conn: &Connection, post: &Post) -> Result<ExportTexts> {
         replacements,
         post: post.clone(),
     })
-}
-
-/// Scans every text an export of `post` will contain with the library's rules.
-pub fn scan_export(conn: &Connection, post: &Post) -> Result<Vec<PlacedFinding>> {
-    let rules = crate::guard::scan_rules(conn)?;
-    Ok(export_texts(conn, post)?.scan(&rules))
-}
-
-/// The one-click fix, so that the export is clean: replaces every occurrence of `find` in the post's text
-/// and in its video settings (the title card and its second line), and when the job record or the shop
-/// profile holds it, keeps the replacement with the post (the records stay as the owner typed them).
-pub fn replace_everywhere(
-    conn: &mut Connection,
-    post_id: i64,
-    find: &str,
-    replacement: &str,
-) -> Result<Post> {
-    let mut post = posts::get(conn, post_id)?;
-    if find.is_empty() {
-        return Ok(post);
-    }
-    text_scan::replace_in_post(&mut post, find, replacement);
-    let mut v = post.video.clone();
-    for s in [&mut v.title_card, &mut v.title_card_sub] {
-        *s = s.replace(find, replacement);
-    }
-    if v != post.video {
-        posts::save_video(conn, post_id, &v)?;
-    }
-    let (job, mut shop, _) = sources(conn, &post)?;
-    let f = &job.fields;
-    let in_records = [
-        &f.title,
-        &f.material,
-        &f.process,
-        &f.machine,
-        &f.tolerance,
-        &f.finish,
-        &f.quantity,
-        &f.lead_time,
-        &f.story,
-    ]
-    .into_iter()
-    .chain(shop_texts(&mut shop).into_iter().map(|s| &*s))
-    .any(|s| s.contains(find));
-    if in_records {
-        post_replacements::add(conn, post_id, find, replacement)?;
-    }
-    // Saved last: the post's time changes with any of the above (the preview's frames follow it).
-    posts::save_text(conn, &post)
 }
 
 fn tags_line(tags: &[String]) -> String {

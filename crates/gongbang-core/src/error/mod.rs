@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+mod image_error;
+pub use image_error::ImageError;
+
 /// Result type of the core.
 pub type Result<T, E = CoreError> = std::result::Result<T, E>;
 
@@ -24,7 +27,7 @@ pub enum CoreError {
         source: std::io::Error,
     },
     #[error("unreadable photo: {0}")]
-    Image(#[from] crate::imaging::ImageError),
+    Image(#[from] ImageError),
     #[error("no job number {0}")]
     NoSuchJob(i64),
     #[error("no post number {0}")]
@@ -62,6 +65,9 @@ pub enum CoreError {
     /// A new customer whose name is (up to case, spaces and separators) one that exists already.
     #[error("a customer named {existing} already exists")]
     ClientExists { name: String, existing: String },
+    /// A writer was given the guard's clearance of another post, or of this post before it changed.
+    #[error("post {post_id} is not what the leak guard cleared (post {cleared_post_id})")]
+    NotCleared { post_id: i64, cleared_post_id: i64 },
 }
 
 impl CoreError {
@@ -97,6 +103,7 @@ impl CoreError {
             // The other job's own refusal code: the window and scripts treat it as that refusal.
             CoreError::SharedPhotoRefused { refusal, .. } => refusal.code(),
             CoreError::ClientExists { .. } => "client_exists",
+            CoreError::NotCleared { .. } => "not_cleared",
         }
     }
 
@@ -160,6 +167,18 @@ impl CoreError {
             CoreError::ClientExists { name, existing } => format!(
                 "'{name}'은(는) 이미 있는 '{existing}' 고객사와 같은 이름으로 봅니다 (띄어쓰기, 대소문자, 기호만 다름). 새로 만들지도, 있던 고객사를 바꾸지도 않았습니다. 목록에서 '{existing}'을(를) 고르거나, 정책과 별칭은 고객사 고치기(client set)로 바꿔 주세요."
             ),
+            CoreError::NotCleared {
+                post_id,
+                cleared_post_id,
+            } if post_id == cleared_post_id => format!(
+                "{post_id}번 글이 유출 검사 뒤에 바뀌었습니다. 아무것도 만들지 않았습니다. 다시 검사한 뒤 내보내 주세요."
+            ),
+            CoreError::NotCleared {
+                post_id,
+                cleared_post_id,
+            } => format!(
+                "{cleared_post_id}번 글의 유출 검사로는 {post_id}번 글을 내보낼 수 없습니다. 아무것도 만들지 않았습니다. 이 글을 먼저 검사해 주세요."
+            ),
         }
     }
 
@@ -210,6 +229,18 @@ impl CoreError {
             ),
             CoreError::ClientExists { name, existing } => format!(
                 "'{name}' counts as the existing customer '{existing}' (only spaces, case or separators differ). Nothing was created or changed. Pick '{existing}' from the list, or change its policy and aliases on purpose (client set)."
+            ),
+            CoreError::NotCleared {
+                post_id,
+                cleared_post_id,
+            } if post_id == cleared_post_id => format!(
+                "Post {post_id} changed after the leak guard checked it. Nothing was written; check it again, then export."
+            ),
+            CoreError::NotCleared {
+                post_id,
+                cleared_post_id,
+            } => format!(
+                "The leak guard's check of post {cleared_post_id} does not clear post {post_id}. Nothing was written; check this post first."
             ),
             other => {
                 let mut s = other.to_string();

@@ -3,26 +3,25 @@
 //! Korean facts are shortened, never refused), and the chapters and captions must match the video's plan.
 
 mod chapters;
-mod limits;
 mod srt;
 
 use serde::Serialize;
 
+use crate::domain::Job;
+use crate::domain::ShopProfile;
+use crate::domain::{Block, Post};
 use crate::draft::{suggest_tags_for, suggest_video_title_for, Lang};
-use crate::repo::jobs::Job;
-use crate::repo::posts::{Block, Post};
-use crate::repo::shop_profile::ShopProfile;
-use crate::video::plan::Plan;
+use crate::video_plan::plan::Plan;
 use crate::{CoreError, Result};
 
-pub use chapters::{
-    chapter_lines, chapters, timestamp, Chapter, CHAPTER_TITLE_MAX_CHARS, MAX_CHAPTERS,
-    MIN_CHAPTERS, MIN_CHAPTER_MS,
-};
-pub use limits::{
+pub use crate::draft::youtube_limits::{
     clean_line, clean_tag, clean_text, shorten_line, shorten_text_bytes, youtube_tag_length,
     youtube_tags, youtube_title, yt_chars, DESCRIPTION_MAX_BYTES, TAGS_MAX_CHARS, TAG_MAX_CHARS,
     TITLE_MAX_CHARS,
+};
+pub use chapters::{
+    chapter_lines, chapters, timestamp, Chapter, CHAPTER_TITLE_MAX_CHARS, MAX_CHAPTERS,
+    MIN_CHAPTERS, MIN_CHAPTER_MS,
 };
 pub use srt::{srt, srt_time};
 
@@ -87,6 +86,16 @@ pub fn title_card_line(job: &Job, post: &Post) -> String {
         .find(|s| !s.is_empty())
         .unwrap_or_default()
         .to_string()
+}
+
+/// The second line of the title card: material · process (what the owner typed, in that order).
+pub fn default_subtitle(job: &Job) -> String {
+    [&job.fields.material, &job.fields.process]
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The description: what (line 1) and who (line 2), the body, the chapters, the contact, the hashtags.

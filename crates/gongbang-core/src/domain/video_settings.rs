@@ -1,5 +1,6 @@
 //! Why: what the owner adjusts for a video (seconds per photo, captions burned in or not, the title card)
-//! is kept with the post, so the preview, the export and the CLI all render the same video.
+//! is kept with the post, so the preview, the export and the CLI all render the same video. Plain data:
+//! stored in the post's row (`repo::posts`).
 
 use std::collections::BTreeMap;
 

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::settings::VideoSettings;
-use crate::repo::photos::{Photo, PhotoRole};
+use crate::domain::{Photo, PhotoRole, Platform, VideoSettings};
+use crate::{CoreError, Result};
 
 /// Frames per second of every video.
 pub const FPS: u32 = 30;
@@ -25,6 +25,18 @@ pub enum VideoFormat {
     Landscape,
     /// 9:16, 1080×1920, at most 3 minutes.
     Shorts,
+}
+
+/// The video shape of a post's platform.
+pub fn format_for(platform: Platform) -> Result<VideoFormat> {
+    match platform {
+        Platform::Youtube => Ok(VideoFormat::Landscape),
+        Platform::Shorts => Ok(VideoFormat::Shorts),
+        _ => Err(CoreError::invalid(
+            "영상은 YouTube 글에서만 만듭니다.",
+            "Videos are made for YouTube posts only.",
+        )),
+    }
 }
 
 impl VideoFormat {
@@ -100,9 +112,10 @@ pub fn plan(format: VideoFormat, photos: &[(&Photo, &str)], settings: &VideoSett
         let total: f64 = lengths.iter().sum();
         if total > budget {
             // First shorten every photo towards 3 s, then leave out the last photos.
-            let scale = (budget / total).max(super::settings::MIN_PHOTO_SECONDS / 6.0);
+            let scale =
+                (budget / total).max(crate::domain::video_settings::MIN_PHOTO_SECONDS / 6.0);
             for l in &mut lengths {
-                *l = (*l * scale).max(super::settings::MIN_PHOTO_SECONDS);
+                *l = (*l * scale).max(crate::domain::video_settings::MIN_PHOTO_SECONDS);
             }
             let mut sum = 0.0;
             kept = lengths

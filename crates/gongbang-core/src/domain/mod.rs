@@ -1,0 +1,29 @@
+//! Why: the things the trade talks about — jobs, photos, posts, customers and their policies, approvals,
+//! redaction boxes, the shop, the guard's log, the calendar's events — as plain data with their own small
+//! rules and no SQL, so every layer above reads the same types and storage (`repo`) only maps rows to them.
+
+pub mod approval;
+pub mod client;
+pub mod guard_log;
+pub mod job;
+pub mod photo;
+pub mod photo_quality;
+pub mod post;
+pub mod post_event;
+pub mod redaction;
+pub mod replacement;
+pub mod shop_profile;
+pub mod video_settings;
+
+pub use approval::{Approval, NewApproval};
+pub use client::{Client, ClientInput, Policy};
+pub use guard_log::{LogEntry, LogKind, NewEntry};
+pub use job::{Job, JobFields, OwnerKind, RemovedBlock, RemovedFromPost, RemovedPhoto};
+pub use photo::{Photo, PhotoRole};
+pub use photo_quality::PhotoQuality;
+pub use post::{Block, Platform, Post, PostStatus};
+pub use post_event::{EventKind, PostEvent};
+pub use redaction::RedactBox;
+pub use replacement::Replacement;
+pub use shop_profile::ShopProfile;
+pub use video_settings::VideoSettings;
