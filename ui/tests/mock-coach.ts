@@ -20,7 +20,7 @@
 //   storedKeys()      every key in the mock keychain by the origin it is bound to (issue 10)
 //   state()           a copy of this file's state
 import type {
-  AiSettings, AiStyle, AppError, Block, Coach, CoachCheck, Platform, Post, ShopProfile, VideoPlan,
+  AiSettings, AiStyle, AppError, Block, Coach, CoachCheck, Commands, Platform, Post, ShopProfile, VideoPlan,
 } from '../src/backend';
 import { originOf } from '../src/origin';
 import { mockCore } from './mock-backend';
@@ -518,9 +518,9 @@ function insecure(url: string): AppError | null {
 
 const publicAi = (): AiSettings => ({ enabled: M.ai.enabled, baseUrl: M.ai.baseUrl, model: M.ai.model, hasKey: !!keyFor(M.ai.baseUrl) });
 export const aiSettings = () => mockCore.cmd('ai_settings', undefined, publicAi);
-export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; model: string }, apiKey: string | null) =>
+export const saveAiSettings: Commands['saveAiSettings'] = (settings, apiKey) =>
   mockCore.cmd('save_ai_settings', { settings, apiKey: apiKey === null ? null : apiKey === '' ? '' : '•••' }, (): AiSettings => {
-    const url = settings.baseUrl.trim();
+    const url = (settings.baseUrl ?? '').trim();
     if (settings.enabled && !/^https?:\/\/\S+$/i.test(url)) {
       throw err('invalid', '주소는 http:// 또는 https:// 로 시작해야 합니다.', 'The address must start with http:// or https://.');
     }
@@ -531,7 +531,7 @@ export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; mo
       throw err('invalid', 'API 키를 저장하려면 먼저 AI 서버 주소를 넣어 주세요. 키는 그 주소에만 보냅니다.',
         'To save an API key, first enter the AI server address. The key is sent to that address only.');
     }
-    M.ai = { ...M.ai, enabled: settings.enabled, baseUrl: url.replace(/\/+$/, ''), model: settings.model.trim() };
+    M.ai = { ...M.ai, enabled: settings.enabled, baseUrl: url.replace(/\/+$/, ''), model: (settings.model ?? '').trim() };
     if (apiKey !== null && origin) {
       if (apiKey === '') delete M.ai.keys[origin];
       else M.ai.keys[origin] = apiKey;
@@ -590,4 +590,4 @@ export const aiRewrite = (postId: number, style: AiStyle, blockIndex: number | n
     return p;
   });
 
-export const cancelAi = () => mockCore.cmd('cancel_ai', undefined, (): null => { cancelAiFlag = true; return null; });
+export const cancelAi = () => mockCore.cmd('cancel_ai', undefined, () => { cancelAiFlag = true; });

@@ -32,6 +32,7 @@ pub mod naver_files {
 
 /// Where an export went.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportResult {
     pub folder: String,

@@ -25,6 +25,7 @@ const NAVER_HOWTO: &str = include_str!("../../../../assets/templates/naver_howto
 
 /// One text file of a package, exactly as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct TextFile {
     pub name: String,
@@ -33,6 +34,7 @@ pub struct TextFile {
 
 /// Every string a video package draws into pixels, exactly as drawn.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct DrawnTexts {
     /// The title card's big line.
@@ -51,6 +53,7 @@ pub struct DrawnTexts {
 
 /// Everything an export of a post will contain as text.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportTexts {
     pub post_id: i64,
@@ -70,6 +73,7 @@ pub struct ExportTexts {
 
 /// Where a piece of an export's text is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
     /// The post's own text (title, a block, a caption, a tag): the finding's field and indices say where.
@@ -118,6 +122,7 @@ pub struct Piece {
 
 /// A scan finding with where in the export it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PlacedFinding {
     #[serde(flatten)]

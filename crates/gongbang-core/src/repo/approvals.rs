@@ -9,6 +9,7 @@ use crate::{CoreError, Result};
 
 /// One recorded approval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Approval {
     pub id: i64,

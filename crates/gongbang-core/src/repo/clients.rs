@@ -10,6 +10,7 @@ use crate::{CoreError, Result};
 
 /// What a customer allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Policy {
     /// Their jobs may be shown.
@@ -43,6 +44,7 @@ impl Policy {
 
 /// A customer as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Client {
     pub id: i64,
@@ -54,6 +56,7 @@ pub struct Client {
 
 /// A customer to create (`id` none) or change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ClientInput {
     pub id: Option<i64>,

@@ -10,6 +10,7 @@ use crate::{CoreError, Result};
 
 /// The facts of a job the owner types in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct JobFields {
     pub title: String,
@@ -25,6 +26,7 @@ pub struct JobFields {
 
 /// Whose part a job shows: the shop's own product, or a customer's job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum OwnerKind {
     Own,
@@ -51,6 +53,7 @@ impl OwnerKind {
 
 /// A job as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
     pub id: i64,
@@ -352,6 +355,7 @@ pub fn set_photo_order(conn: &mut Connection, job_id: i64, photo_ids: &[i64]) ->
 
 /// Where a removed photo was in one post: the block index it had and its caption there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RemovedBlock {
     pub index: usize,
@@ -360,6 +364,7 @@ pub struct RemovedBlock {
 
 /// What a removal took out of one post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RemovedFromPost {
     pub post_id: i64,
@@ -371,6 +376,7 @@ pub struct RemovedFromPost {
 
 /// Everything [`remove_photo`] took away, so [`restore_photo`] can put it back where it was.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct RemovedPhoto {
     pub job_id: i64,

@@ -8,6 +8,7 @@ use crate::Result;
 
 /// What a photo is in a job: the owner tags it so drafts can tell the story in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum PhotoRole {
     Stock,
@@ -53,6 +54,7 @@ impl PhotoRole {
 
 /// A photo in the library (with its role and caption when listed for a job).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Photo {
     pub id: i64,

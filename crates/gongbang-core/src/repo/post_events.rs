@@ -10,6 +10,7 @@ use crate::{CoreError, Result};
 
 /// What happened to a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Exported,
@@ -27,6 +28,7 @@ impl EventKind {
 
 /// One export or publication, with what the calendar shows beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PostEvent {
     pub post_id: i64,

@@ -10,6 +10,7 @@ use crate::Result;
 
 /// One find → replace the owner chose for a post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Replacement {
     pub find: String,

@@ -10,6 +10,7 @@ use crate::{CoreError, Result};
 
 /// Where a post goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     /// Naver Blog: a copy-paste package (no publish API since 2020-05-06).
@@ -49,6 +50,7 @@ impl Platform {
 
 /// One block of a post's body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     Heading {
@@ -73,6 +75,7 @@ pub enum Block {
 
 /// Where a post stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum PostStatus {
     Draft,
@@ -92,6 +95,7 @@ impl PostStatus {
 
 /// A post as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Post {
     pub id: i64,

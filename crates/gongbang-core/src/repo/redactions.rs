@@ -9,6 +9,7 @@ use crate::{CoreError, Result};
 
 /// One box: left, top, width, height as fractions (0–1) of the upright photo.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct RedactBox {
     pub x: f64,
     pub y: f64,

@@ -9,6 +9,7 @@ use crate::Result;
 
 /// The shop profile (empty strings where the owner has not filled it in).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ShopProfile {
     pub name: String,
