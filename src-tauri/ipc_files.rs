@@ -45,8 +45,8 @@ struct Capability {
 }
 
 /// The TypeScript bindings, with every float as `number`. specta-typescript writes `f64` as `number | null`
-/// because serde_json sends NaN and the infinities as null; the app sends neither (coordinates, seconds and
-/// scores are checked or clamped before they are stored), and the window has always read them as numbers.
+/// because serde_json sends NaN and the infinities as null; the app sends neither (redaction coordinates are
+/// checked and video seconds clamped before they are stored), and the window has always read them as numbers.
 struct Bindings;
 
 impl LanguageExt for Bindings {
