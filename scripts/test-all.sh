@@ -13,7 +13,9 @@
 #              (see with_clippy below): the lint is the build, not a second pass over every dependency.
 #   keychain   the AI key through a real Secret Service: gnome-keyring in a private D-Bus session
 #              (dbus-run-session), with its own throw-away keyring folder
-#   ui-test    npm --prefix ui test (Playwright against the UI with a mocked backend)
+#   ui-typecheck npm --prefix ui run typecheck (tsc over ui/src and ui/tests: the window and the mock backend
+#              against the bindings generated from the IPC declaration, src-tauri/ipc.rs)
+#   ui-test    npm --prefix ui test (the type check again, then Playwright against the UI with a mocked backend)
 #   app-build  npx tauri build --debug --bundles deb (the app and its .deb, used by the e2e tests; linted too)
 #   e2e        pytest tests/e2e (the real app under Xvfb through WebDriver, real drag-and-drop, the .deb)
 #   win-build  scripts/build-windows.sh (the app and the CLI cross-built for Windows in release, the installer);
@@ -113,6 +115,7 @@ keychain_test() {
   return "$rc"
 }
 run_step keychain keychain_test
+run_step ui-typecheck npm --prefix ui run typecheck
 run_step ui-test npm --prefix ui test
 
 if run_step app-build with_clippy npx tauri build --debug --bundles deb -- -p gongbang-post; then

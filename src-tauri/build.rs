@@ -1,68 +1,33 @@
-//! Build script of the desktop app: reads tauri.conf.json and lists the app's own commands so the
-//! capability file can allow exactly these and nothing else.
+//! Build script of the desktop app: reads tauri.conf.json and hands tauri-build the app's own commands, so
+//! the capability file can allow exactly these and nothing else. The list is generated from the one IPC
+//! declaration (src-tauri/ipc.rs) into gen/commands.json: a build script cannot run the crate's code.
 #![allow(
     clippy::expect_used,
     reason = "a build script fails by panicking: cargo shows the message"
 )]
 
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "set_lang",
-    "presets",
-    "current_session",
-    "new_job",
-    "list_jobs",
-    "open_job",
-    "update_job",
-    "import_paths",
-    "pick_and_import",
-    "set_photo_order",
-    "remove_photo",
-    "restore_photo",
-    "set_photo_meta",
-    "make_draft",
-    "save_post",
-    "choose_export_dir",
-    "export_post",
-    "cancel_export",
-    "save_video",
-    "video_plan",
-    "export_texts",
-    "list_clients",
-    "save_client",
-    "set_job_owner",
-    "job_guard",
-    "record_approval",
-    "job_history",
-    "photo_metadata",
-    "set_redactions",
-    "scan_post",
-    "replace_in_post",
-    "list_watch_words",
-    "set_watch_words",
-    "shop_profile",
-    "save_shop_profile",
-    "pick_logo",
-    "clear_logo",
-    "coach_post",
-    "apply_fix",
-    "ai_settings",
-    "save_ai_settings",
-    "ai_rewrite",
-    "cancel_ai",
-    "calendar",
-    "set_weekly_goal",
-    "reminder",
-    "post_history",
-    "open_export_folder",
-    "mark_published",
-];
+use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=capabilities");
+    println!("cargo:rerun-if-changed=gen/commands.json");
+    let list = Path::new(env!("CARGO_MANIFEST_DIR")).join("gen/commands.json");
+    let text = std::fs::read_to_string(&list).unwrap_or_else(|e| {
+        panic!("{} could not be read ({e}): run `GONGBANG_WRITE_IPC=1 cargo test -p gongbang-post ipc_contract`", list.display())
+    });
+    let names: Vec<String> = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not a JSON list of names: {e}", list.display()));
+    // tauri-build wants 'static names; a build script runs once, so leaking them is fine.
+    let names: &'static [&'static str] = Box::leak(
+        names
+            .into_iter()
+            .map(|n| &*Box::leak(n.into_boxed_str()))
+            .collect::<Vec<&'static str>>()
+            .into_boxed_slice(),
+    );
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(names)),
     )
     .expect("tauri-build failed");
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// An error as the window receives it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct IpcError {
     pub code: String,

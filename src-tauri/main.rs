@@ -4,7 +4,10 @@
 mod app;
 mod commands;
 mod frame_protocol;
+mod ipc;
 mod ipc_error;
+#[cfg(test)]
+mod ipc_files;
 mod state;
 mod thumb_protocol;
 #[cfg(windows)]

@@ -64,7 +64,9 @@ where
         .map_err(|e| IpcError::internal(e.to_string()))
 }
 
+/// The AI helper's settings; `hasKey` is about the saved address (the key itself never crosses).
 #[tauri::command]
+#[specta::specta]
 pub async fn ai_settings(state: State<'_, AppState>) -> Result<AiSettings, IpcError> {
     let stored = with_library(&state, |lib| Ok(settings::load(lib)?)).await?;
     // `hasKey` is about the saved address: a key saved for another one does not count.
@@ -80,6 +82,7 @@ pub async fn ai_settings(state: State<'_, AppState>) -> Result<AiSettings, IpcEr
 /// `api_key`: `None` keeps the stored key, `""` deletes it, anything else replaces it. A key is saved for
 /// the address saved with it (`secrets::store_bound`).
 #[tauri::command]
+#[specta::specta]
 pub async fn save_ai_settings(
     state: State<'_, AppState>,
     settings: AiSettingsInput,
@@ -106,7 +109,11 @@ pub async fn save_ai_settings(
     Ok(settings::with_key_flag(stored, has_key))
 }
 
+/// Rewrites the post's paragraphs (`blockIndex` null = every paragraph) and saves them; on any failure an
+/// error and the post untouched. Refused before any request with the leak guard's codes when an export would
+/// be.
 #[tauri::command]
+#[specta::specta]
 pub async fn ai_rewrite(
     state: State<'_, AppState>,
     post_id: i64,
@@ -136,6 +143,7 @@ pub async fn ai_rewrite(
 
 /// Stops the running AI request; `ai_rewrite` then fails with `cancelled` and the post stays as it was.
 #[tauri::command]
+#[specta::specta]
 pub fn cancel_ai(state: State<'_, AppState>) {
     state.ai_cancel().store(true, Ordering::Relaxed);
 }

@@ -16,7 +16,9 @@ fn now() -> chrono::DateTime<chrono::FixedOffset> {
     chrono::Local::now().fixed_offset()
 }
 
+/// The month's calendar (`month` as YYYY-MM, null = this month).
 #[tauri::command]
+#[specta::specta]
 pub async fn calendar(
     state: State<'_, AppState>,
     month: Option<String>,
@@ -28,7 +30,9 @@ pub async fn calendar(
     .await
 }
 
+/// Sets the weekly goal (0–14; 0 = none).
 #[tauri::command]
+#[specta::specta]
 pub async fn set_weekly_goal(
     state: State<'_, AppState>,
     per_week: u32,
@@ -41,7 +45,7 @@ pub async fn set_weekly_goal(
 }
 
 /// A waiting job as the window shows it: with its first photo's thumbnail address.
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct WaitingJobView {
     job_id: i64,
@@ -51,7 +55,7 @@ pub struct WaitingJobView {
 }
 
 /// The reminder as the window gets it.
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ReminderView {
     behind: bool,
@@ -78,7 +82,9 @@ fn waiting_view(lib: &gongbang_core::Library, j: WaitingJob) -> WaitingJobView {
     }
 }
 
+/// The word on start: whether this week is behind its goal, and the jobs still waiting for a post.
 #[tauri::command]
+#[specta::specta]
 pub async fn reminder(state: State<'_, AppState>) -> Result<ReminderView, IpcError> {
     with_library(&state, |lib| {
         let r = calendar::reminder(lib.conn(), now())?;
@@ -96,12 +102,16 @@ pub async fn reminder(state: State<'_, AppState>) -> Result<ReminderView, IpcErr
     .await
 }
 
+/// Every post, newest change first.
 #[tauri::command]
+#[specta::specta]
 pub async fn post_history(state: State<'_, AppState>) -> Result<Vec<HistoryItem>, IpcError> {
     with_library(&state, |lib| Ok(calendar::history(lib.conn())?)).await
 }
 
+/// Opens the post's export folder in the file manager (`invalid` when it is gone).
 #[tauri::command]
+#[specta::specta]
 pub async fn open_export_folder(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -128,7 +138,9 @@ pub async fn open_export_folder(
     })
 }
 
+/// Marks the post published at `url` (counted on the calendar).
 #[tauri::command]
+#[specta::specta]
 pub async fn mark_published(
     state: State<'_, AppState>,
     post_id: i64,

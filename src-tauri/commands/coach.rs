@@ -10,12 +10,16 @@ use tauri_plugin_dialog::DialogExt;
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
+/// The shop profile.
 #[tauri::command]
+#[specta::specta]
 pub async fn shop_profile(state: State<'_, AppState>) -> Result<ShopProfile, IpcError> {
     with_library(&state, |lib| Ok(shop_profile::get(lib.conn())?)).await
 }
 
+/// Saves the profile (`logoDataUrl` and `saved` are ignored; the answer has `saved` true).
 #[tauri::command]
+#[specta::specta]
 pub async fn save_shop_profile(
     state: State<'_, AppState>,
     profile: ShopProfile,
@@ -26,7 +30,10 @@ pub async fn save_shop_profile(
     .await
 }
 
+/// Shows the OS file dialog (from Rust); the image is re-encoded as a PNG of at most 512 px. `null` =
+/// cancelled.
 #[tauri::command]
+#[specta::specta]
 pub async fn pick_logo(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -55,17 +62,24 @@ pub async fn pick_logo(
     .await
 }
 
+/// Removes the logo.
 #[tauri::command]
+#[specta::specta]
 pub async fn clear_logo(state: State<'_, AppState>) -> Result<ShopProfile, IpcError> {
     with_library(&state, |lib| Ok(coach::logo::clear_logo(lib.conn())?)).await
 }
 
+/// The coach's checklist for the saved post (save first).
 #[tauri::command]
+#[specta::specta]
 pub async fn coach_post(state: State<'_, AppState>, post_id: i64) -> Result<Coach, IpcError> {
     with_library(&state, move |lib| Ok(coach::coach_post(lib, post_id)?)).await
 }
 
+/// Applies a one-click fix (`fix` from a check; `arg`, e.g. the keyword chosen) and saves the post; it
+/// changes only what the fix is for.
 #[tauri::command]
+#[specta::specta]
 pub async fn apply_fix(
     state: State<'_, AppState>,
     post_id: i64,

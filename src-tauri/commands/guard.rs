@@ -14,12 +14,18 @@ use super::views::PhotoView;
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
+/// The customers, by name.
 #[tauri::command]
+#[specta::specta]
 pub async fn list_clients(state: State<'_, AppState>) -> Result<Vec<Client>, IpcError> {
     with_library(&state, |lib| Ok(clients::list(lib.conn())?)).await
 }
 
+/// Saves a customer (`id` null = new). A name is required (`invalid`); a new customer whose name exists
+/// (case, spaces, invisible characters and separators aside) is refused with `client_exists`; a change of
+/// name, policy or aliases is written to the guard log.
 #[tauri::command]
+#[specta::specta]
 pub async fn save_client(
     state: State<'_, AppState>,
     client: ClientInput,
@@ -27,7 +33,9 @@ pub async fn save_client(
     with_library(&state, move |lib| Ok(clients::save(lib.conn(), &client)?)).await
 }
 
+/// Whose job it is (a client is required for `client`); a change is logged, old → new.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_job_owner(
     state: State<'_, AppState>,
     job_id: i64,
@@ -41,7 +49,10 @@ pub async fn set_job_owner(
     .await
 }
 
+/// The leak guard's verdict for the job; with a post, the current post's verdict (a photo also in a stricter
+/// job makes it that job's: `photoIssue` says which).
 #[tauri::command]
+#[specta::specta]
 pub async fn job_guard(state: State<'_, AppState>, job_id: i64) -> Result<Guard, IpcError> {
     // With a post, the post's verdict: a photo shared with a stricter job shows here, with its reason.
     with_library(&state, move |lib| {
@@ -50,7 +61,9 @@ pub async fn job_guard(state: State<'_, AppState>, job_id: i64) -> Result<Guard,
     .await
 }
 
+/// Records a customer's approval of an `ask` job (appended, never edited); `approvedAt` null = today.
 #[tauri::command]
+#[specta::specta]
 pub async fn record_approval(
     state: State<'_, AppState>,
     job_id: i64,
@@ -74,7 +87,9 @@ pub async fn record_approval(
     .await
 }
 
+/// The job's guard log, newest first.
 #[tauri::command]
+#[specta::specta]
 pub async fn job_history(
     state: State<'_, AppState>,
     job_id: i64,
@@ -82,7 +97,9 @@ pub async fn job_history(
     with_library(&state, move |lib| Ok(guard::history(lib.conn(), job_id)?)).await
 }
 
+/// What an export will remove from the photo, read from its own bytes (empty = nothing).
 #[tauri::command]
+#[specta::specta]
 pub async fn photo_metadata(
     state: State<'_, AppState>,
     photo_id: i64,
@@ -90,7 +107,11 @@ pub async fn photo_metadata(
     with_library(&state, move |lib| Ok(guard::photo_metadata(lib, photo_id)?)).await
 }
 
+/// Replaces the photo's redaction boxes (each box no longer there is logged with its coordinates). The answer
+/// is the library's photo (role null, caption ""): the window merges only its `redactions` and thumbnails
+/// into the job's photo.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_redactions(
     state: State<'_, AppState>,
     photo_id: i64,
@@ -104,8 +125,12 @@ pub async fn set_redactions(
     .await
 }
 
-#[tauri::command]
 /// Scans every text an export of the post will contain (files and strings drawn into pixels).
+///
+/// Save first: it scans the saved post. A finding outside the post's own text is listed once per place when
+/// its words are not flagged in the post itself.
+#[tauri::command]
+#[specta::specta]
 pub async fn scan_post(
     state: State<'_, AppState>,
     post_id: i64,
@@ -117,7 +142,11 @@ pub async fn scan_post(
     .await
 }
 
+/// Replaces every occurrence in the title, body, captions, tags and the video's title card lines; when the
+/// job record or the shop profile holds it, the replacement is kept with the post and applied to the texts
+/// made from them (the records stay as typed).
 #[tauri::command]
+#[specta::specta]
 pub async fn replace_in_post(
     state: State<'_, AppState>,
     post_id: i64,
@@ -135,12 +164,16 @@ pub async fn replace_in_post(
     .await
 }
 
+/// The words the owner registered.
 #[tauri::command]
+#[specta::specta]
 pub async fn list_watch_words(state: State<'_, AppState>) -> Result<Vec<String>, IpcError> {
     with_library(&state, |lib| Ok(watch_words::list(lib.conn())?)).await
 }
 
+/// Replaces the watch words; each word removed is logged.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_watch_words(
     state: State<'_, AppState>,
     words: Vec<String>,

@@ -8,4 +8,4 @@ pub mod photos;
 pub mod posts;
 pub mod session;
 pub mod texts;
-mod views;
+pub mod views;

@@ -10,13 +10,11 @@ use gongbang_core::{Library, PhotoRole, Post};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
+use tauri_specta::Event;
 
 use super::views::{photo_views, ImportItemView, ImportProgress, ImportSummaryView, PhotoView};
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
-
-/// Event carrying one file's result during an import.
-pub const IMPORT_PROGRESS: &str = "import-progress";
 
 async fn run_import(
     app: AppHandle,
@@ -27,7 +25,7 @@ async fn run_import(
     with_library(state, move |lib| {
         let summary = core_import(lib, Some(job_id), &paths, |done, total, item| {
             let _ = app.emit(
-                IMPORT_PROGRESS,
+                ImportProgress::NAME,
                 ImportProgress {
                     done,
                     total,
@@ -40,7 +38,9 @@ async fn run_import(
     .await
 }
 
+/// Imports files or folders into the job; emits `import-progress` once per file.
 #[tauri::command]
+#[specta::specta]
 pub async fn import_paths(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -51,7 +51,9 @@ pub async fn import_paths(
     run_import(app, &state, job_id, paths).await
 }
 
+/// Shows the OS file dialog (from Rust, not the webview) and imports what was picked; `null` = cancelled.
 #[tauri::command]
+#[specta::specta]
 pub async fn pick_and_import(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -84,7 +86,9 @@ pub async fn pick_and_import(
     run_import(app, &state, job_id, paths).await.map(Some)
 }
 
+/// Puts the job's photos in this order (only the job's photos: another id is `photo_not_in_job`).
 #[tauri::command]
+#[specta::specta]
 pub async fn set_photo_order(
     state: State<'_, AppState>,
     job_id: i64,
@@ -99,7 +103,7 @@ pub async fn set_photo_order(
 
 /// What a removal or its undo changed: the job's photos, the posts that changed, and (for a removal) what
 /// was taken away, to hand back to `restore_photo` for undo.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PhotoRemoval {
     pub photos: Vec<PhotoView>,
@@ -115,7 +119,11 @@ fn changed_posts(lib: &Library, r: &RemovedPhoto) -> Result<Vec<Post>, IpcError>
 }
 
 /// Takes a photo out of the job and out of the job's posts (the library keeps it).
+///
+/// The library keeps the photo; the job and the job's posts drop it (photo blocks and video seconds) in one
+/// transaction. `removed` is the undo.
 #[tauri::command]
+#[specta::specta]
 pub async fn remove_photo(
     state: State<'_, AppState>,
     job_id: i64,
@@ -133,7 +141,10 @@ pub async fn remove_photo(
 }
 
 /// Undoes `remove_photo`: the photo back into the job and its posts, where it was.
+///
+/// The answer's `removed` is null.
 #[tauri::command]
+#[specta::specta]
 pub async fn restore_photo(
     state: State<'_, AppState>,
     removed: RemovedPhoto,
@@ -149,7 +160,9 @@ pub async fn restore_photo(
     .await
 }
 
+/// The photo's role and caption in this job.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_photo_meta(
     state: State<'_, AppState>,
     job_id: i64,

@@ -15,6 +15,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
+use tauri_specta::Event;
 
 use crate::frame_protocol;
 use crate::ipc_error::IpcError;
@@ -29,7 +30,7 @@ pub(crate) const NO_OPEN_ENV: &str = "GONGBANG_NO_OPEN";
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// The `export-progress` event: frames encoded, frames in all, and the time left as estimated so far.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportProgress {
     pub done: u32,
@@ -38,7 +39,7 @@ pub struct ExportProgress {
 }
 
 /// A video plan as the window gets it: the cut list, and where its preview frames are served.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct VideoPlan {
     #[serde(flatten)]
@@ -53,7 +54,9 @@ pub fn configured_export_dir(lib: &gongbang_core::Library) -> Result<Option<Stri
         .or_else(|| std::env::var(EXPORT_DIR_ENV).ok().filter(|s| !s.is_empty())))
 }
 
+/// A fresh draft from the job's facts and photos, replacing the draft text.
 #[tauri::command]
+#[specta::specta]
 pub async fn make_draft(
     state: State<'_, AppState>,
     job_id: i64,
@@ -71,6 +74,7 @@ pub async fn make_draft(
 /// Saves the owner's title, blocks and tags. A photo block must name one of the job's photos (the core
 /// refuses any other library photo with `photo_not_in_job`).
 #[tauri::command]
+#[specta::specta]
 pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
         Ok(posts::save_text(lib.conn_mut(), &post)?)
@@ -78,7 +82,9 @@ pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, I
     .await
 }
 
+/// Saves only the video settings (captions and photo order are the post's photo blocks: `save_post`).
 #[tauri::command]
+#[specta::specta]
 pub async fn save_video(
     state: State<'_, AppState>,
     post_id: i64,
@@ -90,7 +96,10 @@ pub async fn save_video(
     .await
 }
 
+/// The cut list of the saved post; `invalid` for a non-video post, `no_photos` without photos. Preview frames
+/// are served at `frameBase` + frame number.
 #[tauri::command]
+#[specta::specta]
 pub async fn video_plan(state: State<'_, AppState>, post_id: i64) -> Result<VideoPlan, IpcError> {
     with_library(&state, move |lib| {
         let post = posts::get(lib.conn(), post_id)?;
@@ -107,7 +116,10 @@ pub async fn video_plan(state: State<'_, AppState>, post_id: i64) -> Result<Vide
 }
 
 /// Stops the running export (a video stops at the next frame and leaves no folder). Needs no library lock.
+///
+/// A video export then fails with code `cancelled` and leaves no folder; harmless when nothing runs.
 #[tauri::command]
+#[specta::specta]
 pub fn cancel_export(state: State<'_, AppState>) {
     state.export_cancel().store(true, Ordering::Relaxed);
 }
@@ -125,7 +137,9 @@ async fn pick_folder(app: &AppHandle) -> Result<Option<PathBuf>, IpcError> {
     Ok(picked.and_then(|p| p.into_path().ok()))
 }
 
+/// Shows the OS folder dialog (from Rust) and remembers the folder; `null` = cancelled.
 #[tauri::command]
+#[specta::specta]
 pub async fn choose_export_dir(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -141,7 +155,11 @@ pub async fn choose_export_dir(
     .await
 }
 
+/// Exports the saved post into the remembered folder (asking first when there is none) and opens it in the
+/// file manager. The leak guard refuses with the codes in docs/ipc-contract.md; `confirmedTerms` are flagged
+/// texts the owner confirmed, each logged. A video export emits `export-progress`.
 #[tauri::command]
+#[specta::specta]
 pub async fn export_post(
     app: AppHandle,
     state: State<'_, AppState>,
@@ -186,7 +204,7 @@ pub async fn export_post(
                 (per * f64::from(total.saturating_sub(done)) * 1000.0) as u64
             });
             let _ = events.emit(
-                "export-progress",
+                ExportProgress::NAME,
                 ExportProgress {
                     done,
                     total,

@@ -2,7 +2,7 @@
 
 use gongbang_core::presets::{self, Presets};
 use gongbang_core::repo::{jobs, settings};
-use gongbang_core::{session, Job, JobFields};
+use gongbang_core::{session, Job, JobFields, Lang};
 use serde::Serialize;
 use tauri::State;
 
@@ -10,12 +10,12 @@ use super::views::SessionView;
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
     version: String,
     library_dir: String,
-    lang: String,
+    lang: Lang,
     export_dir: Option<String>,
 }
 
@@ -23,17 +23,21 @@ fn info(lib: &gongbang_core::Library) -> Result<AppInfo, IpcError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         library_dir: lib.root().to_string_lossy().into_owned(),
-        lang: settings::get(lib.conn(), settings::LANG)?.unwrap_or_else(|| "ko".into()),
+        lang: Lang::parse(&settings::get(lib.conn(), settings::LANG)?.unwrap_or_default()),
         export_dir: super::posts::configured_export_dir(lib)?,
     })
 }
 
+/// The app's version, library folder, language and export folder.
 #[tauri::command]
+#[specta::specta]
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
     with_library(&state, |lib| info(lib)).await
 }
 
+/// Sets the window's language (`en`; anything else is Korean) and answers the new `AppInfo`.
 #[tauri::command]
+#[specta::specta]
 pub async fn set_lang(state: State<'_, AppState>, lang: String) -> Result<AppInfo, IpcError> {
     with_library(&state, move |lib| {
         let lang = if lang == "en" { "en" } else { "ko" };
@@ -43,27 +47,37 @@ pub async fn set_lang(state: State<'_, AppState>, lang: String) -> Result<AppInf
     .await
 }
 
+/// The materials, processes and equipment the job form and the shop profile offer.
 #[tauri::command]
+#[specta::specta]
 pub fn presets() -> Presets {
     presets::presets()
 }
 
+/// The job last worked on, with its photos and newest post; an empty job is created when there is none.
 #[tauri::command]
+#[specta::specta]
 pub async fn current_session(state: State<'_, AppState>) -> Result<SessionView, IpcError> {
     with_library(&state, |lib| Ok(session::current(lib)?.into())).await
 }
 
+/// Starts an empty job and opens it.
 #[tauri::command]
+#[specta::specta]
 pub async fn new_job(state: State<'_, AppState>) -> Result<SessionView, IpcError> {
     with_library(&state, |lib| Ok(session::new_job(lib)?.into())).await
 }
 
+/// Every job, newest first.
 #[tauri::command]
+#[specta::specta]
 pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<Job>, IpcError> {
     with_library(&state, |lib| Ok(jobs::list(lib.conn())?)).await
 }
 
+/// Opens a job: the app reopens on it next time.
 #[tauri::command]
+#[specta::specta]
 pub async fn open_job(state: State<'_, AppState>, job_id: i64) -> Result<SessionView, IpcError> {
     with_library(&state, move |lib| {
         jobs::touch(lib.conn(), job_id)?;
@@ -72,7 +86,9 @@ pub async fn open_job(state: State<'_, AppState>, job_id: i64) -> Result<Session
     .await
 }
 
+/// Saves the job's facts.
 #[tauri::command]
+#[specta::specta]
 pub async fn update_job(
     state: State<'_, AppState>,
     job_id: i64,

@@ -7,7 +7,9 @@ use tauri::State;
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
+/// What an export of the saved post will write and draw (the YouTube text preview shows it).
 #[tauri::command]
+#[specta::specta]
 pub async fn export_texts(
     state: State<'_, AppState>,
     post_id: i64,

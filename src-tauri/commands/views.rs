@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::thumb_protocol;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct PhotoView {
     #[serde(flatten)]
@@ -34,7 +34,7 @@ pub fn photo_views(photos: Vec<Photo>) -> Vec<PhotoView> {
     photos.into_iter().map(PhotoView::from).collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct SessionView {
     pub job: Job,
     pub photos: Vec<PhotoView>,
@@ -51,7 +51,7 @@ impl From<Session> for SessionView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportItemView {
     pub path: String,
@@ -75,7 +75,7 @@ impl From<&ImportItem> for ImportItemView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct ImportSummaryView {
     pub items: Vec<ImportItemView>,
     pub imported: usize,
@@ -94,7 +94,8 @@ impl From<&ImportSummary> for ImportSummaryView {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// The `import-progress` event: one file's result during an import (the event's name comes from this type).
+#[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
 pub struct ImportProgress {
     pub done: usize,
     pub total: usize,

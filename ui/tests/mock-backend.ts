@@ -12,7 +12,8 @@ import type {
   Approval,
   Block,
   Client,
-  ClientInput,
+  CommandSignatures,
+  Commands,
   ExportProgress,
   ExportResult,
   ExportTexts,
@@ -23,7 +24,6 @@ import type {
   ImportProgress,
   ImportSummary,
   Job,
-  JobFields,
   Lang,
   MetaItem,
   OwnerKind,
@@ -175,7 +175,27 @@ window.__mock = {
   },
 };
 
-async function cmd<T>(name: string, args: Record<string, unknown> | undefined, run: () => T | Promise<T>): Promise<T> {
+// ---- the generated contract, as the mock sees it ----
+/** A command's wire name, as `invoke` sends it and as the command log records it. */
+type CommandName = keyof CommandSignatures;
+type CommandFn<N extends CommandName> = Commands[CommandSignatures[N]['fn']];
+/** A command's JSON arguments by name, typed from the generated bindings: an argument renamed or retyped in Rust
+ * breaks this build at every stand-in that sends it. */
+type ArgsOf<N extends CommandName> = CommandSignatures[N]['args'] extends []
+  ? undefined
+  : {
+      [I in keyof CommandSignatures[N]['args'] & `${number}` as CommandSignatures[N]['args'][I] & string]: Parameters<
+        CommandFn<N>
+      >[I & keyof Parameters<CommandFn<N>>];
+    };
+/** What a command resolves to, from the generated bindings. */
+type ResultOf<N extends CommandName> = Awaited<ReturnType<CommandFn<N>>>;
+
+async function cmd<N extends CommandName>(
+  name: N,
+  args: ArgsOf<N>,
+  run: () => ResultOf<N> | Promise<ResultOf<N>>,
+): Promise<ResultOf<N>> {
   calls.push({ cmd: name, args: args ? JSON.parse(JSON.stringify(args)) : undefined });
   await new Promise((r) => setTimeout(r, 5));
   if (failures.has(name)) {
@@ -186,7 +206,7 @@ async function cmd<T>(name: string, args: Record<string, unknown> | undefined, r
   try {
     const out = await run();
     save();
-    return JSON.parse(JSON.stringify(out ?? null)) as T;
+    return JSON.parse(JSON.stringify(out ?? null)) as ResultOf<N>;
   } catch (e) {
     throw toAppError(e);
   }
@@ -260,9 +280,13 @@ function toPhoto(j: MockJob, p: LibPhoto): Photo {
   return {
     id: p.id,
     hash: p.hash,
+    format: 'jpeg',
     originalName: p.originalName,
+    originalPath: p.path,
+    importedAt: '2024-05-14T09:31:00',
     width: p.width,
     height: p.height,
+    orientation: 1,
     takenAt: '2024-05-14T09:30:00',
     cameraMake: 'samsung',
     cameraModel: 'SM-S918N',
@@ -337,9 +361,9 @@ export const appInfo = () =>
       exportDir: S.exportDir,
     }),
   );
-export const setLang = (lang: Lang) =>
+export const setLang = (lang: string) =>
   cmd('set_lang', { lang }, (): AppInfo => {
-    S.lang = lang;
+    S.lang = lang === 'en' ? 'en' : 'ko'; // like Rust: anything but `en` is Korean
     return {
       version: '0.1.0-mock',
       libraryDir: '/home/owner/.local/share/gongbang-post',
@@ -401,7 +425,7 @@ export const listJobs = () =>
     [...S.jobs].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id).map(publicJob),
   );
 export const openJob = (jobId: number) => cmd('open_job', { jobId }, (): Session => session(jobById(jobId)));
-export const updateJob = (jobId: number, fields: JobFields) =>
+export const updateJob: Commands['updateJob'] = (jobId, fields) =>
   cmd('update_job', { jobId, fields }, (): Job => {
     const j = jobById(jobId);
     Object.assign(j, fields, { updatedAt: now() });
@@ -514,14 +538,14 @@ export const removePhoto = (jobId: number, photoId: number) =>
     }
     return { photos: jobPhotos(j), posts: changed, removed };
   });
-export const restorePhoto = (removed: RemovedPhoto) =>
+export const restorePhoto: Commands['restorePhoto'] = (removed) =>
   cmd('restore_photo', { removed }, (): PhotoRemoval => {
     const j = jobById(removed.jobId);
     if (!lib(removed.photoId)) throw err('no_such_photo', '사진을 찾을 수 없습니다.', 'The photo was not found.');
     const changed: Post[] = [];
     if (!j.photoIds.includes(removed.photoId)) {
       j.photoIds.splice(Math.min(removed.index, j.photoIds.length), 0, removed.photoId);
-      j.meta[removed.photoId] = { role: removed.role, caption: removed.caption };
+      j.meta[removed.photoId] = { role: removed.role ?? null, caption: removed.caption };
       for (const r of removed.posts) {
         const p = S.posts.find((x) => x.id === r.postId && x.jobId === j.id);
         if (!p) continue;
@@ -532,7 +556,7 @@ export const restorePhoto = (removed: RemovedPhoto) =>
             caption: b.caption,
           });
         }
-        if (r.seconds !== null) {
+        if (r.seconds != null) {
           p.video ??= defaultVideo();
           p.video.photoSeconds[String(removed.photoId)] = r.seconds;
         }
@@ -611,7 +635,7 @@ export const makeDraft = (jobId: number, platform: Platform) =>
     S.posts = [...S.posts.filter((p) => p.id !== post.id), post];
     return post;
   });
-export const savePost = (post: Post) =>
+export const savePost: Commands['savePost'] = (post) =>
   cmd('save_post', { post }, (): Post => {
     const p = S.posts.find((x) => x.id === post.id);
     if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
@@ -638,11 +662,11 @@ function planOf(p: Post): VideoPlan {
   if (!shots.length) throw err('no_photos', '사진이 없습니다.', 'There are no photos.');
   const segments: Segment[] = [];
   let at = 0;
-  const push = (kind: Segment['kind'], seconds: number, caption: string, photoId?: number) => {
+  type Shown = { kind: 'title' } | { kind: 'end' } | { kind: 'photo'; photoId: number; role: PhotoRole | null };
+  const push = (shown: Shown, seconds: number, caption: string) => {
     const n = Math.max(1, Math.round(seconds * FPS));
     segments.push({
-      kind,
-      ...(photoId !== undefined ? { photoId, role: null } : {}),
+      ...shown,
       startFrame: at,
       endFrame: at + n,
       startMs: Math.floor((at * 1000) / FPS),
@@ -651,10 +675,15 @@ function planOf(p: Post): VideoPlan {
     });
     at += n;
   };
-  push('title', 3, '');
-  for (const b of shots)
-    push('photo', clampS(v.photoSeconds[String(b.photoId)] ?? v.secondsPerPhoto), b.caption, b.photoId);
-  push('end', 4, '');
+  push({ kind: 'title' }, 3, '');
+  for (const b of shots) {
+    push(
+      { kind: 'photo', photoId: b.photoId, role: null },
+      clampS(v.photoSeconds[String(b.photoId)] ?? v.secondsPerPhoto),
+      b.caption,
+    );
+  }
+  push({ kind: 'end' }, 4, '');
   const landscape = p.platform === 'youtube';
   return {
     format: landscape ? 'landscape' : 'shorts',
@@ -668,7 +697,7 @@ function planOf(p: Post): VideoPlan {
     frameBase: `mockframe:${p.id}/`,
   };
 }
-export const saveVideo = (postId: number, video: VideoSettings) =>
+export const saveVideo: Commands['saveVideo'] = (postId, video) =>
   cmd('save_video', { postId, video }, (): Post => {
     const p = postById(postId);
     p.video = { ...defaultVideo(), ...video };
@@ -721,9 +750,8 @@ export const exportTexts = (postId: number) =>
     };
   });
 export const cancelExport = () =>
-  cmd('cancel_export', undefined, (): null => {
+  cmd('cancel_export', undefined, () => {
     exportCancel = true;
-    return null;
   });
 /** A small frame drawn on a canvas: the segment's photo colour and a bar for the frame number (no files). */
 const frameCache = new Map<string, string>();
@@ -770,7 +798,7 @@ export const chooseExportDir = () =>
     if (chooseDirResult) S.exportDir = chooseDirResult;
     return chooseDirResult;
   });
-export const exportPost = (postId: number, confirmedTerms: string[]) =>
+export const exportPost: Commands['exportPost'] = (postId, confirmedTerms) =>
   cmd('export_post', { postId, confirmedTerms }, async (): Promise<ExportResult> => {
     const p = S.posts.find((x) => x.id === postId);
     if (!p) throw err('not_found', '글을 찾을 수 없습니다.', 'The post was not found.');
@@ -781,7 +809,7 @@ export const exportPost = (postId: number, confirmedTerms: string[]) =>
       save();
       throw err(g.policy === 'never' ? 'export_forbidden' : 'approval_missing', g.reasonKo ?? '', g.reasonEn ?? '');
     }
-    const left = scan(p).filter((f) => !confirmedTerms.includes(f.text));
+    const left = scan(p).filter((f) => !(confirmedTerms ?? []).includes(f.text));
     if (left.length) {
       log(
         j.id,
@@ -829,7 +857,14 @@ const invalid = (ko: string, en: string) => err('invalid', ko, en);
 const clientById = (cid: number | null) => S.clients.find((c) => c.id === cid) ?? null;
 
 function guardFor(j: MockJob): Guard {
-  const base = { jobId: j.id, ownerKind: j.ownerKind, approval: null, reasonKo: null, reasonEn: null };
+  const base = {
+    jobId: j.id,
+    ownerKind: j.ownerKind,
+    approval: null,
+    reasonKo: null,
+    reasonEn: null,
+    photoIssue: null,
+  };
   if (j.ownerKind === 'own') return { ...base, client: null, policy: 'public', canExport: true };
   if (j.ownerKind === null) {
     return {
@@ -869,7 +904,7 @@ function guardFor(j: MockJob): Guard {
 
 export const listClients = () =>
   cmd('list_clients', undefined, (): Client[] => [...S.clients].sort((a, b) => a.name.localeCompare(b.name, 'ko')));
-export const saveClient = (client: ClientInput) =>
+export const saveClient: Commands['saveClient'] = (client) =>
   cmd('save_client', { client }, (): Client => {
     const name = client.name.trim();
     if (!name) throw invalid('회사 이름을 적어 주세요.', 'Please enter the company name.');
@@ -890,11 +925,11 @@ export const saveClient = (client: ClientInput) =>
         `A customer named '${same.name}' already exists. Nothing was created or changed.`,
       );
     }
-    const aliases = [...new Set(client.aliases.map((a) => a.trim()).filter(Boolean))];
-    const existing = clientById(client.id);
-    if (client.id !== null && !existing)
+    const aliases = [...new Set((client.aliases ?? []).map((a) => a.trim()).filter(Boolean))];
+    const existing = clientById(client.id ?? null);
+    if (client.id != null && !existing)
       throw err('not_found', '고객사를 찾을 수 없습니다.', 'The customer was not found.');
-    const c: Client = { id: existing?.id ?? id(), name, aliases, policy: client.policy, note: client.note };
+    const c: Client = { id: existing?.id ?? id(), name, aliases, policy: client.policy, note: client.note ?? '' };
     S.clients = [...S.clients.filter((x) => x.id !== c.id), c];
     return c;
   });
@@ -1015,6 +1050,9 @@ function scanText(
       ruleKo,
       ruleEn,
       suggestion,
+      place: { kind: 'post' },
+      whereKo: null,
+      whereEn: null,
     });
   };
   const lower = text.toLowerCase();
@@ -1112,7 +1150,7 @@ export const mockCore = {
   save: () => save(),
   now: () => now(),
   id: () => id(),
-  cmd: <T>(name: string, args: Record<string, unknown> | undefined, run: () => T | Promise<T>) => cmd(name, args, run),
+  cmd,
   /** The leak guard's verdict and the text scan, as export_post sees them (no command logged). */
   guard: (jobId: number) => guardFor(jobById(jobId)),
   scan: (p: Post) => scan(p),
@@ -1137,8 +1175,11 @@ export {
   shopProfile,
 } from './mock-shop';
 
-// Compile-time check: this module offers everything the real backend.ts does, with the same signatures.
-type RealApi = typeof import('../src/backend');
+// Compile-time checks: every generated command has its stand-in here with the generated signature (a command
+// added or changed in Rust breaks this build), and this module offers everything the real backend.ts does.
 type MockApi = typeof import('./mock-backend');
-const sameShape: MockApi extends RealApi ? true : false = true;
+type RealApi = typeof import('../src/backend');
+const implementsCommands = (m: MockApi): Commands => m;
+const sameShape = (m: MockApi): RealApi => m;
+void implementsCommands;
 void sameShape;

@@ -26,6 +26,7 @@ import type {
   Block,
   Coach,
   CoachCheck,
+  Commands,
   Platform,
   Post,
   ShopProfile,
@@ -732,12 +733,12 @@ const publicAi = (): AiSettings => ({
   hasKey: !!keyFor(M.ai.baseUrl),
 });
 export const aiSettings = () => mockCore.cmd('ai_settings', undefined, publicAi);
-export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; model: string }, apiKey: string | null) =>
+export const saveAiSettings: Commands['saveAiSettings'] = (settings, apiKey) =>
   mockCore.cmd(
     'save_ai_settings',
     { settings, apiKey: apiKey === null ? null : apiKey === '' ? '' : '•••' },
     (): AiSettings => {
-      const url = settings.baseUrl.trim();
+      const url = (settings.baseUrl ?? '').trim();
       if (settings.enabled && !/^https?:\/\/\S+$/i.test(url)) {
         throw err(
           'invalid',
@@ -755,7 +756,12 @@ export const saveAiSettings = (settings: { enabled: boolean; baseUrl: string; mo
           'To save an API key, first enter the AI server address. The key is sent to that address only.',
         );
       }
-      M.ai = { ...M.ai, enabled: settings.enabled, baseUrl: url.replace(/\/+$/, ''), model: settings.model.trim() };
+      M.ai = {
+        ...M.ai,
+        enabled: settings.enabled,
+        baseUrl: url.replace(/\/+$/, ''),
+        model: (settings.model ?? '').trim(),
+      };
       if (apiKey !== null && origin) {
         if (apiKey === '') delete M.ai.keys[origin];
         else M.ai.keys[origin] = apiKey;
@@ -831,7 +837,6 @@ export const aiRewrite = (postId: number, style: AiStyle, blockIndex: number | n
   });
 
 export const cancelAi = () =>
-  mockCore.cmd('cancel_ai', undefined, (): null => {
+  mockCore.cmd('cancel_ai', undefined, () => {
     cancelAiFlag = true;
-    return null;
   });

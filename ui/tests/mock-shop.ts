@@ -14,7 +14,16 @@
 //   removeFolder(postId)       the post's export folder is "gone" (folderExists = false)
 //   setLogoPick(ok)            whether pick_logo returns a logo (true) or null (cancelled)
 //   state()                    a copy of this file's state
-import type { Calendar, ExportEvent, Platform, PostHistoryItem, Reminder, ShopProfile, WeekStat } from '../src/backend';
+import type {
+  Calendar,
+  Commands,
+  ExportEvent,
+  Platform,
+  PostHistoryItem,
+  Reminder,
+  ShopProfile,
+  WeekStat,
+} from '../src/backend';
 import { mockCore } from './mock-backend';
 
 interface StoredEvent {
@@ -188,7 +197,7 @@ function historyItem(postId: number): PostHistoryItem {
   };
 }
 const invalid = (ko: string, en: string) => ({ code: 'invalid', messageKo: ko, messageEn: en });
-const words = (xs: string[]) => [...new Set(xs.map((x) => x.trim()).filter(Boolean))];
+const words = (xs: string[] | undefined) => [...new Set((xs ?? []).map((x) => x.trim()).filter(Boolean))];
 
 // A small square logo drawn on a canvas (no files).
 function drawLogo(): string {
@@ -230,9 +239,9 @@ function thumb(photoId: number): string {
 
 // ---- commands ----
 export const shopProfile = () => mockCore.cmd('shop_profile', undefined, (): ShopProfile => M.profile);
-export const saveShopProfile = (profile: ShopProfile) =>
+export const saveShopProfile: Commands['saveShopProfile'] = (profile) =>
   mockCore.cmd('save_shop_profile', { profile }, (): ShopProfile => {
-    const t = (s: string) => (s ?? '').trim();
+    const t = (s: string | undefined) => (s ?? '').trim(); // a field left out is empty, as in Rust
     M.profile = {
       name: t(profile.name),
       owner: t(profile.owner),

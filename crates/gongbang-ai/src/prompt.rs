@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the owner asked for (`AiStyle` in the IPC contract).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Style {
     /// 다듬기: smoother, correct, about as long.

@@ -20,6 +20,7 @@ const MAX_MODEL_CHARS: usize = 200;
 
 /// The AI settings as the window sees them (the key itself never crosses).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct AiSettings {
     pub enabled: bool,
@@ -30,6 +31,7 @@ pub struct AiSettings {
 
 /// What the owner saves (`save_ai_settings`' `settings`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct AiSettingsInput {
     pub enabled: bool,

@@ -22,6 +22,7 @@ pub const REMINDER_JOBS: usize = 5;
 
 /// The days of one month that have events.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Day {
     pub date: String,
     pub events: Vec<PostEvent>,
@@ -29,6 +30,7 @@ pub struct Day {
 
 /// One Monday-to-Sunday week: distinct posts exported or published in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct WeekStat {
     pub start: String,
     pub count: u32,
@@ -37,6 +39,7 @@ pub struct WeekStat {
 
 /// What the calendar screen shows.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Calendar {
     pub month: String,
@@ -70,6 +73,7 @@ pub struct Reminder {
 
 /// One post in the history.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryItem {
     pub post_id: i64,

@@ -29,6 +29,7 @@ const FOLDER_EXTENSIONS: &[&str] = &[
 
 /// What happened to one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum ImportOutcome {
     Imported,

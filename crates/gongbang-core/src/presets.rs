@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// One choice in a list.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Preset {
     pub value: &'static str,
@@ -15,6 +16,7 @@ pub struct Preset {
 
 /// The lists offered in the job step (materials, processes) and the shop profile (equipment).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Presets {
     pub materials: Vec<Preset>,
     pub processes: Vec<Preset>,

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// How a check came out; `warn` is advice and counts as not passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum CheckStatus {
     Fail,
@@ -14,6 +15,7 @@ pub enum CheckStatus {
 
 /// One line of the checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct CoachCheck {
     pub id: &'static str,

@@ -44,6 +44,7 @@ pub const MIN_VIDEO_MS: u64 = 30_000;
 
 /// The checklist of one post.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Coach {
     pub post_id: i64,

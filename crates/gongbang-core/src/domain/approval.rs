@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// One recorded approval.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Approval {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::photo::PhotoRole;
 
 /// The facts of a job the owner types in.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct JobFields {
@@ -21,6 +22,7 @@ pub struct JobFields {
 }
 
 /// Whose part a job shows: the shop's own product, or a customer's job.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OwnerKind {
@@ -47,6 +49,7 @@ impl OwnerKind {
 }
 
 /// A job as stored.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
@@ -76,6 +79,7 @@ impl Job {
 }
 
 /// Where a removed photo was in one post: the block index it had and its caption there.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RemovedBlock {
@@ -84,6 +88,7 @@ pub struct RemovedBlock {
 }
 
 /// What a removal took out of one post.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RemovedFromPost {
@@ -95,6 +100,7 @@ pub struct RemovedFromPost {
 }
 
 /// Everything `repo::jobs::remove_photo` took away, so `restore_photo` can put it back where it was.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RemovedPhoto {

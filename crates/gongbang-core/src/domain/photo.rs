@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::redaction::RedactBox;
 
 /// What a photo is in a job: the owner tags it so drafts can tell the story in order.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PhotoRole {
@@ -51,6 +52,7 @@ impl PhotoRole {
 }
 
 /// A photo in the library (with its role and caption when listed for a job).
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Photo {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::post::Platform;
 
 /// What happened to a post.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -24,6 +25,7 @@ impl EventKind {
 }
 
 /// One export or publication, with what the calendar shows beside it.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PostEvent {

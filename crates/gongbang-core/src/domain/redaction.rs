@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::{CoreError, Result};
 
 /// One box: left, top, width, height as fractions (0–1) of the upright photo.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RedactBox {
     pub x: f64,

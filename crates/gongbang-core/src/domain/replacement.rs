@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 /// One find → replace the owner chose for a post.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Replacement {

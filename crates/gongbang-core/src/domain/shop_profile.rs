@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// The shop profile (empty strings where the owner has not filled it in).
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ShopProfile {

@@ -14,11 +14,13 @@ pub const DEFAULT_PHOTO_SECONDS: f64 = 4.0;
 
 /// The owner's choices for one video post.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase", default)]
 pub struct VideoSettings {
     /// Seconds per photo unless a photo has its own.
     pub seconds_per_photo: f64,
     /// Per photo id, seconds on screen.
+    #[cfg_attr(feature = "specta", specta(type = BTreeMap<String, f64>))]
     pub photo_seconds: BTreeMap<i64, f64>,
     /// Whether photo captions are burned into the frames (they are always in captions.srt).
     pub burn_captions: bool,

@@ -9,6 +9,7 @@ use crate::Result;
 
 /// The language of a draft.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

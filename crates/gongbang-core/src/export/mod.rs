@@ -26,6 +26,7 @@ pub use staging::Staging;
 
 /// Where an export went.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportResult {
     pub folder: String,

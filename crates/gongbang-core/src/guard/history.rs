@@ -13,6 +13,7 @@ use crate::Result;
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum HistoryKind {
     Created,
@@ -28,6 +29,7 @@ pub enum HistoryKind {
 
 /// One line of a job's history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEntry {
     pub at: String,

@@ -12,6 +12,7 @@ use crate::imaging::{jpeg_segments, PhotoFormat};
 
 /// What kind of thing will be removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MetaKind {
     Gps,
@@ -31,6 +32,7 @@ pub enum MetaKind {
 
 /// One thing the export removes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct MetaItem {
     pub kind: MetaKind,

@@ -13,6 +13,7 @@ use crate::repo::{post_replacements, posts};
 use crate::Result;
 
 /// A scan finding with where in the export it is.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PlacedFinding {

@@ -13,6 +13,7 @@ use crate::{CoreError, Result};
 
 /// The leak guard's verdict on one job.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Guard {
     pub job_id: i64,
@@ -32,6 +33,7 @@ pub struct Guard {
 
 /// The photo that made a post's verdict stricter than its job's, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct PhotoIssue {
     pub photo_id: i64,

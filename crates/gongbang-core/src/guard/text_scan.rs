@@ -15,6 +15,7 @@ use crate::spelling::{compare_key, name_key, Folded, Skeleton};
 
 /// Where in the post a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Title,
@@ -25,6 +26,7 @@ pub enum Field {
 
 /// What kind of rule matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// A customer's name or alias.
@@ -37,6 +39,7 @@ pub enum FindingKind {
 
 /// One flagged piece of text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     pub field: Field,

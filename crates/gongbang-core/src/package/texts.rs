@@ -21,6 +21,7 @@ use crate::{render, Result};
 const NAVER_HOWTO: &str = include_str!("../../../../assets/templates/naver_howto.ko.txt");
 
 /// One text file of a package, exactly as written.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TextFile {
@@ -29,6 +30,7 @@ pub struct TextFile {
 }
 
 /// Every string a video package draws into pixels, exactly as drawn.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct DrawnTexts {
@@ -47,6 +49,7 @@ pub struct DrawnTexts {
 }
 
 /// Everything an export of a post will contain as text.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportTexts {
@@ -66,6 +69,7 @@ pub struct ExportTexts {
 }
 
 /// Where a piece of an export's text is.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {

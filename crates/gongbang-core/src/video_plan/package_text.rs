@@ -32,6 +32,7 @@ const PART_MAX_CHARS: usize = 80;
 
 /// The text files of a YouTube package, exactly as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct YoutubeTexts {
     /// `title.txt`: one line, at most 100 characters, no `<` `>` (no line break at the end).

@@ -19,6 +19,7 @@ pub const SHORTS_MAX_SECONDS: f64 = 180.0;
 
 /// The two shapes of video.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum VideoFormat {
     /// 16:9, 1920×1080, with chapters and a custom thumbnail.
@@ -51,6 +52,7 @@ impl VideoFormat {
 
 /// What a segment shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SegmentKind {
     Title,
@@ -64,6 +66,7 @@ pub enum SegmentKind {
 
 /// One stretch of the video, in whole frames: `[start_frame, end_frame)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
     #[serde(flatten)]
@@ -78,6 +81,7 @@ pub struct Segment {
 
 /// The cut list of a whole video.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     pub format: VideoFormat,
