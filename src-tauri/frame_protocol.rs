@@ -103,27 +103,30 @@ fn renderer(state: &AppState, post_id: i64) -> Result<Arc<Renderer>, Option<Core
         Err(TryLockError::WouldBlock) => {
             if let Some(c) = slot
                 .lock()
-                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .as_ref()
                 .filter(|c| c.post_id == post_id)
             {
                 return Ok(c.renderer.clone());
             }
-            lib.lock().unwrap_or_else(|p| p.into_inner())
+            lib.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
         }
     };
     let lib: &Library = &guard;
     let (key, post) = source(lib, post_id).map_err(Some)?;
     if let Some(c) = slot
         .lock()
-        .unwrap_or_else(|p| p.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .as_ref()
         .filter(|c| c.key == key)
     {
         return Ok(c.renderer.clone());
     }
     let r = Arc::new(video::renderer_for(lib, &post, PREVIEW_SCALE).map_err(Some)?);
-    *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(FrameCache {
+    *slot
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(FrameCache {
         key,
         post_id,
         renderer: r.clone(),

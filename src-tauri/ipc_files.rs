@@ -86,9 +86,15 @@ impl LanguageExt for ManifestExporter<'_> {
     type Error = io::Error;
 
     fn export(self, cfg: &BuilderConfiguration, _path: &Path) -> Result<(), io::Error> {
-        let names: Vec<&str> = cfg.commands.iter().map(|c| c.name()).collect();
-        let mut permissions: Vec<String> =
-            EVENT_PERMISSIONS.iter().map(|p| p.to_string()).collect();
+        let names: Vec<&str> = cfg
+            .commands
+            .iter()
+            .map(specta::datatype::Function::name)
+            .collect();
+        let mut permissions: Vec<String> = EVENT_PERMISSIONS
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         permissions.extend(
             names
                 .iter()

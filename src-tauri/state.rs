@@ -76,7 +76,9 @@ where
 {
     let lib = state.library()?;
     tauri::async_runtime::spawn_blocking(move || {
-        let mut guard = lib.lock().unwrap_or_else(|p| p.into_inner());
+        let mut guard = lib
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut guard)
     })
     .await

@@ -55,7 +55,7 @@ fn parse_path(path: &str) -> Option<Wanted<'_>> {
         return None;
     }
     match (parts.next(), parts.next()) {
-        (None, None) | (Some("raw"), None) => Some(Wanted::Clean(hash)),
+        (None | Some("raw"), None) => Some(Wanted::Clean(hash)),
         (Some("boxes"), Some(key)) => Some(Wanted::Burned(hash, thumbs::parse_boxes_key(key)?)),
         _ => None,
     }

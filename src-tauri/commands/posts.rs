@@ -194,7 +194,9 @@ pub async fn export_post(
         let last = Mutex::new(None::<Instant>);
         let progress = move |done: u32, total: u32| {
             let now = Instant::now();
-            let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+            let mut last = last
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if done < total && last.is_some_and(|t| now.duration_since(t) < PROGRESS_EVERY) {
                 return;
             }

@@ -30,7 +30,7 @@ impl ApiKey {
         if k.is_empty() {
             return Ok(None);
         }
-        if k.chars().count() > MAX_KEY_CHARS || k.chars().any(|c| c.is_control()) {
+        if k.chars().count() > MAX_KEY_CHARS || k.chars().any(char::is_control) {
             return Err(AiError::invalid(
                 "API 키가 올바르지 않습니다. 받은 키를 그대로 복사해 붙여 넣어 주세요.",
                 "The API key is not valid. Copy and paste the key exactly as you received it.",

@@ -43,7 +43,9 @@ fn plan(base_url: &str) -> Plan {
 
 #[tokio::test]
 async fn plain_http_to_a_public_host_sends_nothing() {
-    let proxy = common::start(Behaviour::Echo { prefix: "".into() });
+    let proxy = common::start(Behaviour::Echo {
+        prefix: String::new(),
+    });
     let proxy_url = proxy.base_url.trim_end_matches("/v1").to_string();
     for var in ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"] {
         std::env::set_var(var, &proxy_url);

@@ -11,7 +11,10 @@ use clap::Parser;
 
 /// 3 when the leak guard refused (scripts can tell it from a broken file), 1 for every other error.
 fn exit_status(e: &gongbang_core::CoreError) -> u8 {
-    use gongbang_core::CoreError::*;
+    use gongbang_core::CoreError::{
+        ApprovalMissing, ExportForbidden, FlaggedText, NotCleared, PhotoNotInJob,
+        SharedPhotoRefused,
+    };
     match e {
         ExportForbidden { .. }
         | ApprovalMissing { .. }

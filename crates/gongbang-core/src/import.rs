@@ -239,7 +239,9 @@ fn process(path: &Path, claimed: &Mutex<HashSet<String>>, store_paths: &StorePat
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
     {
-        let mut set = claimed.lock().unwrap_or_else(|p| p.into_inner());
+        let mut set = claimed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if !set.insert(hash.clone()) {
             return Work::Duplicate(hash);
         }
@@ -249,7 +251,7 @@ fn process(path: &Path, claimed: &Mutex<HashSet<String>>, store_paths: &StorePat
         Err(e) => {
             claimed
                 .lock()
-                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .remove(&hash);
             rejected(&e)
         }
@@ -303,9 +305,10 @@ fn prepare(
 }
 
 fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.to_string_lossy().into_owned(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn finish_item(

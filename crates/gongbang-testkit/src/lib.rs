@@ -13,9 +13,10 @@ use gongbang_core::{Job, JobFields, Library};
 
 /// `../shared/testdata/photos` relative to the project root (or `GONGBANG_TESTDATA`/photos).
 pub fn photos_dir() -> PathBuf {
-    let base = std::env::var_os("GONGBANG_TESTDATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata"));
+    let base = std::env::var_os("GONGBANG_TESTDATA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/testdata"),
+        PathBuf::from,
+    );
     let dir = base.join("photos");
     assert!(
         dir.is_dir(),
@@ -141,7 +142,10 @@ pub fn new_client(lib: &Library, name: &str, policy: Policy, aliases: &[&str]) -
         &ClientInput {
             id: None,
             name: name.into(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            aliases: aliases
+                .iter()
+                .map(std::string::ToString::to_string)
+                .collect(),
             policy,
             note: String::new(),
         },

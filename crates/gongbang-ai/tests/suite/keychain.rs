@@ -12,7 +12,9 @@ static KEYCHAIN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[test]
 fn a_key_is_stored_read_and_deleted_in_the_os_keychain() {
-    let _turn = KEYCHAIN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = KEYCHAIN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if std::env::var("GONGBANG_SKIP_KEYCHAIN").as_deref() == Ok("1") {
         eprintln!(
             "SKIPPED: keychain test not run (GONGBANG_SKIP_KEYCHAIN=1). Run it with a Secret Service, \
@@ -93,7 +95,9 @@ fn windows_credentials() -> String {
 /// `ai-api-key@<origin>`; another address finds none.
 #[test]
 fn a_key_is_bound_to_its_address_in_the_os_keychain() {
-    let _turn = KEYCHAIN.lock().unwrap_or_else(|e| e.into_inner());
+    let _turn = KEYCHAIN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if std::env::var("GONGBANG_SKIP_KEYCHAIN").as_deref() == Ok("1") {
         eprintln!("SKIPPED: keychain test not run (GONGBANG_SKIP_KEYCHAIN=1).");
         return;

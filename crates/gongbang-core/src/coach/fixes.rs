@@ -124,11 +124,10 @@ pub fn fix_post(
             for b in &mut out.blocks {
                 if let Block::Photo { photo_id, caption } = b {
                     if caption.trim().is_empty() {
-                        *caption = captions
-                            .iter()
-                            .find(|(id, _)| id == photo_id)
-                            .map(|(_, c)| c.clone())
-                            .unwrap_or_else(|| lang.pick("가공 과정", "Machining step").into());
+                        *caption = captions.iter().find(|(id, _)| id == photo_id).map_or_else(
+                            || lang.pick("가공 과정", "Machining step").into(),
+                            |(_, c)| c.clone(),
+                        );
                     }
                 }
             }

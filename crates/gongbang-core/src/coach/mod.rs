@@ -118,14 +118,12 @@ fn blog_checks(
     shop: &ShopProfile,
 ) -> Result<Vec<CoachCheck>> {
     use checks::*;
-    use CheckStatus::*;
+    use CheckStatus::{Fail, Warn};
     let parts = keyword_parts(&job.fields, shop);
     let mut photo_ids = post.photo_ids();
     photo_ids.sort_unstable();
     photo_ids.dedup();
-    let first = text::first_paragraph(&post.blocks)
-        .map(|(_, t)| t)
-        .unwrap_or("");
+    let first = text::first_paragraph(&post.blocks).map_or("", |(_, t)| t);
     let tags = post.tags.iter().filter(|t| !t.trim().is_empty()).count();
     let copied = copied_paragraphs(lib.conn(), post, job, shop)?;
     Ok(vec![
@@ -158,7 +156,7 @@ fn video_checks(
     shop: &ShopProfile,
 ) -> Result<Vec<CoachCheck>> {
     use checks::*;
-    use CheckStatus::*;
+    use CheckStatus::{Fail, Warn};
     let parts = keyword_parts(&job.fields, shop);
     let title = post.title.trim();
     let title_ok =
@@ -219,7 +217,7 @@ fn video_checks(
 
 fn common_checks(lib: &Library, post: &Post, shop: &ShopProfile) -> Result<Vec<CoachCheck>> {
     use checks::*;
-    use CheckStatus::*;
+    use CheckStatus::{Fail, Pass, Warn};
     let conn = lib.conn();
     let verdict = guard::verdict(conn, post.job_id)?;
     let guard_status = if !verdict.can_export {

@@ -25,7 +25,7 @@ pub fn photo_caption(p: &Photo, lang: Lang) -> String {
 
 /// A photo role's word in the draft's language.
 pub fn role_label(role: crate::PhotoRole, lang: Lang) -> &'static str {
-    use crate::PhotoRole::*;
+    use crate::PhotoRole::{Finished, InProcess, Machine, Measured, Stock};
     match lang {
         Lang::Ko => role.label_ko(),
         Lang::En => match role {

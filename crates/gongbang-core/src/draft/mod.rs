@@ -163,8 +163,7 @@ fn context(
     let f = &job.fields;
     let process_en = match lang {
         Lang::En => crate::presets::english_label(&f.process)
-            .map(str::to_string)
-            .unwrap_or_else(|| f.process.trim().to_string()),
+            .map_or_else(|| f.process.trim().to_string(), str::to_string),
         Lang::Ko => f.process.trim().to_string(),
     };
     let intro = [shop.region().unwrap_or_default(), shop.name.trim()]

@@ -40,12 +40,12 @@ pub fn clean_line(s: &str) -> String {
 pub fn clean_text(s: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for line in s.lines().map(clean_line) {
-        if line.is_empty() && out.last().is_none_or(|l| l.is_empty()) {
+        if line.is_empty() && out.last().is_none_or(std::string::String::is_empty) {
             continue;
         }
         out.push(line);
     }
-    while out.last().is_some_and(|l| l.is_empty()) {
+    while out.last().is_some_and(std::string::String::is_empty) {
         out.pop();
     }
     out.join("\n")

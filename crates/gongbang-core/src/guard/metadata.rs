@@ -223,7 +223,7 @@ fn gps_coordinate(exif: &Exif, tag: Tag, ref_tag: Tag) -> Option<String> {
     let exif::Value::Rational(r) = &f.value else {
         return None;
     };
-    let part = |i: usize| r.get(i).map_or(0.0, |q| q.to_f64());
+    let part = |i: usize| r.get(i).map_or(0.0, exif::Rational::to_f64);
     let (d, m, s) = (part(0), part(1), part(2));
     if !(d.is_finite() && m.is_finite() && s.is_finite()) {
         return None;
@@ -432,7 +432,7 @@ pub fn metadata_report(bytes: &[u8], format: PhotoFormat) -> Vec<MetaItem> {
     // A decoder that panics on a hostile header must not take the window down.
     let mut found = Vec::new();
     if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        decoder_items(bytes, format, &mut found)
+        decoder_items(bytes, format, &mut found);
     }))
     .is_ok()
     {

@@ -494,7 +494,7 @@ pub fn scan_post(post: &Post, rules: &ScanRules) -> Vec<Finding> {
     for (bi, b) in post.blocks.iter().enumerate() {
         match b {
             Block::Heading { text } | Block::Paragraph { text } => {
-                out.extend(scan(text, Field::Body, Some(bi), None))
+                out.extend(scan(text, Field::Body, Some(bi), None));
             }
             Block::List { items } => {
                 for (ii, item) in items.iter().enumerate() {
@@ -502,7 +502,7 @@ pub fn scan_post(post: &Post, rules: &ScanRules) -> Vec<Finding> {
                 }
             }
             Block::Photo { caption, .. } => {
-                out.extend(scan(caption, Field::Caption, Some(bi), None))
+                out.extend(scan(caption, Field::Caption, Some(bi), None));
             }
             Block::Table { rows } => {
                 for (r, row) in rows.iter().enumerate() {

@@ -379,7 +379,7 @@ fn the_one_click_replace_on_a_hidden_spelling_leaves_the_post_clean() {
     // Confirming the name as anyone would type it covers its hidden spellings, and nothing else.
     let open = unconfirmed(
         &found,
-        &["대한정밀".into(), "dh".into(), "".into(), " ".into()],
+        &["대한정밀".into(), "dh".into(), String::new(), " ".into()],
     );
     let open: Vec<&str> = open.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(open, vec!["HX204518", "D.H. Precision", "ab-1234-567"]);

@@ -159,9 +159,10 @@ fn recognise(p: &ColorProfile) -> Option<KnownProfile> {
         near(p.red_colorant, r.red_colorant, COLORANT_TOLERANCE)
             && near(p.green_colorant, r.green_colorant, COLORANT_TOLERANCE)
             && near(p.blue_colorant, r.blue_colorant, COLORANT_TOLERANCE)
-            && [&p.red_trc, &p.green_trc, &p.blue_trc]
-                .iter()
-                .all(|c| c.as_ref().is_some_and(|c| same_curve(c, &r.red_trc)))
+            && [&p.red_trc, &p.green_trc, &p.blue_trc].iter().all(|c| {
+                c.as_ref()
+                    .is_some_and(|c| same_curve(c, r.red_trc.as_ref()))
+            })
     })
 }
 
@@ -179,7 +180,7 @@ fn lstar(y: f32) -> f32 {
     }
 }
 
-fn same_curve(c: &ToneReprCurve, reference: &Option<ToneReprCurve>) -> bool {
+fn same_curve(c: &ToneReprCurve, reference: Option<&ToneReprCurve>) -> bool {
     let Some(reference) = reference else {
         return false;
     };

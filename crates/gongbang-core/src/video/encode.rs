@@ -170,7 +170,7 @@ pub(crate) fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> R
         let mut written = 0u32;
         let mut result = Ok(());
         'runs: for rx in &inboxes {
-            for (data, key) in rx.iter() {
+            for (data, key) in rx {
                 let pts = f64::from(written) / f64::from(plan.fps);
                 if let Err(e) = muxer.write_video(pts, &data, key) {
                     failed.store(true, Ordering::Relaxed);

@@ -156,13 +156,13 @@ pub fn block_height(n: usize, style: &TextStyle) -> f32 {
 pub fn draw_lines(img: &mut RgbImage, lines: &[String], style: &TextStyle, cx: f32, top: f32) {
     let (w, h) = img.dimensions();
     let fill = mask(lines, style, w, h, cx, top);
-    let r = style.outline_px as i64;
+    let r = i64::from(style.outline_px);
     let outline = if r > 0 {
         // The outline is the fill spread by `r` pixels (a max filter in a square, rounded).
         let mut o = vec![0f32; fill.len()];
-        for y in 0..h as i64 {
-            for x in 0..w as i64 {
-                let v = fill[(y * w as i64 + x) as usize];
+        for y in 0..i64::from(h) {
+            for x in 0..i64::from(w) {
+                let v = fill[(y * i64::from(w) + x) as usize];
                 if v <= 0.0 {
                     continue;
                 }
@@ -172,8 +172,8 @@ pub fn draw_lines(img: &mut RgbImage, lines: &[String], style: &TextStyle, cx: f
                             continue;
                         }
                         let (nx, ny) = (x + dx, y + dy);
-                        if nx >= 0 && ny >= 0 && nx < w as i64 && ny < h as i64 {
-                            let k = (ny * w as i64 + nx) as usize;
+                        if nx >= 0 && ny >= 0 && nx < i64::from(w) && ny < i64::from(h) {
+                            let k = (ny * i64::from(w) + nx) as usize;
                             if o[k] < v {
                                 o[k] = v;
                             }

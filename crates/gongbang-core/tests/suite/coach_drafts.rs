@@ -344,7 +344,7 @@ fn the_shop_profile_keeps_every_field_and_the_logo_is_a_small_clean_png() {
         &ShopProfile {
             equipment: vec![
                 " CNC 선반 ".into(),
-                "".into(),
+                String::new(),
                 "CNC 선반".into(),
                 "MCT".into(),
             ],

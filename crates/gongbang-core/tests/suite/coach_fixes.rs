@@ -75,8 +75,7 @@ fn run_fix(
     assert_ne!(
         c.status,
         CheckStatus::Pass,
-        "{check} should fail first: {:?}",
-        before
+        "{check} should fail first: {before:?}"
     );
     assert_eq!(c.fix, Some(fix_id), "{check} offers {fix_id}");
     assert!(c.fix_label_ko.is_some() && c.fix_label_en.is_some());
@@ -86,8 +85,7 @@ fn run_fix(
     assert_eq!(
         c1.get(check).unwrap().status,
         CheckStatus::Pass,
-        "{fix_id}: {:?}",
-        after
+        "{fix_id}: {after:?}"
     );
     let (s0, s1) = (statuses(&c0), statuses(&c1));
     for (id, st) in &s0 {
@@ -366,7 +364,7 @@ fn dark_and_blurry_photos_are_flagged_and_a_good_one_is_not() {
     let mut dark = original.clone();
     dark.pixels_mut().for_each(|p| {
         p.0.iter_mut()
-            .for_each(|c| *c = (f32::from(*c) * 0.15) as u8)
+            .for_each(|c| *c = (f32::from(*c) * 0.15) as u8);
     });
     let blurred = image::imageops::blur(&original, 6.0);
     let qd = photo_quality::measure(&image::DynamicImage::ImageRgb8(dark.clone())).unwrap();

@@ -20,7 +20,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 }
 
 fn utf16be(s: &str) -> Vec<u8> {
-    s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()
+    s.encode_utf16().flat_map(u16::to_be_bytes).collect()
 }
 
 /// The app's canonical profiles as shipped (`assets/icc/`).

@@ -18,7 +18,7 @@ fn orientation_set_imports_upright_with_thumbnails() {
     assert_eq!(files.len(), 18);
     let mut progress = Vec::new();
     let summary = import_paths(&mut lib, Some(job.id), &files, |done, total, _| {
-        progress.push((done, total))
+        progress.push((done, total));
     })
     .unwrap();
     assert_eq!(summary.imported, 18, "{:#?}", summary.items);
