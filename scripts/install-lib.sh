@@ -33,9 +33,10 @@ ensure_cargo() {
   fi
 }
 
-# cargo_tool CRATE VERSION [BIN]: `cargo install CRATE@VERSION --locked` unless BIN (default: CRATE) already
-# answers with that version. Built in a temporary folder of its own: the project's CARGO_TARGET_DIR is for the
-# project.
+# cargo_tool CRATE VERSION [BIN]: `cargo install CRATE@VERSION --locked --debug` unless BIN (default: CRATE)
+# already answers with that version. Built in a temporary folder of its own (the project's CARGO_TARGET_DIR is
+# for the project), unoptimised: these checkers take a second either way, and a cold CI machine builds them
+# in much less time.
 cargo_tool() {
   local crate=$1 version=$2 bin=${3:-$1}
   if "$bin" --version 2>/dev/null | grep -qF "$version"; then
@@ -43,5 +44,5 @@ cargo_tool() {
     return 0
   fi
   say "cargo install $crate@$version --locked"
-  env -u CARGO_TARGET_DIR cargo install "$crate@$version" --locked --quiet
+  env -u CARGO_TARGET_DIR cargo install "$crate@$version" --locked --debug --quiet
 }

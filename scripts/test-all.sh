@@ -102,14 +102,15 @@ fi
 
 # The keychain test: a private session bus and a fresh gnome-keyring, unlocked with a throw-away password
 # (an empty one makes it ask through a GUI prompter), in folders of its own so a developer's login keyring
-# and running daemon are never touched.
+# and running daemon are never touched. The same `cargo test --workspace` as cargo-test, filtered by name: a
+# narrower `-p gongbang-ai` would unify other features and rebuild the core and the AI crate.
 keychain_test() {
   local tmp rc
   tmp=$(mktemp -d)
   mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
   XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" with_clippy dbus-run-session -- sh -c \
     'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-     cargo test -p gongbang-ai --test suite keychain::'
+     cargo test --workspace keychain::'
   rc=$?
   rm -rf "$tmp"
   return "$rc"
