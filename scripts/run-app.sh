@@ -8,7 +8,8 @@ cd "$root"
 bash scripts/setup.sh
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/gongbang-post/target}"
-npx tauri build --debug --no-bundle -- -p gongbang-post
+# With the CLI, as the tests' app-build step: the same features, so the dependencies they built are reused.
+npx tauri build --debug --no-bundle -- -p gongbang-post -p gongbang-cli
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "run-app.sh: no graphical display (DISPLAY and WAYLAND_DISPLAY are unset); built $CARGO_TARGET_DIR/debug/gongbang-post" >&2
   exit 1

@@ -7,8 +7,9 @@
 #   py-lint    ruff check and ruff format --check over the Python tests and scripts (ruff.toml)
 #   deps       cargo machete (no unused dependency) and cargo deny check licenses bans sources (deny.toml)
 #   ui-build   npm --prefix ui run build (the app embeds ui/dist, so clippy needs it)
-#   cargo-test cargo test --workspace (gongbang-core, the gongbang CLI, gongbang-ai, and the app's own tests;
-#              one test binary per crate; the keychain test is left to a later step, GONGBANG_SKIP_KEYCHAIN=1)
+#   cargo-test cargo test --workspace (gongbang-core, the gongbang CLI, gongbang-ai, and the app's own tests,
+#              the app built as `tauri build` builds it; one test binary per crate; the keychain test is left
+#              to a later step, GONGBANG_SKIP_KEYCHAIN=1)
 #              Every cargo step compiles the workspace's own crates with clippy-driver and warnings denied
 #              (see with_clippy below): the lint is the build, not a second pass over every dependency.
 #   keychain   the AI key through a real Secret Service: gnome-keyring in a private D-Bus session
@@ -21,8 +22,9 @@
 #   win-build  scripts/build-windows.sh (the app and the CLI cross-built for Windows in release, the installer);
 #              our own crates are compiled by clippy-driver with warnings denied (below), so the code behind
 #              #[cfg(windows)] is linted as it builds
-#   win-test   the core, CLI and AI test suites built for Windows (release, sharing win-build's artifacts) and
-#              run under Wine in a throw-away prefix (cargo's target runner: scripts/wine-run.sh)
+#   win-test   every crate's tests (the app's too) built for Windows and run under Wine in a throw-away prefix
+#              (cargo's target runner: scripts/wine-run.sh); in release and over the whole workspace, so the
+#              dependencies resolve to the same features as win-build's and none is compiled twice
 #   win-install pytest tests/windows (the installer under Wine: install, shortcuts, the installed CLI exporting
 #              real photos, the app's window or WebView2 message, upgrade, uninstall keeping the library)
 #   workflows  the release workflow (.github/workflows/) checked with actionlint (which runs shellcheck)
@@ -94,8 +96,12 @@ run_step py-lint sh -c '"$0" check . && "$0" format --check .' "$GONGBANG_VENV/b
 run_step deps sh -c 'cargo machete && cargo deny --log-level error check licenses bans sources'
 ui_built=0
 run_step ui-build npm --prefix ui run build && ui_built=1
+# The Linux cargo steps (cargo-test, keychain, app-build) resolve the same crates with the same features, so
+# each dependency compiles once: the tests build the app as `tauri build` does (with tauri's custom-protocol,
+# serving the embedded ui/dist), and app-build also names the CLI, whose clap features muxide's clap shares.
+app_features=(--features tauri/custom-protocol)
 if [ "$ui_built" -eq 1 ]; then
-  run_step cargo-test with_clippy env GONGBANG_SKIP_KEYCHAIN=1 cargo test --workspace
+  run_step cargo-test with_clippy env GONGBANG_SKIP_KEYCHAIN=1 cargo test --workspace "${app_features[@]}"
 else
   skip_step cargo-test "the app embeds ui/dist, which did not build"
 fi
@@ -110,7 +116,7 @@ keychain_test() {
   mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
   XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" with_clippy dbus-run-session -- sh -c \
     'printf gongbang-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
-     cargo test --workspace keychain::'
+     cargo test --workspace "$@" keychain::' sh "${app_features[@]}"
   rc=$?
   rm -rf "$tmp"
   return "$rc"
@@ -119,7 +125,7 @@ run_step keychain keychain_test
 run_step ui-typecheck npm --prefix ui run typecheck
 run_step ui-test npm --prefix ui test
 
-if run_step app-build with_clippy npx tauri build --debug --bundles deb -- -p gongbang-post; then
+if run_step app-build with_clippy npx tauri build --debug --bundles deb -- -p gongbang-post -p gongbang-cli; then
   # pytest's exit status 5 (no test collected) counts as a failure here: these tests must run.
   run_step e2e "$GONGBANG_VENV/bin/python" -m pytest tests/e2e -v -rfEs -p no:cacheprovider
   printf 'e2e screenshots: %s\n' "$root/artifacts/e2e"
@@ -135,7 +141,7 @@ windows_tests() {
   tmp=$(mktemp -d)
   bash scripts/wine-prefix.sh "$tmp" || { rm -rf "$tmp"; return 1; }
   GONGBANG_WINE_DIR="$tmp" CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$root/scripts/wine-run.sh" \
-    with_clippy cargo test --release --target x86_64-pc-windows-gnu -p gongbang-core -p gongbang-cli -p gongbang-ai
+    with_clippy cargo test --release --target x86_64-pc-windows-gnu --workspace
   rc=$?
   HOME="$tmp/home" WINEPREFIX="$tmp/prefix" wineserver -k 2>/dev/null
   rm -rf "$tmp"

@@ -7,4 +7,8 @@
 set -euo pipefail
 dir=${GONGBANG_WINE_DIR:?set GONGBANG_WINE_DIR to a folder made by scripts/wine-prefix.sh}
 export HOME="$dir/home" WINEPREFIX="$dir/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# The app's test binary (in deps/) imports WebView2Loader.dll, which the build puts one folder up, beside the
+# app (and the installer beside the installed app): Windows also looks for DLLs on the PATH (WINEPATH here).
+WINEPATH="$(cd "$(dirname "$1")/.." && pwd)"
+export WINEPATH
 exec wine "$@"
