@@ -55,7 +55,7 @@ fn new_job(lib: &Library, a: &ExportArgs) -> Result<i64> {
         (None, true) => (Some(OwnerKind::Own), None),
         (None, false) => (None, None),
     };
-    let job = ops::jobs::create(lib, &fields, kind, client)?;
+    let job = ops::jobs::create_named(lib, &fields, kind, client)?;
     Ok(job.id)
 }
 

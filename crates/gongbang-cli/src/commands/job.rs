@@ -40,7 +40,7 @@ pub fn run(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
                 OwnerKind::Client
             };
             // The customer must exist before the job is made, so a typo leaves nothing behind.
-            let job = ops::jobs::create(lib, &fields, Some(kind), client.as_deref())?;
+            let job = ops::jobs::create_named(lib, &fields, Some(kind), client.as_deref())?;
             println!("{}", job.id);
         }
         JobCommand::List => {

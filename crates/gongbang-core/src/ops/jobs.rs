@@ -27,9 +27,19 @@ pub fn get(lib: &Library, job_id: i64) -> Result<Job> {
     jobs::get(lib.conn(), job_id)
 }
 
-/// Makes a job with its facts and whose part it is; a customer is named (`no_such_client` when there is
-/// none by that name, and then nothing is made).
+/// Makes a job with its facts and whose part it is (`client_id` required for a customer's job).
 pub fn create(
+    lib: &Library,
+    fields: &JobFields,
+    kind: Option<OwnerKind>,
+    client_id: Option<i64>,
+) -> Result<Job> {
+    jobs::create_owned(lib.conn(), fields, kind, client_id)
+}
+
+/// Makes a job whose customer is named (the CLI's `--client`): `no_such_client` when there is none by
+/// that name, and then nothing is made.
+pub fn create_named(
     lib: &Library,
     fields: &JobFields,
     kind: Option<OwnerKind>,

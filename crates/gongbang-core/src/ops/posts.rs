@@ -2,7 +2,7 @@
 //! texts an export will write, the coach's checklist and fixes — without the caller naming a table.
 
 use crate::coach::{self, Coach};
-use crate::domain::{Platform, Post, VideoSettings};
+use crate::domain::{Block, Platform, Post, VideoSettings};
 use crate::package::texts::{self, ExportTexts};
 use crate::repo::posts;
 use crate::video::{self, Plan};
@@ -11,6 +11,19 @@ use crate::{draft, Library, Result};
 /// The saved post, or `no_such_post`.
 pub fn get(lib: &Library, post_id: i64) -> Result<Post> {
     posts::get(lib.conn(), post_id)
+}
+
+/// A new post of the job for `platform` with this text (a post made elsewhere, e.g. by a test or an
+/// import; the owner's posts start as drafts, [`make_draft`]).
+pub fn create(
+    lib: &mut Library,
+    job_id: i64,
+    platform: Platform,
+    title: &str,
+    blocks: &[Block],
+    tags: &[String],
+) -> Result<Post> {
+    posts::create(lib.conn_mut(), job_id, platform, title, blocks, tags)
 }
 
 /// A fresh draft from the job's facts and photos, with the shop profile and the window's language; it

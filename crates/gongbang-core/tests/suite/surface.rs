@@ -1,7 +1,9 @@
 //! The core's public surface for its callers: the window (`src-tauri/`), the CLI (`crates/gongbang-cli/src`)
 //! and the AI helper (`crates/gongbang-ai/src`) call `gongbang_core::ops` (and the outputs that take a
-//! `Library` or a `Clearance`), never the storage module or the database connection. Reads their sources as
-//! text, so a caller that names `repo` or takes the connection fails `cargo test` with the file and the line.
+//! `Library` or a `Clearance`), never the storage module or the database connection; so do the CLI's and
+//! the AI helper's tests and the shared test kit. Reads their sources as text, so a caller that names
+//! `repo` or takes the connection fails `cargo test` with the file and the line. (The core's own suite,
+//! `tests/suite`, still reads and writes rows directly.)
 
 use std::path::{Path, PathBuf};
 
@@ -11,10 +13,13 @@ fn workspace() -> PathBuf {
 }
 
 /// The folders whose Rust files must stay on the surface.
-const CALLERS: [&str; 3] = [
+const CALLERS: [&str; 6] = [
     "src-tauri",
     "crates/gongbang-cli/src",
+    "crates/gongbang-cli/tests",
     "crates/gongbang-ai/src",
+    "crates/gongbang-ai/tests",
+    "crates/gongbang-testkit/src",
 ];
 
 /// What a caller may not write, and what to use instead.
