@@ -16,7 +16,8 @@ pub fn by_hash(lib: &Library, hash: &str) -> Result<Option<Photo>> {
     photos::by_hash(lib.conn(), hash)
 }
 
-/// The library photo a command line names (a path, a file name or an id; see `import::find_photo`).
+/// The library photo a command line names: its number, its content hash (or 8+ hex digits of it), or a file
+/// whose content is in the library (`import::find_photo`).
 pub fn find(lib: &Library, reference: &str) -> Result<Photo> {
     import::find_photo(lib.conn(), reference)
 }
