@@ -6,9 +6,8 @@
 use std::borrow::Cow;
 use std::sync::{Arc, Mutex, TryLockError};
 
-use gongbang_core::repo::{jobs, post_replacements, posts, shop_profile};
 use gongbang_core::video::{self, Renderer};
-use gongbang_core::{imaging, CoreError, Library};
+use gongbang_core::{imaging, ops, CoreError, Library};
 use tauri::http::{Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
@@ -114,7 +113,7 @@ fn renderer(state: &AppState, post_id: i64) -> Result<Arc<Renderer>, Option<Core
         }
     };
     let lib: &Library = &guard;
-    let (key, post) = source(lib, post_id).map_err(Some)?;
+    let (key, post) = ops::preview::source(lib, post_id).map_err(Some)?;
     if let Some(c) = slot
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -132,21 +131,6 @@ fn renderer(state: &AppState, post_id: i64) -> Result<Arc<Renderer>, Option<Core
         renderer: r.clone(),
     });
     Ok(r)
-}
-
-type Source = (String, gongbang_core::Post);
-
-/// What a preview is made from, with a key that changes whenever any of it does (the post's time has
-/// whole seconds only, so the content is part of the key; redactions live on the photos; the post's
-/// replacements change the drawn texts without changing the post).
-fn source(lib: &Library, post_id: i64) -> gongbang_core::Result<Source> {
-    let post = posts::get(lib.conn(), post_id)?;
-    let job = jobs::get(lib.conn(), post.job_id)?;
-    let shop = shop_profile::get(lib.conn())?;
-    let photos = video::build::post_photos(lib, &post)?;
-    let replacements = post_replacements::list(lib.conn(), post_id)?;
-    let key = serde_json::to_string(&(&post, &job, &shop, &photos, &replacements))?;
-    Ok((key, post))
 }
 
 fn status(code: StatusCode) -> Response<Cow<'static, [u8]>> {

@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use tauri::http::{Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext};
 
+use gongbang_core::domain::RedactBox;
 use gongbang_core::imaging::thumbs;
-use gongbang_core::repo::redactions::RedactBox;
 
 use crate::state::AppState;
 

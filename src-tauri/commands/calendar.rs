@@ -1,9 +1,8 @@
 //! Why: the calendar, the weekly goal, the start reminder and the post history as commands; the counting is
 //! the core's (calendar.rs), and opening a folder happens here in Rust, never from the webview.
 
-use gongbang_core::calendar::{self, Calendar, HistoryItem, WaitingJob};
-use gongbang_core::repo::{post_events, posts};
-use gongbang_core::CoreError;
+use gongbang_core::calendar::{Calendar, HistoryItem, WaitingJob};
+use gongbang_core::{ops, CoreError};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -24,8 +23,7 @@ pub async fn calendar(
     month: Option<String>,
 ) -> Result<Calendar, IpcError> {
     with_library(&state, move |lib| {
-        let month = month.as_deref().map(calendar::parse_month).transpose()?;
-        Ok(calendar::calendar(lib.conn(), month, now())?)
+        Ok(ops::calendar::month(lib, month.as_deref(), now())?)
     })
     .await
 }
@@ -38,8 +36,7 @@ pub async fn set_weekly_goal(
     per_week: u32,
 ) -> Result<Calendar, IpcError> {
     with_library(&state, move |lib| {
-        calendar::set_goal(lib.conn(), per_week)?;
-        Ok(calendar::calendar(lib.conn(), None, now())?)
+        Ok(ops::calendar::set_goal(lib, per_week, now())?)
     })
     .await
 }
@@ -67,7 +64,7 @@ pub struct ReminderView {
 fn waiting_view(lib: &gongbang_core::Library, j: WaitingJob) -> WaitingJobView {
     // The first photo's thumbnail with its redaction boxes burned in, like everywhere but the box editor.
     let thumb_url = j.first_photo_hash.as_deref().map(|hash| {
-        let boxes = gongbang_core::repo::photos::by_hash(lib.conn(), hash)
+        let boxes = ops::photos::by_hash(lib, hash)
             .ok()
             .flatten()
             .map(|p| p.redactions)
@@ -87,7 +84,7 @@ fn waiting_view(lib: &gongbang_core::Library, j: WaitingJob) -> WaitingJobView {
 #[specta::specta]
 pub async fn reminder(state: State<'_, AppState>) -> Result<ReminderView, IpcError> {
     with_library(&state, |lib| {
-        let r = calendar::reminder(lib.conn(), now())?;
+        let r = ops::calendar::reminder(lib, now())?;
         Ok(ReminderView {
             behind: r.behind,
             goal_per_week: r.goal_per_week,
@@ -106,7 +103,7 @@ pub async fn reminder(state: State<'_, AppState>) -> Result<ReminderView, IpcErr
 #[tauri::command]
 #[specta::specta]
 pub async fn post_history(state: State<'_, AppState>) -> Result<Vec<HistoryItem>, IpcError> {
-    with_library(&state, |lib| Ok(calendar::history(lib.conn())?)).await
+    with_library(&state, |lib| Ok(ops::calendar::history(lib)?)).await
 }
 
 /// Opens the post's export folder in the file manager (`invalid` when it is gone).
@@ -117,7 +114,7 @@ pub async fn open_export_folder(
     state: State<'_, AppState>,
     post_id: i64,
 ) -> Result<(), IpcError> {
-    let post = with_library(&state, move |lib| Ok(posts::get(lib.conn(), post_id)?)).await?;
+    let post = with_library(&state, move |lib| Ok(ops::posts::get(lib, post_id)?)).await?;
     let folder = post
         .export_path
         .filter(|f| std::path::Path::new(f).is_dir())
@@ -147,8 +144,7 @@ pub async fn mark_published(
     url: String,
 ) -> Result<HistoryItem, IpcError> {
     with_library(&state, move |lib| {
-        post_events::published(lib.conn_mut(), post_id, &url)?;
-        Ok(calendar::history_item(lib.conn(), post_id)?)
+        Ok(ops::calendar::mark_published(lib, post_id, &url)?)
     })
     .await
 }

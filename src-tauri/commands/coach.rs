@@ -1,8 +1,8 @@
 //! Why: the coach and the shop profile in the window — the profile's screens, the logo picked with Rust's
 //! own file dialog, the live checklist and its one-click fixes; each command is a call into the core.
 
-use gongbang_core::coach::{self, Coach};
-use gongbang_core::repo::shop_profile::{self, ShopProfile};
+use gongbang_core::coach::Coach;
+use gongbang_core::ops::{self, ShopProfile};
 use gongbang_core::Post;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -14,7 +14,7 @@ use crate::state::{with_library, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn shop_profile(state: State<'_, AppState>) -> Result<ShopProfile, IpcError> {
-    with_library(&state, |lib| Ok(shop_profile::get(lib.conn())?)).await
+    with_library(&state, |lib| Ok(ops::shop::profile(lib)?)).await
 }
 
 /// Saves the profile (`logoDataUrl` and `saved` are ignored; the answer has `saved` true).
@@ -25,7 +25,7 @@ pub async fn save_shop_profile(
     profile: ShopProfile,
 ) -> Result<ShopProfile, IpcError> {
     with_library(&state, move |lib| {
-        Ok(shop_profile::save(lib.conn(), &profile)?)
+        Ok(ops::shop::save_profile(lib, &profile)?)
     })
     .await
 }
@@ -57,7 +57,7 @@ pub async fn pick_logo(
         return Ok(None);
     };
     with_library(&state, move |lib| {
-        Ok(Some(coach::logo::import_logo(lib.conn(), &path)?))
+        Ok(Some(ops::shop::import_logo(lib, &path)?))
     })
     .await
 }
@@ -66,14 +66,14 @@ pub async fn pick_logo(
 #[tauri::command]
 #[specta::specta]
 pub async fn clear_logo(state: State<'_, AppState>) -> Result<ShopProfile, IpcError> {
-    with_library(&state, |lib| Ok(coach::logo::clear_logo(lib.conn())?)).await
+    with_library(&state, |lib| Ok(ops::shop::clear_logo(lib)?)).await
 }
 
 /// The coach's checklist for the saved post (save first).
 #[tauri::command]
 #[specta::specta]
 pub async fn coach_post(state: State<'_, AppState>, post_id: i64) -> Result<Coach, IpcError> {
-    with_library(&state, move |lib| Ok(coach::coach_post(lib, post_id)?)).await
+    with_library(&state, move |lib| Ok(ops::posts::coach(lib, post_id)?)).await
 }
 
 /// Applies a one-click fix (`fix` from a check; `arg`, e.g. the keyword chosen) and saves the post; it
@@ -87,7 +87,7 @@ pub async fn apply_fix(
     arg: Option<String>,
 ) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
-        Ok(coach::apply_fix(lib, post_id, &fix, arg.as_deref())?)
+        Ok(ops::posts::apply_fix(lib, post_id, &fix, arg.as_deref())?)
     })
     .await
 }

@@ -1,13 +1,9 @@
 //! Why: the leak guard's screens (customers, whose job, approvals, redaction boxes, what a photo's
 //! metadata holds, the text scan) as commands; every rule is the core's.
 
-use gongbang_core::guard::{self, Guard, HistoryEntry, MetaItem, PlacedFinding};
-use gongbang_core::repo::approvals::NewApproval;
-use gongbang_core::repo::clients::{self, Client, ClientInput};
-use gongbang_core::repo::jobs::{self, OwnerKind};
-use gongbang_core::repo::redactions::{self, RedactBox};
-use gongbang_core::repo::{photos, posts, watch_words};
-use gongbang_core::{CoreError, Post};
+use gongbang_core::guard::{Guard, HistoryEntry, MetaItem, PlacedFinding};
+use gongbang_core::ops::{self, Client, ClientInput, NewApproval, OwnerKind, RedactBox};
+use gongbang_core::Post;
 use tauri::State;
 
 use super::views::PhotoView;
@@ -18,7 +14,7 @@ use crate::state::{with_library, AppState};
 #[tauri::command]
 #[specta::specta]
 pub async fn list_clients(state: State<'_, AppState>) -> Result<Vec<Client>, IpcError> {
-    with_library(&state, |lib| Ok(clients::list(lib.conn())?)).await
+    with_library(&state, |lib| Ok(ops::clients::list(lib)?)).await
 }
 
 /// Saves a customer (`id` null = new). A name is required (`invalid`); a new customer whose name exists
@@ -30,7 +26,7 @@ pub async fn save_client(
     state: State<'_, AppState>,
     client: ClientInput,
 ) -> Result<Client, IpcError> {
-    with_library(&state, move |lib| Ok(clients::save(lib.conn(), &client)?)).await
+    with_library(&state, move |lib| Ok(ops::clients::save(lib, &client)?)).await
 }
 
 /// Whose job it is (a client is required for `client`); a change is logged, old → new.
@@ -43,8 +39,7 @@ pub async fn set_job_owner(
     client_id: Option<i64>,
 ) -> Result<Guard, IpcError> {
     with_library(&state, move |lib| {
-        jobs::set_owner(lib.conn(), job_id, owner_kind, client_id)?;
-        Ok(guard::verdict(lib.conn(), job_id)?)
+        Ok(ops::jobs::set_owner(lib, job_id, owner_kind, client_id)?)
     })
     .await
 }
@@ -55,10 +50,7 @@ pub async fn set_job_owner(
 #[specta::specta]
 pub async fn job_guard(state: State<'_, AppState>, job_id: i64) -> Result<Guard, IpcError> {
     // With a post, the post's verdict: a photo shared with a stricter job shows here, with its reason.
-    with_library(&state, move |lib| {
-        Ok(guard::policy::job_verdict(lib.conn(), job_id)?)
-    })
-    .await
+    with_library(&state, move |lib| Ok(ops::guard::job_verdict(lib, job_id)?)).await
 }
 
 /// Records a customer's approval of an `ask` job (appended, never edited); `approvedAt` null = today.
@@ -73,8 +65,8 @@ pub async fn record_approval(
     approved_at: Option<String>,
 ) -> Result<Guard, IpcError> {
     with_library(&state, move |lib| {
-        Ok(guard::record_approval(
-            lib.conn(),
+        Ok(ops::guard::record_approval(
+            lib,
             job_id,
             &NewApproval {
                 approved_by: &approved_by,
@@ -94,7 +86,7 @@ pub async fn job_history(
     state: State<'_, AppState>,
     job_id: i64,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    with_library(&state, move |lib| Ok(guard::history(lib.conn(), job_id)?)).await
+    with_library(&state, move |lib| Ok(ops::guard::history(lib, job_id)?)).await
 }
 
 /// What an export will remove from the photo, read from its own bytes (empty = nothing).
@@ -104,7 +96,7 @@ pub async fn photo_metadata(
     state: State<'_, AppState>,
     photo_id: i64,
 ) -> Result<Vec<MetaItem>, IpcError> {
-    with_library(&state, move |lib| Ok(guard::photo_metadata(lib, photo_id)?)).await
+    with_library(&state, move |lib| Ok(ops::photos::metadata(lib, photo_id)?)).await
 }
 
 /// Replaces the photo's redaction boxes (each box no longer there is logged with its coordinates). The answer
@@ -118,9 +110,9 @@ pub async fn set_redactions(
     boxes: Vec<RedactBox>,
 ) -> Result<PhotoView, IpcError> {
     with_library(&state, move |lib| {
-        redactions::set(lib.conn_mut(), photo_id, &boxes)?;
-        let photo = photos::get(lib.conn(), photo_id)?.ok_or(CoreError::NoSuchPhoto(photo_id))?;
-        Ok(PhotoView::from(photo))
+        Ok(PhotoView::from(ops::photos::set_redactions(
+            lib, photo_id, &boxes,
+        )?))
     })
     .await
 }
@@ -135,11 +127,7 @@ pub async fn scan_post(
     state: State<'_, AppState>,
     post_id: i64,
 ) -> Result<Vec<PlacedFinding>, IpcError> {
-    with_library(&state, move |lib| {
-        let post = posts::get(lib.conn(), post_id)?;
-        Ok(guard::scan(lib.conn(), &post)?)
-    })
-    .await
+    with_library(&state, move |lib| Ok(ops::guard::scan_post(lib, post_id)?)).await
 }
 
 /// Replaces every occurrence in the title, body, captions, tags and the video's title card lines; when the
@@ -154,8 +142,8 @@ pub async fn replace_in_post(
     replacement: String,
 ) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
-        Ok(guard::replace_in_saved_post(
-            lib.conn_mut(),
+        Ok(ops::guard::replace_in_post(
+            lib,
             post_id,
             &find,
             &replacement,
@@ -168,7 +156,7 @@ pub async fn replace_in_post(
 #[tauri::command]
 #[specta::specta]
 pub async fn list_watch_words(state: State<'_, AppState>) -> Result<Vec<String>, IpcError> {
-    with_library(&state, |lib| Ok(watch_words::list(lib.conn())?)).await
+    with_library(&state, |lib| Ok(ops::guard::watch_words(lib)?)).await
 }
 
 /// Replaces the watch words; each word removed is logged.
@@ -179,7 +167,7 @@ pub async fn set_watch_words(
     words: Vec<String>,
 ) -> Result<Vec<String>, IpcError> {
     with_library(&state, move |lib| {
-        Ok(watch_words::set(lib.conn_mut(), &words)?)
+        Ok(ops::guard::set_watch_words(lib, &words)?)
     })
     .await
 }

@@ -4,9 +4,8 @@
 use std::path::PathBuf;
 
 use gongbang_core::import::import_paths as core_import;
-use gongbang_core::repo::jobs::RemovedPhoto;
-use gongbang_core::repo::{jobs, photos, posts};
-use gongbang_core::{Library, PhotoRole, Post};
+use gongbang_core::ops::{self, photos::Removal, RemovedPhoto};
+use gongbang_core::{PhotoRole, Post};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
@@ -95,8 +94,9 @@ pub async fn set_photo_order(
     photo_ids: Vec<i64>,
 ) -> Result<Vec<PhotoView>, IpcError> {
     with_library(&state, move |lib| {
-        jobs::set_photo_order(lib.conn_mut(), job_id, &photo_ids)?;
-        Ok(photo_views(photos::for_job(lib.conn(), job_id)?))
+        Ok(photo_views(ops::photos::set_order(
+            lib, job_id, &photo_ids,
+        )?))
     })
     .await
 }
@@ -111,11 +111,14 @@ pub struct PhotoRemoval {
     pub removed: Option<RemovedPhoto>,
 }
 
-fn changed_posts(lib: &Library, r: &RemovedPhoto) -> Result<Vec<Post>, IpcError> {
-    Ok(r.posts
-        .iter()
-        .map(|p| posts::get(lib.conn(), p.post_id))
-        .collect::<Result<_, gongbang_core::CoreError>>()?)
+impl From<Removal> for PhotoRemoval {
+    fn from(r: Removal) -> Self {
+        PhotoRemoval {
+            photos: photo_views(r.photos),
+            posts: r.posts,
+            removed: r.removed,
+        }
+    }
 }
 
 /// Takes a photo out of the job and out of the job's posts (the library keeps it).
@@ -130,12 +133,7 @@ pub async fn remove_photo(
     photo_id: i64,
 ) -> Result<PhotoRemoval, IpcError> {
     with_library(&state, move |lib| {
-        let removed = jobs::remove_photo(lib.conn(), job_id, photo_id)?;
-        Ok(PhotoRemoval {
-            photos: photo_views(photos::for_job(lib.conn(), job_id)?),
-            posts: changed_posts(lib, &removed)?,
-            removed: Some(removed),
-        })
+        Ok(ops::photos::remove(lib, job_id, photo_id)?.into())
     })
     .await
 }
@@ -150,12 +148,7 @@ pub async fn restore_photo(
     removed: RemovedPhoto,
 ) -> Result<PhotoRemoval, IpcError> {
     with_library(&state, move |lib| {
-        jobs::restore_photo(lib.conn(), &removed)?;
-        Ok(PhotoRemoval {
-            photos: photo_views(photos::for_job(lib.conn(), removed.job_id)?),
-            posts: changed_posts(lib, &removed)?,
-            removed: None,
-        })
+        Ok(ops::photos::restore(lib, &removed)?.into())
     })
     .await
 }
@@ -171,10 +164,9 @@ pub async fn set_photo_meta(
     caption: String,
 ) -> Result<PhotoView, IpcError> {
     with_library(&state, move |lib| {
-        jobs::set_photo_meta(lib.conn(), job_id, photo_id, role, &caption)?;
-        let photo = photos::in_job(lib.conn(), job_id, photo_id)?
-            .ok_or(gongbang_core::CoreError::NoSuchPhoto(photo_id))?;
-        Ok(PhotoView::from(photo))
+        Ok(PhotoView::from(ops::photos::set_meta(
+            lib, job_id, photo_id, role, &caption,
+        )?))
     })
     .await
 }

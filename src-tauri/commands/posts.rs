@@ -8,9 +8,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use gongbang_core::export::{self, ExportResult};
-use gongbang_core::repo::{posts, settings, shop_profile};
+use gongbang_core::ops;
 use gongbang_core::video::{self, Plan, VideoSettings};
-use gongbang_core::{draft, Platform, Post};
+use gongbang_core::{Platform, Post};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
@@ -50,7 +50,7 @@ pub struct VideoPlan {
 
 /// The folder exports go to without asking: the owner's choice, else `GONGBANG_EXPORT_DIR`.
 pub fn configured_export_dir(lib: &gongbang_core::Library) -> Result<Option<String>, IpcError> {
-    Ok(settings::get(lib.conn(), settings::EXPORT_DIR)?
+    Ok(ops::settings::export_dir(lib)?
         .or_else(|| std::env::var(EXPORT_DIR_ENV).ok().filter(|s| !s.is_empty())))
 }
 
@@ -64,9 +64,7 @@ pub async fn make_draft(
 ) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
         // The shop profile feeds the contact block and the title; the window's language picks the templates.
-        let shop = shop_profile::get(lib.conn())?;
-        let lang = gongbang_core::Lang::of_library(lib.conn())?;
-        Ok(draft::make_draft_for(lib, job_id, platform, &shop, lang)?)
+        Ok(ops::posts::make_draft(lib, job_id, platform)?)
     })
     .await
 }
@@ -76,10 +74,7 @@ pub async fn make_draft(
 #[tauri::command]
 #[specta::specta]
 pub async fn save_post(state: State<'_, AppState>, post: Post) -> Result<Post, IpcError> {
-    with_library(&state, move |lib| {
-        Ok(posts::save_text(lib.conn_mut(), &post)?)
-    })
-    .await
+    with_library(&state, move |lib| Ok(ops::posts::save_text(lib, &post)?)).await
 }
 
 /// Saves only the video settings (captions and photo order are the post's photo blocks: `save_post`).
@@ -91,7 +86,7 @@ pub async fn save_video(
     video: VideoSettings,
 ) -> Result<Post, IpcError> {
     with_library(&state, move |lib| {
-        Ok(posts::save_video(lib.conn(), post_id, &video)?)
+        Ok(ops::posts::save_video(lib, post_id, &video)?)
     })
     .await
 }
@@ -102,13 +97,8 @@ pub async fn save_video(
 #[specta::specta]
 pub async fn video_plan(state: State<'_, AppState>, post_id: i64) -> Result<VideoPlan, IpcError> {
     with_library(&state, move |lib| {
-        let post = posts::get(lib.conn(), post_id)?;
-        let format = video::build::format_for(post.platform)?;
-        let items = video::build::post_photos(lib, &post)?;
-        let pairs: Vec<(&gongbang_core::Photo, &str)> =
-            items.iter().map(|(p, c)| (p, c.as_str())).collect();
         Ok(VideoPlan {
-            plan: video::plan(format, &pairs, &post.video),
+            plan: ops::posts::video_plan(lib, post_id)?,
             frame_base: frame_protocol::base_url(post_id),
         })
     })
@@ -149,7 +139,7 @@ pub async fn choose_export_dir(
     };
     let dir = dir.to_string_lossy().into_owned();
     with_library(&state, move |lib| {
-        settings::set(lib.conn(), settings::EXPORT_DIR, &dir)?;
+        ops::settings::set_export_dir(lib, &dir)?;
         Ok(Some(dir))
     })
     .await
@@ -176,11 +166,7 @@ pub async fn export_post(
             };
             let remembered = dir.to_string_lossy().into_owned();
             with_library(&state, move |lib| {
-                Ok(settings::set(
-                    lib.conn(),
-                    settings::EXPORT_DIR,
-                    &remembered,
-                )?)
+                Ok(ops::settings::set_export_dir(lib, &remembered)?)
             })
             .await?;
             dir

@@ -1,8 +1,8 @@
 //! Why: starting, switching and describing jobs; the app reopens on the job last worked on.
 
+use gongbang_core::ops;
 use gongbang_core::presets::{self, Presets};
-use gongbang_core::repo::{jobs, settings};
-use gongbang_core::{session, Job, JobFields, Lang};
+use gongbang_core::{Job, JobFields, Lang};
 use serde::Serialize;
 use tauri::State;
 
@@ -23,7 +23,7 @@ fn info(lib: &gongbang_core::Library) -> Result<AppInfo, IpcError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         library_dir: lib.root().to_string_lossy().into_owned(),
-        lang: Lang::parse(&settings::get(lib.conn(), settings::LANG)?.unwrap_or_default()),
+        lang: ops::settings::lang(lib)?,
         export_dir: super::posts::configured_export_dir(lib)?,
     })
 }
@@ -40,8 +40,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, IpcError> {
 #[specta::specta]
 pub async fn set_lang(state: State<'_, AppState>, lang: String) -> Result<AppInfo, IpcError> {
     with_library(&state, move |lib| {
-        let lang = if lang == "en" { "en" } else { "ko" };
-        settings::set(lib.conn(), settings::LANG, lang)?;
+        let lang = if lang == "en" { Lang::En } else { Lang::Ko };
+        ops::settings::set_lang(lib, lang)?;
         info(lib)
     })
     .await
@@ -58,21 +58,21 @@ pub fn presets() -> Presets {
 #[tauri::command]
 #[specta::specta]
 pub async fn current_session(state: State<'_, AppState>) -> Result<SessionView, IpcError> {
-    with_library(&state, |lib| Ok(session::current(lib)?.into())).await
+    with_library(&state, |lib| Ok(ops::session::current(lib)?.into())).await
 }
 
 /// Starts an empty job and opens it.
 #[tauri::command]
 #[specta::specta]
 pub async fn new_job(state: State<'_, AppState>) -> Result<SessionView, IpcError> {
-    with_library(&state, |lib| Ok(session::new_job(lib)?.into())).await
+    with_library(&state, |lib| Ok(ops::session::new_job(lib)?.into())).await
 }
 
 /// Every job, newest first.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<Job>, IpcError> {
-    with_library(&state, |lib| Ok(jobs::list(lib.conn())?)).await
+    with_library(&state, |lib| Ok(ops::jobs::list(lib)?)).await
 }
 
 /// Opens a job: the app reopens on it next time.
@@ -80,8 +80,7 @@ pub async fn list_jobs(state: State<'_, AppState>) -> Result<Vec<Job>, IpcError>
 #[specta::specta]
 pub async fn open_job(state: State<'_, AppState>, job_id: i64) -> Result<SessionView, IpcError> {
     with_library(&state, move |lib| {
-        jobs::touch(lib.conn(), job_id)?;
-        Ok(session::open(lib, job_id)?.into())
+        Ok(ops::session::open_job(lib, job_id)?.into())
     })
     .await
 }
@@ -95,7 +94,7 @@ pub async fn update_job(
     fields: JobFields,
 ) -> Result<Job, IpcError> {
     with_library(&state, move |lib| {
-        Ok(jobs::update(lib.conn(), job_id, &fields)?)
+        Ok(ops::jobs::update(lib, job_id, &fields)?)
     })
     .await
 }

@@ -1,7 +1,8 @@
 //! Why: the window previews what an export will write (the YouTube title, description, tags, captions and
 //! the strings drawn into the video), from the same core function the guard scans and the writers use.
 
-use gongbang_core::export::texts::{self, ExportTexts};
+use gongbang_core::export::texts::ExportTexts;
+use gongbang_core::ops;
 use tauri::State;
 
 use crate::ipc_error::IpcError;
@@ -15,7 +16,7 @@ pub async fn export_texts(
     post_id: i64,
 ) -> Result<ExportTexts, IpcError> {
     with_library(&state, move |lib| {
-        Ok(texts::export_texts_of(lib.conn(), post_id)?)
+        Ok(ops::posts::export_texts(lib, post_id)?)
     })
     .await
 }

@@ -70,7 +70,7 @@ pub fn neutralise(text: &str, rules: &ScanRules, post_terms: &[String]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gongbang_core::repo::clients::{Client, Policy};
+    use gongbang_core::domain::{Client, Policy};
 
     #[test]
     fn names_words_and_numbers_are_masked() {

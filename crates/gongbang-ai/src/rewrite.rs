@@ -1,14 +1,14 @@
 //! Why: the owner's "다듬기 / 더 짧게 / 더 친근하게" on one paragraph or all of them, in three steps so the
 //! app never holds the library lock while waiting for a server: [`prepare`] (library: settings, post, masked
 //! texts), [`fetch`] (network only, cancellable), [`apply`] (library: the post is still as it was → every
-//! paragraph replaced and saved in one `posts::save`). Any failure before `apply` saves leaves the post
+//! paragraph replaced and saved in one `ops::posts::save_text`). Any failure before `apply` saves leaves the post
 //! byte for byte as it was. One request per paragraph: each answer maps to exactly one paragraph, with no
 //! markers a small local model could lose or invent.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use gongbang_core::guard::{self, text_scan};
-use gongbang_core::repo::posts;
+use gongbang_core::guard::text_scan;
+use gongbang_core::ops;
 use gongbang_core::{Block, Library, Post};
 
 use crate::client::{ChatClient, Endpoint, Timeouts};
@@ -62,12 +62,12 @@ pub fn prepare(
         AiError::Insecure { .. } => e,
         _ => AiError::Off,
     })?;
-    let post = posts::get(lib.conn(), post_id)?;
+    let post = ops::posts::get(lib, post_id)?;
     // The leak guard decides before anything is sent, with the verdict export uses (`clear_export`): a
     // `never` job, an `ask` job (or one whose owner is not set) without an approval, or a post whose photo
     // is held by a stricter job sends nothing and gets the guard's own refusal. Here, in the only way to a
     // Plan, so no path can skip it.
-    if let Some(refusal) = guard::policy::post_verdict(lib.conn(), &post)?.refusal() {
+    if let Some(refusal) = ops::guard::post_verdict(lib, &post)?.refusal() {
         return Err(refusal.into());
     }
     let indices: Vec<usize> = match block_index {
@@ -97,7 +97,7 @@ pub fn prepare(
             "There is no text paragraph for the AI to rewrite.",
         ));
     }
-    let rules = guard::scan_rules(lib.conn())?;
+    let rules = ops::guard::scan_rules(lib)?;
     let post_terms: Vec<String> = text_scan::scan_post(&post, &rules)
         .into_iter()
         .map(|f| f.text)
@@ -171,7 +171,7 @@ pub fn apply(
     if cancel.load(Ordering::Relaxed) {
         return Err(AiError::Cancelled);
     }
-    let mut post = posts::get(lib.conn(), plan.post_id)?;
+    let mut post = ops::posts::get(lib, plan.post_id)?;
     for (t, answer) in plan.targets.iter().zip(answers) {
         match post.blocks.get_mut(t.block_index) {
             Some(Block::Paragraph { text }) if *text == t.original => *text = answer.clone(),
@@ -183,5 +183,5 @@ pub fn apply(
             }
         }
     }
-    Ok(posts::save_text(lib.conn_mut(), &post)?)
+    Ok(ops::posts::save_text(lib, &post)?)
 }

@@ -2,7 +2,7 @@
 //! library's settings table (they are not secrets — the key is, and it lives in the keychain). A bad address
 //! is refused with a plain message instead of failing later at the first request.
 
-use gongbang_core::repo::settings;
+use gongbang_core::ops::settings;
 use gongbang_core::Library;
 use serde::{Deserialize, Serialize};
 
@@ -43,11 +43,10 @@ pub struct AiSettingsInput {
 
 /// Reads the stored settings (defaults: off, no address, no model).
 pub fn load(lib: &Library) -> Result<AiSettingsInput> {
-    let conn = lib.conn();
     Ok(AiSettingsInput {
-        enabled: settings::get(conn, ENABLED)?.as_deref() == Some("1"),
-        base_url: settings::get(conn, BASE_URL)?.unwrap_or_default(),
-        model: settings::get(conn, MODEL)?.unwrap_or_default(),
+        enabled: settings::get(lib, ENABLED)?.as_deref() == Some("1"),
+        base_url: settings::get(lib, BASE_URL)?.unwrap_or_default(),
+        model: settings::get(lib, MODEL)?.unwrap_or_default(),
     })
 }
 
@@ -138,11 +137,16 @@ pub fn key_origin(base_url: &str) -> Option<String> {
 
 /// Validates and stores the settings; returns what was stored.
 pub fn save(lib: &Library, input: &AiSettingsInput) -> Result<AiSettingsInput> {
-    let conn = lib.conn();
     let clean = validate(input)?;
-    settings::set(conn, ENABLED, if clean.enabled { "1" } else { "0" })?;
-    settings::set(conn, BASE_URL, &clean.base_url)?;
-    settings::set(conn, MODEL, &clean.model)?;
+    // All three or none.
+    settings::set_all(
+        lib,
+        &[
+            (ENABLED, if clean.enabled { "1" } else { "0" }),
+            (BASE_URL, &clean.base_url),
+            (MODEL, &clean.model),
+        ],
+    )?;
     Ok(clean)
 }
 

@@ -90,10 +90,15 @@ async fn plain_http_to_a_public_host_sends_nothing() {
     assert!(e_is_https_ok(&lib));
 
     // 2. A library edited by hand: prepare refuses before any request.
-    gongbang_core::repo::settings::set(lib.conn(), settings::ENABLED, "1").unwrap();
-    gongbang_core::repo::settings::set(lib.conn(), settings::MODEL, "test-model").unwrap();
-    gongbang_core::repo::settings::set(lib.conn(), settings::BASE_URL, "http://93.184.216.34/v1")
-        .unwrap();
+    gongbang_core::ops::settings::set_all(
+        &lib,
+        &[
+            (settings::ENABLED, "1"),
+            (settings::MODEL, "test-model"),
+            (settings::BASE_URL, "http://93.184.216.34/v1"),
+        ],
+    )
+    .unwrap();
     let e = prepare(&lib, post.id, Style::Polish, None).unwrap_err();
     assert_eq!(e.code(), "ai_insecure");
 

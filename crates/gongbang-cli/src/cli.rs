@@ -231,9 +231,9 @@ pub enum PolicyArg {
     Never,
 }
 
-impl From<PolicyArg> for gongbang_core::repo::clients::Policy {
+impl From<PolicyArg> for gongbang_core::ops::Policy {
     fn from(p: PolicyArg) -> Self {
-        use gongbang_core::repo::clients::Policy;
+        use gongbang_core::ops::Policy;
         match p {
             PolicyArg::Public => Policy::Public,
             PolicyArg::Ask => Policy::Ask,

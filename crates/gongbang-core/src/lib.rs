@@ -14,6 +14,7 @@ pub mod imaging;
 pub mod import;
 mod io_reason;
 pub mod library;
+pub mod ops;
 pub mod package;
 pub mod presets;
 pub mod render;

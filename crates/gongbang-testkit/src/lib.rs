@@ -6,9 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use gongbang_core::repo::approvals::NewApproval;
-use gongbang_core::repo::clients::{self, Client, ClientInput, Policy};
-use gongbang_core::repo::jobs::{self, OwnerKind};
+use gongbang_core::ops::{self, Client, ClientInput, NewApproval, OwnerKind, Policy};
 use gongbang_core::{Job, JobFields, Library};
 
 /// `../shared/testdata/photos` relative to the project root (or `GONGBANG_TESTDATA`/photos).
@@ -118,13 +116,13 @@ pub fn mean_abs_diff(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
 
 /// A new job marked as the shop's own product (so the leak guard lets it out).
 pub fn own_job(lib: &Library, fields: &JobFields) -> Job {
-    jobs::create_owned(lib.conn(), fields, Some(OwnerKind::Own), None).unwrap()
+    ops::jobs::create(lib, fields, Some(OwnerKind::Own), None).unwrap()
 }
 
 /// A new job with only a title, owned as said.
 pub fn titled_job(lib: &Library, title: &str, kind: Option<OwnerKind>, client: Option<i64>) -> Job {
-    jobs::create_owned(
-        lib.conn(),
+    ops::jobs::create(
+        lib,
         &JobFields {
             title: title.into(),
             ..JobFields::default()
@@ -137,8 +135,8 @@ pub fn titled_job(lib: &Library, title: &str, kind: Option<OwnerKind>, client: O
 
 /// A new customer (the save must succeed), with no note.
 pub fn new_client(lib: &Library, name: &str, policy: Policy, aliases: &[&str]) -> Client {
-    clients::save(
-        lib.conn(),
+    ops::clients::save(
+        lib,
         &ClientInput {
             id: None,
             name: name.into(),
@@ -170,8 +168,8 @@ pub fn shaft_job() -> gongbang_core::JobFields {
 
 /// Records the customer's approval of the job (what the owner does in the job step).
 pub fn approve(lib: &Library, job_id: i64) {
-    gongbang_core::guard::record_approval(
-        lib.conn(),
+    ops::guard::record_approval(
+        lib,
         job_id,
         &NewApproval {
             approved_by: "김부장",

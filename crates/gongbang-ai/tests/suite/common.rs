@@ -10,9 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use gongbang_ai::{ApiKey, KeyRef, KeyStore};
-use gongbang_core::repo::clients::Policy;
-use gongbang_core::repo::jobs::{self, OwnerKind};
-use gongbang_core::repo::{posts, watch_words};
+use gongbang_core::ops::{self, OwnerKind, Policy};
 use gongbang_core::{Block, JobFields, Library, Platform, Post};
 pub use gongbang_testkit::approve;
 use gongbang_testkit::{new_client, temp_library};
@@ -253,14 +251,14 @@ pub fn library_with_post_for(owner: Owner) -> (tempfile::TempDir, Library, Post)
         _ => Policy::Ask,
     };
     let client = new_client(&lib, CLIENT, policy, &[ALIAS]);
-    watch_words::add(lib.conn(), WATCH).unwrap();
+    ops::guard::add_watch_word(&lib, WATCH).unwrap();
     let (kind, client_id) = match owner {
         Owner::Client { .. } => (Some(OwnerKind::Client), Some(client.id)),
         Owner::Own => (Some(OwnerKind::Own), None),
         Owner::Unset => (None, None),
     };
-    let job = jobs::create_owned(
-        lib.conn(),
+    let job = ops::jobs::create(
+        &lib,
         &JobFields {
             title: "샤프트 가공".into(),
             material: "SUS304".into(),
@@ -295,8 +293,8 @@ pub fn library_with_post_for(owner: Owner) -> (tempfile::TempDir, Library, Post)
         },
         Block::Paragraph { text: "   ".into() },
     ];
-    let post = posts::create(
-        lib.conn_mut(),
+    let post = ops::posts::create(
+        &mut lib,
         job.id,
         Platform::Naver,
         "문래동 CNC 선반 SUS304 샤프트 가공",
@@ -322,5 +320,5 @@ pub fn enable_ai(lib: &Library, base_url: &str) {
 
 /// The post as stored, serialised (for byte-for-byte comparisons).
 pub fn stored(lib: &Library, id: i64) -> String {
-    serde_json::to_string(&posts::get(lib.conn(), id).unwrap()).unwrap()
+    serde_json::to_string(&ops::posts::get(lib, id).unwrap()).unwrap()
 }

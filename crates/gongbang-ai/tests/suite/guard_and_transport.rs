@@ -11,7 +11,7 @@ use common::{Behaviour, Owner, CLIENT};
 use gongbang_ai::rewrite::{apply, fetch, prepare};
 use gongbang_ai::secrets;
 use gongbang_ai::{settings, AiError, ApiKey, KeyStore, Style, Timeouts};
-use gongbang_core::repo::clients::Policy;
+use gongbang_core::ops::{self, Policy};
 use gongbang_core::Post;
 
 fn short() -> Timeouts {
@@ -41,7 +41,7 @@ async fn refused(owner: Owner, code: &str) {
     let e = rewrite(&mut lib, &post).await.unwrap_err();
     assert_eq!(e.code(), code, "{owner:?}: {e:?}");
     // The same refusal export gives, word for word.
-    let export = gongbang_core::guard::policy::post_verdict(lib.conn(), &post)
+    let export = ops::guard::post_verdict(&lib, &post)
         .unwrap()
         .refusal()
         .expect("export is refused too");
@@ -121,9 +121,9 @@ async fn a_post_whose_photo_also_belongs_to_a_never_job_sends_nothing() {
     common::enable_ai(&lib, &server.base_url);
     let photo = gongbang_testkit::photos_dir().join("cameras/Nikon_D70.jpg");
     assert!(photo.is_file(), "{}", photo.display());
-    let secret = gongbang_core::repo::clients::save(
-        lib.conn(),
-        &gongbang_core::repo::clients::ClientInput {
+    let secret = ops::clients::save(
+        &lib,
+        &ops::ClientInput {
             id: None,
             name: "비밀공업".into(),
             aliases: Vec::new(),
@@ -132,13 +132,13 @@ async fn a_post_whose_photo_also_belongs_to_a_never_job_sends_nothing() {
         },
     )
     .unwrap();
-    let other = gongbang_core::repo::jobs::create_owned(
-        lib.conn(),
+    let other = ops::jobs::create(
+        &lib,
         &gongbang_core::JobFields {
             title: "비공개 금형".into(),
             ..gongbang_core::JobFields::default()
         },
-        Some(gongbang_core::repo::jobs::OwnerKind::Client),
+        Some(ops::OwnerKind::Client),
         Some(secret.id),
     )
     .unwrap();
@@ -161,11 +161,9 @@ async fn a_post_whose_photo_also_belongs_to_a_never_job_sends_nothing() {
         photo_id: ids[0],
         caption: String::new(),
     });
-    let post =
-        gongbang_core::repo::posts::save(lib.conn_mut(), post.id, &post.title, &blocks, &post.tags)
-            .unwrap();
+    let post = ops::posts::save_text(&mut lib, &Post { blocks, ..post }).unwrap();
     let e = rewrite(&mut lib, &post).await.unwrap_err();
-    let export = gongbang_core::guard::policy::post_verdict(lib.conn(), &post)
+    let export = ops::guard::post_verdict(&lib, &post)
         .unwrap()
         .refusal()
         .expect("export is refused");

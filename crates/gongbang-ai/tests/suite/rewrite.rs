@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use common::{Behaviour, ALIAS, CLIENT, WATCH};
 use gongbang_ai::rewrite::{apply, fetch, prepare};
 use gongbang_ai::{AiError, ApiKey, BoundKey, Style, Timeouts};
-use gongbang_core::repo::posts;
+use gongbang_core::ops;
 use gongbang_core::{Block, Library, Post};
 
 const KEY: &str = "sk-test-SECRET-9f8e7d6c5b4a";
@@ -177,7 +177,7 @@ async fn every_paragraph_is_rewritten_and_saved_with_names_masked() {
     assert_eq!(saved.blocks[4], post.blocks[4]);
     assert_eq!(saved.title, post.title);
     assert_eq!(saved.tags, post.tags);
-    assert_eq!(posts::get(lib.conn(), post.id).unwrap(), saved);
+    assert_eq!(ops::posts::get(&lib, post.id).unwrap(), saved);
 }
 
 #[tokio::test]
@@ -376,7 +376,14 @@ async fn only_paragraphs_and_the_post_as_it_is() {
     blocks[1] = Block::Paragraph {
         text: "사장님이 고친 문단".into(),
     };
-    posts::save(lib.conn_mut(), post.id, &post.title, &blocks, &post.tags).unwrap();
+    ops::posts::save_text(
+        &mut lib,
+        &gongbang_core::Post {
+            blocks,
+            ..post.clone()
+        },
+    )
+    .unwrap();
     let before = common::stored(&lib, post.id);
     assert_eq!(
         apply(&mut lib, &plan, &answers, &cancel)
@@ -417,8 +424,7 @@ async fn settings_are_checked_and_kept_in_the_library() {
     .unwrap();
     assert_eq!(saved.base_url, "http://127.0.0.1:11434/v1");
     assert_eq!(gongbang_ai::settings::load(&lib).unwrap(), saved);
-    let raw =
-        gongbang_core::repo::settings::get(lib.conn(), gongbang_ai::settings::ENABLED).unwrap();
+    let raw = ops::settings::get(&lib, gongbang_ai::settings::ENABLED).unwrap();
     assert_eq!(raw.as_deref(), Some("1"));
 }
 

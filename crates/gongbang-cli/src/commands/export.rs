@@ -4,11 +4,8 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use gongbang_core::import::find_photo;
-use gongbang_core::repo::jobs::{self, OwnerKind};
-use gongbang_core::repo::redactions::{self, RedactBox};
-use gongbang_core::repo::{clients, posts};
-use gongbang_core::{draft, export, CoreError, JobFields, Library, Result};
+use gongbang_core::ops::{self, OwnerKind, RedactBox};
+use gongbang_core::{export, CoreError, JobFields, Library, Result};
 
 use crate::cli::ExportArgs;
 
@@ -54,15 +51,11 @@ fn new_job(lib: &Library, a: &ExportArgs) -> Result<i64> {
         ..JobFields::default()
     };
     let (kind, client) = match (&a.client, a.own) {
-        (Some(name), _) => {
-            let c = clients::by_name(lib.conn(), name)?
-                .ok_or_else(|| CoreError::NoSuchClient(name.clone()))?;
-            (Some(OwnerKind::Client), Some(c.id))
-        }
+        (Some(name), _) => (Some(OwnerKind::Client), Some(name.as_str())),
         (None, true) => (Some(OwnerKind::Own), None),
         (None, false) => (None, None),
     };
-    let job = jobs::create_owned(lib.conn(), &fields, kind, client)?;
+    let job = ops::jobs::create_named(lib, &fields, kind, client)?;
     Ok(job.id)
 }
 
@@ -75,7 +68,7 @@ pub fn run(lib: &mut Library, a: ExportArgs) -> Result<ExitCode> {
         .map(|r| parse_redact(r))
         .collect::<Result<Vec<_>>>()?;
     let job_id = match a.job {
-        Some(id) => jobs::get(lib.conn(), id)?.id,
+        Some(id) => ops::jobs::get(lib, id)?.id,
         None => new_job(lib, &a)?,
     };
     if !a.photos.is_empty() {
@@ -91,32 +84,32 @@ pub fn run(lib: &mut Library, a: ExportArgs) -> Result<ExitCode> {
             .iter()
             .filter_map(|i| i.photo.as_ref().map(|p| p.id))
             .collect();
-        jobs::set_photo_order(lib.conn_mut(), job_id, &ids)?;
+        ops::photos::set_order(lib, job_id, &ids)?;
     }
     // Boxes are added to those the photo has (drawn in the window or by an earlier export), never replace them.
     let mut by_photo: BTreeMap<i64, Vec<RedactBox>> = BTreeMap::new();
     for (photo, b) in boxes {
         by_photo
-            .entry(find_photo(lib.conn(), &photo)?.id)
+            .entry(ops::photos::find(lib, &photo)?.id)
             .or_default()
             .push(b);
     }
     for (photo_id, boxes) in &by_photo {
-        let all = redactions::add(lib.conn_mut(), *photo_id, boxes)?;
+        let all = ops::photos::add_redactions(lib, *photo_id, boxes)?;
         println!(
             "redact: photo {photo_id}: {} box(es) given, {} in all",
             boxes.len(),
             all.len()
         );
     }
-    let mut post = draft::make_draft(lib, job_id, a.platform.into())?;
+    let mut post = ops::posts::make_draft(lib, job_id, a.platform.into())?;
     if let Some(t) = a.title.as_deref().filter(|t| !t.trim().is_empty()) {
-        post = posts::save(lib.conn_mut(), post.id, t.trim(), &post.blocks, &post.tags)?;
+        post = ops::posts::set_title(lib, post.id, t.trim())?;
     }
     if let Some(s) = a.seconds_per_photo {
         let mut video = post.video.clone();
         video.seconds_per_photo = s;
-        post = posts::save_video(lib.conn(), post.id, &video)?;
+        post = ops::posts::save_video(lib, post.id, &video)?;
     }
     let result = export::export_post(lib, post.id, &a.out, &a.accept)?;
     for f in &result.files {

@@ -3,10 +3,7 @@
 
 use std::process::ExitCode;
 
-use gongbang_core::guard;
-use gongbang_core::repo::approvals::NewApproval;
-use gongbang_core::repo::clients::{self, ClientInput};
-use gongbang_core::repo::watch_words;
+use gongbang_core::ops::{self, ClientInput, NewApproval};
 use gongbang_core::{CoreError, Library, Result};
 
 use crate::cli::{ClientCommand, WordCommand};
@@ -21,8 +18,8 @@ pub fn client(lib: &mut Library, command: ClientCommand) -> Result<ExitCode> {
             note,
         } => {
             // Never a silent change of an existing customer: that is `client set`, on purpose.
-            let saved = clients::save(
-                lib.conn(),
+            let saved = ops::clients::save(
+                lib,
                 &ClientInput {
                     id: None,
                     name,
@@ -52,10 +49,9 @@ pub fn client(lib: &mut Library, command: ClientCommand) -> Result<ExitCode> {
             no_aliases,
             note,
         } => {
-            let old = clients::by_name(lib.conn(), &name)?
-                .ok_or_else(|| CoreError::NoSuchClient(name.clone()))?;
-            let new = clients::save(
-                lib.conn(),
+            let old = ops::clients::by_name(lib, &name)?;
+            let new = ops::clients::save(
+                lib,
                 &ClientInput {
                     id: Some(old.id),
                     name: old.name.clone(),
@@ -70,7 +66,7 @@ pub fn client(lib: &mut Library, command: ClientCommand) -> Result<ExitCode> {
                     note: note.unwrap_or_else(|| old.note.clone()),
                 },
             )?;
-            let changed = clients::changes(&old, &new, true);
+            let changed = ops::client_changes(&old, &new, true);
             if changed.is_empty() {
                 println!("바뀐 것 없음 / nothing changed: {}", new.name);
             }
@@ -80,7 +76,7 @@ pub fn client(lib: &mut Library, command: ClientCommand) -> Result<ExitCode> {
             println!("{}", new.id);
         }
         ClientCommand::List => {
-            for c in clients::list(lib.conn())? {
+            for c in ops::clients::list(lib)? {
                 println!(
                     "{}\t{}\t{}\t{}\t{}",
                     c.id,
@@ -104,8 +100,8 @@ pub fn approve(
     note: Option<&str>,
     at: Option<&str>,
 ) -> Result<ExitCode> {
-    let g = guard::record_approval(
-        lib.conn(),
+    let g = ops::guard::record_approval(
+        lib,
         job,
         &NewApproval {
             approved_by: by,
@@ -127,9 +123,9 @@ pub fn approve(
 /// Runs `word …`.
 pub fn word(lib: &Library, command: WordCommand) -> Result<ExitCode> {
     match command {
-        WordCommand::Add { word } => watch_words::add(lib.conn(), &word)?,
+        WordCommand::Add { word } => ops::guard::add_watch_word(lib, &word)?,
         WordCommand::List => {
-            for w in watch_words::list(lib.conn())? {
+            for w in ops::guard::watch_words(lib)? {
                 println!("{w}");
             }
         }

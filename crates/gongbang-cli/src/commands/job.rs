@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use gongbang_core::guard;
-use gongbang_core::repo::jobs::{self, OwnerKind};
-use gongbang_core::repo::{clients, photos};
-use gongbang_core::{CoreError, JobFields, Library, Result};
+use gongbang_core::ops::{self, OwnerKind};
+use gongbang_core::{JobFields, Library, Result};
 
 use crate::cli::JobCommand;
 
@@ -25,14 +23,6 @@ pub fn run(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
             lead_time,
             story,
         } => {
-            // The customer must exist before the job is made, so a typo leaves nothing behind.
-            let client = match &client {
-                Some(name) => Some(
-                    clients::by_name(lib.conn(), name)?
-                        .ok_or_else(|| CoreError::NoSuchClient(name.clone()))?,
-                ),
-                None => None,
-            };
             let fields = JobFields {
                 title,
                 material: material.unwrap_or_default(),
@@ -49,12 +39,12 @@ pub fn run(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
             } else {
                 OwnerKind::Client
             };
-            let job = jobs::create_owned(lib.conn(), &fields, Some(kind), client.map(|c| c.id))?;
+            // The customer must exist before the job is made, so a typo leaves nothing behind.
+            let job = ops::jobs::create_named(lib, &fields, Some(kind), client.as_deref())?;
             println!("{}", job.id);
         }
         JobCommand::List => {
-            for j in jobs::list(lib.conn())? {
-                let n = photos::for_job(lib.conn(), j.id)?.len();
+            for (j, n) in ops::jobs::list_with_photo_counts(lib)? {
                 println!(
                     "{}\t{}\t{}\t{}\t사진 {n}장",
                     j.id, j.fields.title, j.fields.material, j.fields.process
@@ -67,8 +57,12 @@ pub fn run(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
 }
 
 fn show(lib: &Library, id: i64) -> Result<()> {
-    let j = jobs::get(lib.conn(), id)?;
-    let g = guard::verdict(lib.conn(), id)?;
+    let ops::jobs::JobSheet {
+        job: j,
+        guard: g,
+        photos,
+        history,
+    } = ops::jobs::sheet(lib, id)?;
     let f = &j.fields;
     let owner = match (&g.owner_kind, &g.client) {
         (Some(OwnerKind::Own), _) => "우리 제품 / own product".to_string(),
@@ -102,7 +96,7 @@ fn show(lib: &Library, id: i64) -> Result<()> {
     ] {
         println!("{k}: {v}");
     }
-    for (i, p) in photos::for_job(lib.conn(), id)?.iter().enumerate() {
+    for (i, p) in photos.iter().enumerate() {
         println!(
             "사진 photo {}: {} ({}×{}){}",
             i + 1,
@@ -120,7 +114,7 @@ fn show(lib: &Library, id: i64) -> Result<()> {
             }
         );
     }
-    for h in guard::history(lib.conn(), id)? {
+    for h in history {
         println!("기록 history: {} {}", h.at, h.text_ko);
     }
     Ok(())

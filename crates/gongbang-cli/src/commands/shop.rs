@@ -3,14 +3,13 @@
 
 use std::process::ExitCode;
 
-use gongbang_core::repo::shop_profile;
-use gongbang_core::{Library, Result};
+use gongbang_core::{ops, Library, Result};
 
 use crate::cli::ShopCommand;
 
 /// Runs `shop …`.
 pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
-    let mut p = shop_profile::get(lib.conn())?;
+    let mut p = ops::shop::profile(lib)?;
     if let ShopCommand::Set {
         name,
         owner,
@@ -52,7 +51,7 @@ pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
                 *list = values;
             }
         }
-        p = shop_profile::save(lib.conn(), &p)?;
+        p = ops::shop::save_profile(lib, &p)?;
     }
     for (k, v) in [
         ("상호 name", &p.name),

@@ -283,14 +283,14 @@ fn redact_adds_to_the_boxes_drawn_in_the_window() {
     let window = (0.05, 0.1, 0.3, 0.3);
     {
         let mut l = gongbang_core::Library::open(&lib).unwrap();
-        let p = gongbang_core::import::find_photo(l.conn(), photo.to_str().unwrap()).unwrap();
-        let b = gongbang_core::repo::redactions::RedactBox {
+        let p = gongbang_core::ops::photos::find(&l, photo.to_str().unwrap()).unwrap();
+        let b = gongbang_core::ops::RedactBox {
             x: window.0,
             y: window.1,
             w: window.2,
             h: window.3,
         };
-        gongbang_core::repo::redactions::set(l.conn_mut(), p.id, &[b]).unwrap();
+        gongbang_core::ops::photos::set_redactions(&mut l, p.id, &[b]).unwrap();
     }
     let cli = (0.6, 0.55, 0.3, 0.35);
     let spec = format!(

@@ -62,7 +62,7 @@ pub(crate) fn record(
 }
 
 /// The newest approval of this job by this customer, if any.
-pub fn latest(conn: &Connection, job_id: i64, client_id: i64) -> Result<Option<Approval>> {
+pub(crate) fn latest(conn: &Connection, job_id: i64, client_id: i64) -> Result<Option<Approval>> {
     Ok(conn
         .query_row(
             &format!(
@@ -75,7 +75,7 @@ pub fn latest(conn: &Connection, job_id: i64, client_id: i64) -> Result<Option<A
 }
 
 /// Every approval of a job, oldest first.
-pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Approval>> {
+pub(crate) fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Approval>> {
     let mut stmt = conn.prepare(&format!("{SELECT} WHERE a.job_id = ?1 ORDER BY a.id"))?;
     let rows = stmt.query_map([job_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -34,7 +34,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Client>> {
 }
 
 /// The customer with this id.
-pub fn get(conn: &Connection, id: i64) -> Result<Client> {
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Client> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM clients WHERE id = ?1"),
         [id],

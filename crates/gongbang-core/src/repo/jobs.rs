@@ -180,7 +180,7 @@ fn write_owner(
 }
 
 /// Marks a job as just worked on (so it reopens first).
-pub fn touch(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn touch(conn: &Connection, id: i64) -> Result<()> {
     conn.execute(
         "UPDATE jobs SET updated_at = ?2 WHERE id = ?1",
         params![id, now()],
@@ -198,7 +198,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Job>> {
 }
 
 /// The job worked on last, if any.
-pub fn latest(conn: &Connection) -> Result<Option<Job>> {
+pub(crate) fn latest(conn: &Connection) -> Result<Option<Job>> {
     Ok(conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM jobs ORDER BY updated_at DESC, id DESC LIMIT 1"),
@@ -219,7 +219,7 @@ pub fn attach_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<()>
 }
 
 /// Whether the photo is one of the job's photos.
-pub fn has_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<bool> {
+pub(crate) fn has_photo(conn: &Connection, job_id: i64, photo_id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM job_photos WHERE job_id = ?1 AND photo_id = ?2)",
         params![job_id, photo_id],

@@ -110,7 +110,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Photo>> {
 }
 
 /// Whether the library has a photo with this id.
-pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
+pub(crate) fn exists(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM photos WHERE id = ?1)",
         [id],
@@ -153,7 +153,7 @@ pub fn in_job(conn: &Connection, job_id: i64, photo_id: i64) -> Result<Option<Ph
 
 /// The post's photos in post order with their captions, each as a photo of the post's job (its role names
 /// the chapters); a photo that is not the job's is refused (`PhotoNotInJob`), never shipped.
-pub fn of_post(conn: &Connection, post: &Post) -> Result<Vec<(Photo, String)>> {
+pub(crate) fn of_post(conn: &Connection, post: &Post) -> Result<Vec<(Photo, String)>> {
     post.blocks
         .iter()
         .filter_map(|b| match b {

@@ -107,7 +107,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<PostEvent> {
 }
 
 /// Events between two instants (milliseconds since the epoch, `from` inclusive, `to` exclusive), oldest first.
-pub fn between(conn: &Connection, from_ms: i64, to_ms: i64) -> Result<Vec<PostEvent>> {
+pub(crate) fn between(conn: &Connection, from_ms: i64, to_ms: i64) -> Result<Vec<PostEvent>> {
     let mut st = conn.prepare(&format!(
         "{SELECT} WHERE e.at_ms >= ?1 AND e.at_ms < ?2 ORDER BY e.at_ms, e.id"
     ))?;

@@ -10,7 +10,7 @@ use crate::Result;
 pub use crate::domain::replacement::Replacement;
 
 /// The post's replacements, oldest first.
-pub fn list(conn: &Connection, post_id: i64) -> Result<Vec<Replacement>> {
+pub(crate) fn list(conn: &Connection, post_id: i64) -> Result<Vec<Replacement>> {
     let mut st = conn.prepare(
         "SELECT find, replacement FROM post_replacements WHERE post_id = ?1 ORDER BY id",
     )?;

@@ -200,7 +200,7 @@ fn write_post_photos(tx: &Connection, post_id: i64, blocks: &[Block]) -> Result<
 }
 
 /// Every post of a job (any platform, any status), oldest first.
-pub fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Post>> {
+pub(crate) fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Post>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM posts WHERE job_id = ?1 ORDER BY id"
     ))?;

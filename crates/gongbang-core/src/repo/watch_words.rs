@@ -7,7 +7,7 @@ use super::guard_log::{self, LogKind, NewEntry};
 use crate::Result;
 
 /// The registered words, alphabetically.
-pub fn list(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn list(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT word FROM watch_words ORDER BY word COLLATE NOCASE")?;
     let rows = stmt.query_map([], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

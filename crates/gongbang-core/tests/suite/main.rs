@@ -17,5 +17,6 @@ mod layers;
 mod leak_guard;
 mod library_db;
 mod owner_files;
+mod surface;
 mod youtube_text;
 mod youtube_video;
