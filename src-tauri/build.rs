@@ -13,7 +13,8 @@ fn main() {
     println!("cargo:rerun-if-changed=gen/commands.json");
     // Read at run time: a build script's compile-time paths go stale when cargo reuses it from another clone
     // of the same workspace (its artifacts are keyed by the path relative to the workspace).
-    let dir = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR for build scripts");
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .expect("cargo sets CARGO_MANIFEST_DIR for build scripts");
     let list = Path::new(&dir).join("gen/commands.json");
     let text = std::fs::read_to_string(&list).unwrap_or_else(|e| {
         panic!("{} could not be read ({e}): run `GONGBANG_WRITE_IPC=1 cargo test -p gongbang-post ipc_contract`", list.display())
