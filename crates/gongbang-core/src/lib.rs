@@ -18,6 +18,8 @@ pub mod ops;
 pub mod package;
 pub mod presets;
 pub mod render;
+/// Storage: rows to domain types. Public for the core's own test suite, which inspects rows on purpose;
+/// the window, the CLI and the AI helper call [`ops`] instead (checked by `tests/suite/surface.rs`).
 pub mod repo;
 pub mod session;
 pub(crate) mod spelling;

@@ -51,7 +51,8 @@ impl Library {
         &self.root
     }
 
-    /// The database connection.
+    /// The database connection, for the core's layers and its own tests; callers outside the core use
+    /// [`crate::ops`] (checked by `tests/suite/surface.rs`).
     pub fn conn(&self) -> &Connection {
         &self.conn
     }
