@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::layers::rust_files;
+
 /// The workspace root (the sources are read from there, also under Wine).
 fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -37,21 +39,6 @@ const FORBIDDEN: [(&str, &str); 3] = [
         "the database connection (add an op in `gongbang_core::ops`)",
     ),
 ];
-
-/// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(rust_files(&path));
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Whether `line` names `repo` as a whole word (`use gongbang_core::{ops, repo};` without a `::` after it).
 fn names_repo(line: &str) -> bool {
