@@ -85,3 +85,32 @@ test('the write step adds, takes out and moves the post photos; a photo removed 
   expect(watch.pageErrors).toEqual([]);
   expect(await cspViolations(page)).toEqual([]);
 });
+
+test('the write step sets a photo role as the photo step does (issue 13: the next draft writes the step that fits it)', async ({
+  page,
+}) => {
+  const watch = await openFresh(page);
+  await toWrite(page);
+  const block = page.getByTestId('block-photo').nth(1);
+  const measured = block.locator('[data-testid="block-photo-role"][data-role="measured"]');
+  await expect(measured).toHaveAttribute('aria-pressed', 'false');
+  await measured.click();
+  await expect(measured).toHaveAttribute('aria-pressed', 'true');
+  const id = Number(await block.getAttribute('data-photo-id'));
+  // The backend holds the role; the photo step shows it too.
+  await expect
+    .poll(() =>
+      page.evaluate((pid) => {
+        const s = window.__mock.state();
+        const job = s.jobs.find((j) => j.id === s.currentJob);
+        return job?.meta[pid]?.role ?? null;
+      }, id),
+    )
+    .toBe('measured');
+  // Pressed again, the role is taken off.
+  await measured.click();
+  await expect(measured).toHaveAttribute('aria-pressed', 'false');
+  await shot(page, 'write-step-photo-roles');
+  expect(watch.pageErrors).toEqual([]);
+  expect(await cspViolations(page)).toEqual([]);
+});

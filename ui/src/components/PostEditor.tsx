@@ -6,8 +6,8 @@
 // Everything is text in inputs, never HTML.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Block, Post } from '../backend';
-import { type Key, t } from '../i18n';
+import type { Block, PhotoRole, Post } from '../backend';
+import { type Key, roleKeys, roleText, t } from '../i18n';
 import {
   addPostPhoto,
   coachBusy,
@@ -19,7 +19,10 @@ import {
   photos,
   post as postSignal,
   removePostPhoto,
+  setRole,
 } from '../state';
+
+const ROLES = Object.keys(roleKeys) as PhotoRole[];
 
 const KIND_KEY: Record<Block['kind'], Key> = {
   heading: 'blockHeading',
@@ -214,6 +217,25 @@ function BlockEditor({ block, index, locked }: { block: Block; index: number; lo
               onInput={(e) => editBlock(index, { ...block, caption: e.currentTarget.value })}
             />
           </label>
+          {ph && (
+            // The photo's role, as in the photo step: the next draft writes the step that fits it.
+            <div class="role-chips eblock-roles" role="group" aria-label={t('roleLabel')}>
+              {ROLES.map((r) => (
+                <button
+                  key={r}
+                  type="button"
+                  class="chip"
+                  data-testid="block-photo-role"
+                  data-role={r}
+                  disabled={locked}
+                  aria-pressed={ph.role === r}
+                  onClick={() => setRole(ph.id, r)}
+                >
+                  {roleText(r)}
+                </button>
+              ))}
+            </div>
+          )}
           <div class="eblock-photo-actions">
             <button
               type="button"

@@ -5,7 +5,7 @@
 use crate::draft::youtube_limits::{youtube_tags, youtube_title};
 use crate::draft::{
     coach_keyword, contact_blocks, has_contact_block, keyword_parts, photo_caption,
-    suggest_tags_for, Lang, MAX_TAGS,
+    suggest_tags_in, Lang, MAX_TAGS,
 };
 use crate::library::Library;
 use crate::repo::jobs::{self, Job};
@@ -115,10 +115,10 @@ pub fn fix_post(
             }
             if !has_contact_block(&post.blocks, shop) {
                 out.blocks
-                    .extend(contact_blocks(shop, post.platform, lang)?);
+                    .extend(contact_blocks(shop, post.platform, lang, job)?);
             }
         }
-        fix::TAGS => out.tags = fixed_tags(post, job, shop),
+        fix::TAGS => out.tags = fixed_tags(post, job, shop, lang),
         fix::SHORTEN_TITLE => out.title = youtube_title(&post.title),
         fix::CAPTIONS => {
             for b in &mut out.blocks {
@@ -171,8 +171,8 @@ fn keyword_in_front(title: &str, keyword: &[String]) -> String {
 }
 
 /// Blog: 5–10 clean, unique tags (the owner's first, then suggestions). Video: within YouTube's 500.
-fn fixed_tags(post: &Post, job: &Job, shop: &ShopProfile) -> Vec<String> {
-    let suggestions = suggest_tags_for(&job.fields, shop);
+fn fixed_tags(post: &Post, job: &Job, shop: &ShopProfile, lang: Lang) -> Vec<String> {
+    let suggestions = suggest_tags_in(&job.fields, shop, lang);
     match post.platform {
         Platform::Youtube | Platform::Shorts => {
             let tags = youtube_tags(&post.tags);

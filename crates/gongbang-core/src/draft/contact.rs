@@ -2,9 +2,10 @@
 //! platform (Naver's editor shows ☎ well; HTML and Markdown get plain labels), and the coach can insert the
 //! same section into a post that lost it.
 
+use super::variety::Picker;
 use super::{markup, templates, Lang};
-use crate::domain::ShopProfile;
 use crate::domain::{Block, Platform};
+use crate::domain::{Job, ShopProfile};
 use crate::Result;
 
 /// The shop's contact lines for `platform` in `lang` (empty fields left out).
@@ -40,11 +41,19 @@ pub fn contact_lines(shop: &ShopProfile, platform: Platform, lang: Lang) -> Vec<
         .collect()
 }
 
-/// The contact section as blocks (a heading and its text), exactly as the blog draft writes it.
-pub fn contact_blocks(shop: &ShopProfile, platform: Platform, lang: Lang) -> Result<Vec<Block>> {
-    let text = templates::render(
+/// The contact section as blocks (a heading and its text), phrased as the job's blog draft phrases it.
+pub fn contact_blocks(
+    shop: &ShopProfile,
+    platform: Platform,
+    lang: Lang,
+    job: &Job,
+) -> Result<Vec<Block>> {
+    let mut picker = Picker::new(&shop.name, job.id, &job.created_at);
+    let text = templates::render_with(
         templates::contact(lang),
         minijinja::context! { contact => contact_lines(shop, platform, lang) },
+        &mut picker,
+        None,
     )?;
     Ok(markup::parse_in(&text, &[], lang))
 }

@@ -2,6 +2,7 @@
 //! titles and tags are built from the job's own words in that order.
 
 use super::youtube_limits::youtube_title;
+use super::Lang;
 use crate::domain::JobFields;
 use crate::domain::ShopProfile;
 
@@ -170,6 +171,80 @@ pub fn suggest_tags_for(f: &JobFields, shop: &ShopProfile) -> Vec<String> {
     }
     tags.truncate(MAX_TAGS);
     tags
+}
+
+/// Tags in the post's language: the Korean search words for a Korean post ([`suggest_tags_for`]); for an
+/// English one the same kinds of tags with "machining" and the trade's English words.
+pub fn suggest_tags_in(f: &JobFields, shop: &ShopProfile, lang: Lang) -> Vec<String> {
+    if lang == Lang::Ko {
+        return suggest_tags_for(f, shop);
+    }
+    let mut tags: Vec<String> = Vec::new();
+    let mut push = |t: &str| {
+        let t: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '#' && *c != ',')
+            .collect();
+        if !t.is_empty() && !tags.contains(&t) && tags.len() < MAX_TAGS {
+            tags.push(t);
+        }
+    };
+    let process = english_process(f);
+    if let Some(r) = shop.region() {
+        if !process.is_empty() {
+            push(&format!("{r}{process}"));
+        }
+        push(&format!("{r}machining"));
+    }
+    if !process.is_empty() {
+        push(&format!("{process}machining"));
+    }
+    if !f.material.trim().is_empty() {
+        push(&format!("{}machining", f.material));
+    }
+    push(&f.material);
+    push(&process);
+    push(&f.machine);
+    for word in f
+        .title
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 2)
+    {
+        push(word);
+    }
+    for generic in [
+        "precisionmachining",
+        "cncmachining",
+        "smallbatch",
+        "prototype",
+        "machineshop",
+    ] {
+        push(generic);
+    }
+    tags
+}
+
+/// The job's process in English when it is a preset, else as written.
+fn english_process(f: &JobFields) -> String {
+    crate::presets::english_label(&f.process)
+        .map_or_else(|| f.process.trim().to_string(), str::to_string)
+}
+
+/// The main search phrase in `lang`: process + material + "가공" / "machining".
+pub fn main_keyword_in(f: &JobFields, lang: Lang) -> String {
+    if lang == Lang::Ko {
+        return main_keyword(f);
+    }
+    let process = english_process(f);
+    let parts: Vec<&str> = [process.as_str(), f.material.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{} machining", parts.join(" "))
+    }
 }
 
 /// Most tags a Naver post gets (the coach asks for 5–10).

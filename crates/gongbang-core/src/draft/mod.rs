@@ -4,11 +4,17 @@
 mod contact;
 mod josa;
 mod keywords;
+pub mod knowledge;
 mod lang;
 mod markup;
+mod notes;
+pub mod steps;
 mod templates;
+pub mod variety;
 mod video;
 pub mod youtube_limits;
+
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -22,10 +28,11 @@ use crate::Result;
 pub use contact::{contact_blocks, contact_lines, has_contact_block};
 pub use josa::{attach as attach_josa, strip_particle};
 pub use keywords::{
-    coach_keyword, keyword_parts, main_keyword, part_of, suggest_keywords, suggest_tags,
-    suggest_tags_for, suggest_title, suggest_title_for, suggest_video_title,
-    suggest_video_title_for, MAX_TAGS,
+    coach_keyword, keyword_parts, main_keyword, main_keyword_in, part_of, suggest_keywords,
+    suggest_tags, suggest_tags_for, suggest_tags_in, suggest_title, suggest_title_for,
+    suggest_video_title, suggest_video_title_for, MAX_TAGS,
 };
+pub use knowledge::Knowledge;
 pub use lang::Lang;
 pub use markup::{parse as parse_markup, photo_caption, role_label};
 pub use video::video_caption;
@@ -35,6 +42,10 @@ struct PhotoCtx {
     number: usize,
     role: String,
     caption: String,
+    /// The sentence that introduces the photo (trade notes' photo steps, fitting its role and the job).
+    lead: String,
+    /// A second sentence about what such a photo shows (may be empty).
+    detail: String,
 }
 
 #[derive(Serialize)]
@@ -66,9 +77,8 @@ pub struct Draft {
     pub tags: Vec<String>,
 }
 
-/// Writes a draft for `platform` from a job, its photos (in order) and the shop profile, in `lang`: a blog
-/// post for Naver, HTML and Markdown; a video's title, description and photo captions for YouTube and
-/// Shorts.
+/// Writes a draft for `platform` from a job, its photos (in order) and the shop profile, in `lang`, with
+/// the trade notes and templates shipped with the app (see [`compose_with`]).
 pub fn compose(
     job: &Job,
     photos: &[Photo],
@@ -76,18 +86,90 @@ pub fn compose(
     shop: &ShopProfile,
     lang: Lang,
 ) -> Result<Draft> {
-    let ctx = context(job, photos, shop, platform, lang);
+    compose_with(
+        job,
+        photos,
+        platform,
+        shop,
+        lang,
+        &Sources {
+            knowledge: knowledge::shipped()?,
+            templates_dir: None,
+            earlier: &[],
+        },
+    )
+}
+
+/// What a draft is written from besides the job: the trade notes, a mentor's templates and the shop's
+/// earlier posts (whose sentences a new draft avoids).
+pub struct Sources<'a> {
+    pub knowledge: &'a Knowledge,
+    pub templates_dir: Option<&'a Path>,
+    pub earlier: &'a [Post],
+}
+
+/// Writes a draft for `platform` from a job, its photos (in order) and the shop profile, in `lang`: a blog
+/// post for Naver, HTML and Markdown; a video's title, description and photo captions for YouTube and
+/// Shorts. The phrasings are chosen for this job and shop, so the same job drafts the same text again and
+/// another job reads differently; a sentence of an earlier post is used only when every other phrasing is.
+pub fn compose_with(
+    job: &Job,
+    photos: &[Photo],
+    platform: Platform,
+    shop: &ShopProfile,
+    lang: Lang,
+    sources: &Sources<'_>,
+) -> Result<Draft> {
+    let knowledge = sources.knowledge;
+    let templates_dir = sources.templates_dir;
+    let mut picker = variety::Picker::new(&shop.name, job.id, &job.created_at)
+        .avoiding(sources.earlier.iter().flat_map(post_lines));
+    let values = notes::values(job, shop, lang);
+    let notes = notes::for_job(job, knowledge, lang, &mut picker);
+    let steps = steps::steps(photos, &values, knowledge, lang, &mut picker);
+    // The photos as the draft shows them: each with its step's caption (the owner's, else a made one).
+    let captioned: Vec<Photo> = photos
+        .iter()
+        .zip(&steps)
+        .map(|(p, s)| Photo {
+            caption: s.caption.clone(),
+            ..p.clone()
+        })
+        .collect();
+    let ctx = context(job, &captioned, &steps, notes, shop, platform, lang);
     match platform {
-        Platform::Youtube | Platform::Shorts => video::compose(job, photos, shop, lang, ctx),
+        Platform::Youtube | Platform::Shorts => {
+            video::compose(job, &captioned, shop, lang, ctx, &mut picker, templates_dir)
+        }
         Platform::Naver | Platform::Html | Platform::Markdown => {
-            let text = templates::render(templates::blog_body(lang), ctx)?;
+            let text = templates::render_with(
+                templates::blog_body(lang),
+                ctx,
+                &mut picker,
+                templates_dir,
+            )?;
             Ok(Draft {
                 title: suggest_title_for(&job.fields, shop),
-                blocks: drop_empty_sections(markup::parse_in(&text, photos, lang)),
-                tags: suggest_tags_for(&job.fields, shop),
+                blocks: drop_empty_sections(markup::parse_in(&text, &captioned, lang)),
+                tags: suggest_tags_in(&job.fields, shop, lang),
             })
         }
     }
+}
+
+/// Every line of a post's text (headings, paragraphs, list items, captions).
+fn post_lines(post: &Post) -> Vec<String> {
+    post.blocks
+        .iter()
+        .flat_map(|b| match b {
+            Block::Heading { text } | Block::Paragraph { text } => {
+                text.lines().map(str::to_string).collect::<Vec<_>>()
+            }
+            Block::List { items } => items.clone(),
+            Block::Photo { caption, .. } => vec![caption.clone()],
+            Block::Table { .. } => Vec::new(),
+        })
+        .collect()
 }
 
 /// Leaves out headings with nothing under them (followed by another heading, or last) — e.g. when the
@@ -126,11 +208,16 @@ fn specs(job: &Job, lang: Lang) -> Vec<[String; 2]> {
 
 /// Lines about what the shop can make (equipment, tolerance, sizes, lot sizes), in `lang`.
 fn capabilities(shop: &ShopProfile, lang: Lang) -> Vec<String> {
+    // Equipment picked from the presets is named in the post's language; the owner's own words stay his.
     let equipment: Vec<&str> = shop
         .equipment
         .iter()
         .map(|e| e.trim())
         .filter(|e| !e.is_empty())
+        .map(|e| match lang {
+            Lang::En => crate::presets::english_label(e).unwrap_or(e),
+            Lang::Ko => e,
+        })
         .collect();
     let mut out = Vec::new();
     if !equipment.is_empty() {
@@ -156,6 +243,8 @@ fn capabilities(shop: &ShopProfile, lang: Lang) -> Vec<String> {
 fn context(
     job: &Job,
     photos: &[Photo],
+    steps: &[steps::Step],
+    notes: notes::JobNotes,
     shop: &ShopProfile,
     platform: Platform,
     lang: Lang,
@@ -183,11 +272,14 @@ fn context(
             },
         },
         specs => specs(job, lang),
-        photos => photos.iter().enumerate().map(|(i, p)| PhotoCtx {
+        photos => photos.iter().zip(steps).enumerate().map(|(i, (p, s))| PhotoCtx {
             number: i + 1,
             role: p.role.map(|r| role_label(r, lang).to_string()).unwrap_or_default(),
             caption: p.caption.clone(),
+            lead: s.lead.clone(),
+            detail: s.detail.clone(),
         }).collect::<Vec<_>>(),
+        notes => notes,
         keyword => coach_keyword(f, shop),
         shop => ShopCtx { intro, capabilities: capabilities(shop, lang) },
         contact => contact_lines(shop, platform, lang),
@@ -212,7 +304,21 @@ pub fn make_draft_for(
 ) -> Result<Post> {
     let job = jobs::get(lib.conn(), job_id)?;
     let photos = photos::for_job(lib.conn(), job_id)?;
-    let draft = compose(&job, &photos, platform, shop, lang)?;
+    let knowledge = Knowledge::for_library(lib.root())?;
+    let templates_dir = lib.root().join(templates::OVERRIDE_FOLDER);
+    let earlier = posts::of_earlier_jobs(lib.conn(), job_id)?;
+    let draft = compose_with(
+        &job,
+        &photos,
+        platform,
+        shop,
+        lang,
+        &Sources {
+            knowledge: &knowledge,
+            templates_dir: Some(&templates_dir),
+            earlier: &earlier,
+        },
+    )?;
     match posts::latest_for_job(lib.conn(), job_id, Some(platform))? {
         Some(existing) => posts::save(
             lib.conn_mut(),
@@ -259,8 +365,17 @@ mod tests {
         let Block::Paragraph { text } = &d.blocks[0] else {
             panic!("{:?}", d.blocks[0]);
         };
+        let opening: Vec<&str> = text.lines().collect();
+        assert!(opening.len() >= 2, "{text}");
+        assert!(opening.iter().all(|l| l.ends_with('.')), "{text}");
         assert!(
-            text.starts_with("안녕하세요. 이번에 작업한 샤프트를 소개합니다.\nSUS304 소재를 CNC 선반으로 가공했습니다."),
+            opening[0].contains(". ") && opening[0].contains("샤프트"),
+            "{text}"
+        );
+        assert!(
+            opening
+                .iter()
+                .any(|l| l.contains("SUS304") && l.contains("CNC 선반")),
             "{text}"
         );
     }
@@ -308,7 +423,7 @@ mod tests {
                 [
                     Block::Photo {
                         photo_id: 7,
-                        caption: "소재".into()
+                        caption: "SUS304 소재".into()
                     },
                     Block::Photo {
                         photo_id: 3,
@@ -316,7 +431,7 @@ mod tests {
                     },
                     Block::Photo {
                         photo_id: 5,
-                        caption: "가공 과정".into()
+                        caption: "샤프트 작업 장면".into()
                     },
                 ]
             );
@@ -337,13 +452,13 @@ mod tests {
         .unwrap();
         let text = crate::render::naver_body(&d.blocks);
         assert!(
-            text.starts_with("안녕하세요. 이번에 작업한 부품을 소개합니다."),
+            text.lines().next().is_some_and(|l| l.ends_with('.')),
             "{text}"
         );
         assert!(
             !text.contains("작업 사양") && !text.contains("{{"),
             "{text}"
         );
-        assert!(text.contains("도면만 보내주시면 견적 드립니다."));
+        assert!(text.contains("견적"), "{text}");
     }
 }

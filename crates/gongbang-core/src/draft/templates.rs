@@ -1,10 +1,19 @@
 //! Why: the draft templates are files in assets/templates that a mentor can edit; they are compiled into
-//! the binary so the app never depends on files beside it.
+//! the binary so the app never depends on files beside it, and a mentor's edited copy in the library's
+//! `templates/` folder is used instead when there is one (no rebuild to improve the writing).
 
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use minijinja::value::Rest;
 use minijinja::{Environment, Value};
 
+use super::variety::Picker;
 use super::Lang;
 use crate::Result;
+
+/// The folder of a library whose `.j2` files replace the shipped templates of the same name.
+pub const OVERRIDE_FOLDER: &str = "templates";
 
 /// The blog body.
 pub fn blog_body(lang: Lang) -> &'static str {
@@ -48,7 +57,7 @@ const SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
-fn environment() -> Result<Environment<'static>> {
+fn environment(picker: &Arc<Mutex<Picker>>, dir: Option<&Path>) -> Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
@@ -56,14 +65,48 @@ fn environment() -> Result<Environment<'static>> {
     env.add_filter("josa", |word: String, pair: String| {
         super::josa::attach(&word, &pair)
     });
+    // one_of("A", "B", "C"): one of the phrasings, chosen for this job and never one the draft already
+    // used (see variety.rs).
+    let shared = Arc::clone(picker);
+    env.add_function("one_of", move |options: Rest<String>| -> String {
+        let slot = options.first().cloned().unwrap_or_default();
+        shared
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pick(&slot, &options)
+            .unwrap_or_default()
+    });
     for (name, src) in SOURCES {
-        env.add_template(name, src)?;
+        let edited = dir
+            .map(|d| d.join(name))
+            .filter(|p| p.is_file())
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        // A mentor's template that does not compile is not used: the shipped one still drafts.
+        let took_edited = edited.is_some_and(|text| env.add_template_owned(*name, text).is_ok());
+        if !took_edited {
+            env.add_template(name, src)?;
+        }
     }
     Ok(env)
 }
 
-/// Renders one of the embedded templates.
-pub fn render(name: &str, ctx: Value) -> Result<String> {
-    let env = environment()?;
-    Ok(env.get_template(name)?.render(ctx)?)
+/// Renders one of the templates (the library's edited copy in `dir` when there is one), choosing the
+/// phrasings of `one_of` with `picker`.
+pub fn render_with(
+    name: &str,
+    ctx: Value,
+    picker: &mut Picker,
+    dir: Option<&Path>,
+) -> Result<String> {
+    let shared = Arc::new(Mutex::new(std::mem::replace(
+        picker,
+        Picker::new("", 0, ""),
+    )));
+    let out = environment(&shared, dir).and_then(|env| Ok(env.get_template(name)?.render(ctx)?));
+    let env_dropped =
+        Arc::try_unwrap(shared).map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner));
+    if let Ok(p) = env_dropped {
+        *picker = p;
+    }
+    out
 }

@@ -1,9 +1,13 @@
 //! Why: a YouTube or Shorts post is a video: its draft is a keyword-first title, a short description in
 //! plain Korean, and every job photo in order with a caption — the photos and captions become the cut list.
 
+use std::path::Path;
+
 use minijinja::Value;
 
-use super::keywords::{main_keyword, suggest_tags_for, suggest_video_title_for};
+use super::variety::Picker;
+
+use super::keywords::{main_keyword_in, suggest_tags_in, suggest_video_title_for};
 use super::youtube_limits::youtube_tags;
 use super::{markup, templates, Draft, Lang};
 use crate::domain::Block;
@@ -31,22 +35,33 @@ pub(super) fn compose(
     shop: &ShopProfile,
     lang: Lang,
     ctx: Value,
+    picker: &mut Picker,
+    templates_dir: Option<&Path>,
 ) -> Result<Draft> {
     let f = &job.fields;
-    let text = templates::render(templates::youtube_description(lang), ctx)?;
+    let text = templates::render_with(
+        templates::youtube_description(lang),
+        ctx,
+        picker,
+        templates_dir,
+    )?;
     let mut blocks = paragraphs(&text);
     blocks.extend(photos.iter().map(|p| Block::Photo {
         photo_id: p.id,
         caption: markup::photo_caption(p, lang),
     }));
     // Phrases with spaces first (YouTube takes them as one tag), then the blog's spaceless ones.
-    let mut tags = vec![main_keyword(f)];
-    for word in [f.process.trim(), f.material.trim()] {
+    let mut tags = vec![main_keyword_in(f, lang)];
+    let process = match lang {
+        Lang::En => crate::presets::english_label(&f.process).unwrap_or(f.process.trim()),
+        Lang::Ko => f.process.trim(),
+    };
+    for word in [process, f.material.trim()] {
         if !word.is_empty() {
-            tags.push(format!("{word} 가공"));
+            tags.push(format!("{word} {}", lang.pick("가공", "machining")));
         }
     }
-    tags.extend(suggest_tags_for(f, shop));
+    tags.extend(suggest_tags_in(f, shop, lang));
     Ok(Draft {
         title: suggest_video_title_for(f, shop),
         blocks,

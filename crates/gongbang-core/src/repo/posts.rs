@@ -210,6 +210,18 @@ pub(crate) fn for_job(conn: &Connection, job_id: i64) -> Result<Vec<Post>> {
     raw.into_iter().map(finish).collect()
 }
 
+/// The posts of the jobs made before `job_id` (lower numbers), oldest first: what a new draft should not
+/// repeat. A post that cannot be read is left out (it is reported where it is opened).
+pub(crate) fn of_earlier_jobs(conn: &Connection, job_id: i64) -> Result<Vec<Post>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM posts WHERE job_id < ?1 ORDER BY id"
+    ))?;
+    let raw = stmt
+        .query_map([job_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(raw.into_iter().filter_map(|r| finish(r).ok()).collect())
+}
+
 /// Rewrites a post's blocks and video settings as they are in `post` (inside the caller's transaction:
 /// taking a photo out of a job, or putting it back). The photos are checked against the job as in [`save`].
 /// `updated_at` stays: the post the owner worked on last stays the job's current one.

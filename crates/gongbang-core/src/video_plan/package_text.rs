@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::domain::Job;
 use crate::domain::ShopProfile;
 use crate::domain::{Block, Post};
-use crate::draft::{suggest_tags_for, suggest_video_title_for, Lang};
+use crate::draft::{suggest_tags_in, suggest_video_title_for, Lang};
 use crate::video_plan::plan::Plan;
 use crate::{CoreError, Result};
 
@@ -20,8 +20,8 @@ pub use crate::draft::youtube_limits::{
     TITLE_MAX_CHARS,
 };
 pub use chapters::{
-    chapter_lines, chapters, timestamp, Chapter, CHAPTER_TITLE_MAX_CHARS, MAX_CHAPTERS,
-    MIN_CHAPTERS, MIN_CHAPTER_MS,
+    chapter_lines, chapters, chapters_in, timestamp, Chapter, CHAPTER_TITLE_MAX_CHARS,
+    MAX_CHAPTERS, MIN_CHAPTERS, MIN_CHAPTER_MS,
 };
 pub use srt::{srt, srt_time};
 
@@ -64,7 +64,7 @@ pub fn youtube_texts(
         title = suggest_video_title_for(&job.fields, shop);
     }
     let raw_tags = if post.tags.iter().all(|t| t.trim().is_empty()) {
-        suggest_tags_for(&job.fields, shop)
+        suggest_tags_in(&job.fields, shop, language_of(post))
     } else {
         post.tags.clone()
     };
@@ -119,7 +119,7 @@ fn description(
         title.to_string()
     };
     let head = format!("{what}\n{}", who_line(shop, lang));
-    let chapter_list = chapter_lines(&chapters(plan));
+    let chapter_list = chapter_lines(&chapters_in(plan, lang));
     let tail: Vec<String> = [
         if chapter_list.is_empty() {
             String::new()

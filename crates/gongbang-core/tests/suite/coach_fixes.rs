@@ -182,16 +182,24 @@ fn the_contact_fix_appends_the_contact_section() {
     let h = post
         .blocks
         .iter()
-        .position(|b| matches!(b, Block::Heading { text } if text == "문의"))
+        .position(|b| {
+            matches!(b, Block::Heading { text } if ["문의", "견적 문의", "문의하실 곳"].contains(&text.as_str()))
+        })
         .unwrap();
     let removed = post.blocks.split_off(h);
     let (before, after) = run_fix(&mut f, post, "contact_block", fix::INSERT_CONTACT, None);
     assert_eq!(after.blocks[..before.blocks.len()], before.blocks[..]);
-    assert_eq!(
-        after.blocks[before.blocks.len()..],
-        removed[..],
-        "the same section as the draft"
-    );
+    // The same section as the draft: its heading and the shop's contact lines (the sentences before them
+    // are phrased for the job, issue 13).
+    let added = &after.blocks[before.blocks.len()..];
+    assert_eq!(added.len(), removed.len(), "{added:?}");
+    assert!(matches!(&added[0], Block::Heading { .. }), "{added:?}");
+    let tail = |b: &Block| match b {
+        Block::Paragraph { text } => text.lines().skip(2).map(str::to_string).collect::<Vec<_>>(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(tail(&added[1]), tail(&removed[1]));
+    assert!(tail(&added[1]).iter().any(|l| l.contains("010-1234-5678")));
     assert_only(&before, &after, false, true, false);
 }
 

@@ -6,6 +6,7 @@
 mod calendar;
 mod coach_drafts;
 mod coach_fixes;
+mod drafts_offline;
 mod export_naver;
 mod guard_export_texts;
 mod guard_icc;

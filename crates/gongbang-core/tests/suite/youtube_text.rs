@@ -165,18 +165,20 @@ fn youtube_draft_and_texts_from_a_real_job() {
             other => panic!("{other:?}"),
         })
         .collect();
+    // The owner's caption as written; the others made from the photo's role and the job, all different
+    // (issue 13: the photos tell the story, no two with the same line).
     assert_eq!(
         captions,
         [
-            "소재",
-            "소재",
+            "SUS304 소재",
+            "가공 전 SUS304 소재",
             "황삭 — 떨림 없이\n정삭까지",
-            "가공 중",
-            "가공 중",
-            "측정",
-            "측정",
-            "완성",
-            "완성"
+            "샤프트 CNC 선반 가공 중",
+            "CNC 선반 가공 중",
+            "샤프트 치수 측정",
+            "공차 ±0.01 확인",
+            "완성된 샤프트",
+            "가공을 마친 샤프트"
         ]
     );
     let tags: Vec<String> = post.tags.clone();

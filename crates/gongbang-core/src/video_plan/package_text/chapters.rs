@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::domain::PhotoRole;
 use crate::draft::youtube_limits::shorten_line;
+use crate::draft::{role_label, Lang};
 use crate::video_plan::plan::{Plan, SegmentKind, VideoFormat};
 
 /// Fewest chapters YouTube shows.
@@ -29,6 +30,11 @@ pub struct Chapter {
 /// none). Photos are grouped where their role changes (소재 → 가공 → 측정 …); when that gives too few
 /// chapters, by count. Chapters shorter than the minimum merge into the one before.
 pub fn chapters(plan: &Plan) -> Vec<Chapter> {
+    chapters_in(plan, Lang::Ko)
+}
+
+/// [`chapters`] with titles in `lang` (an English post's chapters are English throughout).
+pub fn chapters_in(plan: &Plan, lang: Lang) -> Vec<Chapter> {
     if plan.format != VideoFormat::Landscape {
         return Vec::new();
     }
@@ -40,6 +46,7 @@ pub fn chapters(plan: &Plan) -> Vec<Chapter> {
                 start_ms: s.start_ms,
                 role: *role,
                 caption: first_line(&s.caption),
+                lang,
             }),
             _ => None,
         })
@@ -79,6 +86,7 @@ struct Unit {
     start_ms: u64,
     role: Option<PhotoRole>,
     caption: String,
+    lang: Lang,
 }
 
 /// A chapter being built: its start and the titles of what it holds, in order.
@@ -94,20 +102,22 @@ fn first_line(caption: &str) -> String {
 }
 
 fn role_title(u: &Unit) -> String {
-    match u.role {
-        Some(PhotoRole::Stock) => "소재 준비",
-        Some(PhotoRole::InProcess) => "가공 과정",
-        Some(PhotoRole::Finished) => "완성품",
-        Some(PhotoRole::Measured) => "측정·검사",
-        Some(PhotoRole::Machine) => "장비 소개",
-        None => "작업 과정",
-    }
-    .to_string()
+    let (ko, en) = match u.role {
+        Some(PhotoRole::Stock) => ("소재 준비", "The stock"),
+        Some(PhotoRole::InProcess) => ("가공 과정", "Machining"),
+        Some(PhotoRole::Finished) => ("완성품", "The finished part"),
+        Some(PhotoRole::Measured) => ("측정·검사", "Measuring and inspection"),
+        Some(PhotoRole::Machine) => ("장비 소개", "The machine"),
+        None => ("작업 과정", "The work"),
+    };
+    u.lang.pick(ko, en).to_string()
 }
 
 fn photo_title(u: &Unit) -> String {
     if u.caption.is_empty() {
-        u.role.map(|r| r.label_ko().to_string()).unwrap_or_default()
+        u.role
+            .map(|r| role_label(r, u.lang).to_string())
+            .unwrap_or_default()
     } else {
         u.caption.clone()
     }

@@ -1,0 +1,127 @@
+//! Why: Naver ranks near-duplicate documents down, so two jobs (or two shops) must not get the same
+//! sentences; every sentence has several phrasings and each job picks its own, deterministically (the same
+//! job drafts the same text again), and no sentence is used twice in one draft.
+
+use std::collections::HashSet;
+
+/// Picks phrasings for one draft.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    seed: [u8; 32],
+    used: HashSet<String>,
+    /// Sentences of the shop's earlier posts: taken only when every other phrasing is.
+    avoid: HashSet<String>,
+}
+
+impl Picker {
+    /// A picker for one job of one shop: the job's number and creation time and the shop's name make the
+    /// seed, so two jobs, or the same job in two shops' libraries, choose differently.
+    pub fn new(shop_name: &str, job_id: i64, job_created_at: &str) -> Self {
+        let mut h = blake3::Hasher::new();
+        h.update(b"gongbang-draft-v1\0");
+        h.update(shop_name.trim().as_bytes());
+        h.update(b"\0");
+        h.update(&job_id.to_le_bytes());
+        h.update(job_created_at.as_bytes());
+        Picker {
+            seed: *h.finalize().as_bytes(),
+            used: HashSet::new(),
+            avoid: HashSet::new(),
+        }
+    }
+
+    /// Makes the picker prefer phrasings that none of `earlier` (the lines of the shop's earlier posts)
+    /// holds, so a new post does not repeat an old one's sentences (Naver ranks near-duplicates down).
+    #[must_use]
+    pub fn avoiding<I: IntoIterator<Item = String>>(mut self, earlier: I) -> Self {
+        self.avoid
+            .extend(earlier.into_iter().map(|l| l.trim().to_string()));
+        self
+    }
+
+    fn rank(&self, slot: &str, option: &str) -> [u8; 32] {
+        let mut h = blake3::Hasher::new_keyed(&self.seed);
+        h.update(slot.as_bytes());
+        h.update(b"\0");
+        h.update(option.as_bytes());
+        *h.finalize().as_bytes()
+    }
+
+    /// One of `options` (by this job's order of them) that this draft has not used yet, and marks it used;
+    /// `None` when every option is used or there is none. `slot` names the sentence's place, so the same
+    /// options in two places may be ordered differently.
+    pub fn pick(&mut self, slot: &str, options: &[String]) -> Option<String> {
+        let mut ranked: Vec<(&String, bool, [u8; 32])> = options
+            .iter()
+            .filter(|o| !o.trim().is_empty() && !self.used.contains(o.trim()))
+            .map(|o| (o, self.avoid.contains(o.trim()), self.rank(slot, o)))
+            .collect();
+        ranked.sort_by_key(|r| (r.1, r.2));
+        let chosen = ranked.first()?.0.trim().to_string();
+        self.used.insert(chosen.clone());
+        Some(chosen)
+    }
+
+    /// Whether the draft already holds this sentence.
+    pub fn is_used(&self, text: &str) -> bool {
+        self.used.contains(text.trim())
+    }
+
+    /// Marks text as used (a sentence written elsewhere in the draft), so it is not picked again.
+    pub fn mark_used(&mut self, text: &str) {
+        self.used.insert(text.trim().to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("문장 {i}")).collect()
+    }
+
+    #[test]
+    fn the_same_job_picks_the_same_and_never_twice() {
+        let o = opts(4);
+        let mut a = Picker::new("공방", 7, "2026-01-01");
+        let mut b = Picker::new("공방", 7, "2026-01-01");
+        let first: Vec<_> = (0..5).map(|_| a.pick("s", &o)).collect();
+        let again: Vec<_> = (0..5).map(|_| b.pick("s", &o)).collect();
+        assert_eq!(first, again);
+        let got: HashSet<_> = first.iter().flatten().collect();
+        assert_eq!(got.len(), 4);
+        assert_eq!(first[4], None);
+    }
+
+    #[test]
+    fn sentences_of_earlier_posts_are_taken_last() {
+        let o = opts(3);
+        let mut first = Picker::new("공방", 1, "t");
+        let a = first.pick("s", &o).unwrap();
+        let mut second = Picker::new("공방", 2, "t").avoiding([a.clone()]);
+        let b = second.pick("s", &o).unwrap();
+        assert_ne!(a, b);
+        let mut third = Picker::new("공방", 3, "t").avoiding([a.clone(), b.clone()]);
+        let c = third.pick("s", &o).unwrap();
+        assert!(c != a && c != b);
+        // When every phrasing was used before, one of them is still written.
+        let mut fourth = Picker::new("공방", 4, "t").avoiding(o.clone());
+        assert!(fourth.pick("s", &o).is_some());
+    }
+
+    #[test]
+    fn other_jobs_and_other_shops_choose_differently() {
+        let choices = |shop: &str, job: i64| -> Vec<String> {
+            let mut p = Picker::new(shop, job, "t");
+            (0..12)
+                .map(|i| {
+                    let o: Vec<String> = (0..3).map(|k| format!("자리 {i} 문장 {k}")).collect();
+                    p.pick(&format!("slot{i}"), &o).unwrap()
+                })
+                .collect()
+        };
+        assert_ne!(choices("공방", 1), choices("공방", 2));
+        assert_ne!(choices("공방", 1), choices("정밀", 1));
+    }
+}
