@@ -6,11 +6,11 @@ use std::collections::HashSet;
 
 use rusqlite::Connection;
 
-use crate::domain::Photo;
 use crate::domain::ShopProfile;
 use crate::domain::{Block, Post};
 use crate::domain::{Job, OwnerKind};
-use crate::draft::{compose, contact_lines, Lang};
+use crate::domain::{Photo, PhotoRole};
+use crate::draft::{compose, contact_lines, offered_sentences, Lang};
 use crate::Result;
 
 /// Paragraphs shorter than this (without spaces) are too short to call copied.
@@ -40,11 +40,23 @@ fn similarity(a: &HashSet<[char; 3]>, b: &HashSet<[char; 3]>) -> f64 {
     }
 }
 
-/// Lines every post may share: the templates' fixed sentences (drafts of an empty job, own, a customer's
-/// or unset, with a photo) and the contact.
+/// Lines every post may share: the templates' fixed sentences, every phrasing of them (drafts of an empty
+/// job, own, a customer's or unset, with a photo of every role: the connecting sentences and the photo steps
+/// that name nothing of the job) and the contact. Sentences that carry the job's facts (its material's
+/// notes, the owner's story) are compared.
 fn boilerplate(post: &Post, shop: &ShopProfile) -> Result<HashSet<String>> {
-    let photo = [Photo {
-        id: 0,
+    let photos: Vec<Photo> = [
+        None,
+        Some(PhotoRole::Stock),
+        Some(PhotoRole::InProcess),
+        Some(PhotoRole::Finished),
+        Some(PhotoRole::Measured),
+        Some(PhotoRole::Machine),
+    ]
+    .into_iter()
+    .zip(0..)
+    .map(|(role, id)| Photo {
+        id,
         hash: String::new(),
         format: "jpeg".into(),
         original_name: String::new(),
@@ -58,10 +70,11 @@ fn boilerplate(post: &Post, shop: &ShopProfile) -> Result<HashSet<String>> {
         camera_model: None,
         has_gps: false,
         byte_size: 0,
-        role: None,
+        role,
         caption: String::new(),
         redactions: Vec::new(),
-    }];
+    })
+    .collect();
     let mut lines = HashSet::new();
     for lang in [Lang::Ko, Lang::En] {
         for owner_kind in [None, Some(OwnerKind::Own), Some(OwnerKind::Client)] {
@@ -73,12 +86,17 @@ fn boilerplate(post: &Post, shop: &ShopProfile) -> Result<HashSet<String>> {
                 owner_kind,
                 client_id: None,
             };
-            let d = compose(&empty, &photo, post.platform, shop, lang)?;
+            let d = compose(&empty, &photos, post.platform, shop, lang)?;
             for b in &d.blocks {
                 if let Block::Paragraph { text } = b {
                     lines.extend(text.lines().map(norm));
                 }
             }
+            lines.extend(
+                offered_sentences(&empty, &photos, post.platform, shop, lang)?
+                    .iter()
+                    .map(|l| norm(l)),
+            );
         }
         lines.extend(
             contact_lines(shop, post.platform, lang)

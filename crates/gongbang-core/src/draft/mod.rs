@@ -120,6 +120,36 @@ pub fn compose_with(
     lang: Lang,
     sources: &Sources<'_>,
 ) -> Result<Draft> {
+    compose_picked(job, photos, platform, shop, lang, sources).map(|(d, _)| d)
+}
+
+/// Every sentence the templates and the photo steps could have written for this job (chosen or not):
+/// for an empty job, the fixed sentences every post may share, which the coach's copied-text check leaves
+/// out.
+pub fn offered_sentences(
+    job: &Job,
+    photos: &[Photo],
+    platform: Platform,
+    shop: &ShopProfile,
+    lang: Lang,
+) -> Result<std::collections::HashSet<String>> {
+    let sources = Sources {
+        knowledge: knowledge::shipped()?,
+        templates_dir: None,
+        earlier: &[],
+    };
+    let (_, picker) = compose_picked(job, photos, platform, shop, lang, &sources)?;
+    Ok(picker.offered().clone())
+}
+
+fn compose_picked(
+    job: &Job,
+    photos: &[Photo],
+    platform: Platform,
+    shop: &ShopProfile,
+    lang: Lang,
+    sources: &Sources<'_>,
+) -> Result<(Draft, variety::Picker)> {
     let knowledge = sources.knowledge;
     let templates_dir = sources.templates_dir;
     let mut picker = variety::Picker::new(&shop.name, job.id, &job.created_at)
@@ -137,9 +167,9 @@ pub fn compose_with(
         })
         .collect();
     let ctx = context(job, &captioned, &steps, notes, shop, platform, lang);
-    match platform {
+    let draft = match platform {
         Platform::Youtube | Platform::Shorts => {
-            video::compose(job, &captioned, shop, lang, ctx, &mut picker, templates_dir)
+            video::compose(job, &captioned, shop, lang, ctx, &mut picker, templates_dir)?
         }
         Platform::Naver | Platform::Html | Platform::Markdown => {
             let text = templates::render_with(
@@ -148,13 +178,14 @@ pub fn compose_with(
                 &mut picker,
                 templates_dir,
             )?;
-            Ok(Draft {
+            Draft {
                 title: suggest_title_for(&job.fields, shop),
                 blocks: drop_empty_sections(markup::parse_in(&text, &captioned, lang)),
                 tags: suggest_tags_in(&job.fields, shop, lang),
-            })
+            }
         }
-    }
+    };
+    Ok((draft, picker))
 }
 
 /// Every line of a post's text (headings, paragraphs, list items, captions).

@@ -54,6 +54,15 @@ pub fn fitting(options: &[String], values: &Values) -> Vec<String> {
     options.iter().filter_map(|o| fill(o, values)).collect()
 }
 
+/// The options that name nothing of the job (no placeholder).
+fn fixed(options: &[String]) -> Vec<String> {
+    options
+        .iter()
+        .filter(|o| !o.contains('{'))
+        .cloned()
+        .collect()
+}
+
 fn role_key(role: Option<PhotoRole>) -> &'static str {
     role.map_or("any", PhotoRole::as_str)
 }
@@ -187,15 +196,20 @@ pub fn steps(
             let key = role_key(p.role);
             let nth = seen_of_role.entry(key).or_insert(0);
             *nth += 1;
+            // A sentence no earlier post has; when the shop's posts have used them all, one that names
+            // nothing of the job (the same in every post, like a heading) rather than a near-copy of an
+            // earlier post's sentence about another part; the second sentence is then left out.
+            let leads = fitting(knowledge.leads(key, lang), values);
+            let any_leads = fitting(knowledge.leads("any", lang), values);
             let lead = picker
-                .pick(
-                    &format!("lead:{key}"),
-                    &fitting(knowledge.leads(key, lang), values),
-                )
-                .or_else(|| picker.pick("lead:any", &fitting(knowledge.leads("any", lang), values)))
+                .pick_fresh(&format!("lead:{key}"), &leads)
+                .or_else(|| picker.pick_fresh("lead:any", &any_leads))
+                .or_else(|| picker.pick(&format!("lead:{key}"), &fixed(knowledge.leads(key, lang))))
+                .or_else(|| picker.pick(&format!("lead:{key}"), &leads))
+                .or_else(|| picker.pick("lead:any", &any_leads))
                 .unwrap_or_default();
             let detail = picker
-                .pick(
+                .pick_fresh(
                     &format!("detail:{key}"),
                     &fitting(knowledge.details(key, lang), values),
                 )

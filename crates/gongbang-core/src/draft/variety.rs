@@ -2,15 +2,18 @@
 //! sentences; every sentence has several phrasings and each job picks its own, deterministically (the same
 //! job drafts the same text again), and no sentence is used twice in one draft.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Picks phrasings for one draft.
 #[derive(Debug, Clone)]
 pub struct Picker {
     seed: [u8; 32],
     used: HashSet<String>,
-    /// Sentences of the shop's earlier posts: taken only when every other phrasing is.
-    avoid: HashSet<String>,
+    /// Sentences of the shop's earlier posts (spaces removed, lower case), by their last characters, with
+    /// their three-character pieces: a phrasing as good as one of them is taken only when every other is.
+    avoid: HashMap<String, Vec<(String, HashSet<[char; 3]>)>>,
+    /// Every phrasing offered so far, chosen or not (the templates' fixed sentences, for the coach).
+    offered: HashSet<String>,
 }
 
 impl Picker {
@@ -26,7 +29,8 @@ impl Picker {
         Picker {
             seed: *h.finalize().as_bytes(),
             used: HashSet::new(),
-            avoid: HashSet::new(),
+            avoid: HashMap::new(),
+            offered: HashSet::new(),
         }
     }
 
@@ -34,9 +38,32 @@ impl Picker {
     /// holds, so a new post does not repeat an old one's sentences (Naver ranks near-duplicates down).
     #[must_use]
     pub fn avoiding<I: IntoIterator<Item = String>>(mut self, earlier: I) -> Self {
-        self.avoid
-            .extend(earlier.into_iter().map(|l| l.trim().to_string()));
+        for line in earlier {
+            let n = norm(&line);
+            if n.is_empty() {
+                continue;
+            }
+            let grams = trigrams(&n);
+            self.avoid.entry(tail(&n)).or_default().push((n, grams));
+        }
         self
+    }
+
+    /// Whether `option` repeats a sentence of an earlier post, or nearly does (the same sentence about
+    /// another part: what Naver and the coach's copied-text check would both call a copy).
+    fn repeats_earlier(&self, option: &str) -> bool {
+        let n = norm(option);
+        let Some(candidates) = self.avoid.get(&tail(&n)) else {
+            return false;
+        };
+        let mine = trigrams(&n);
+        candidates.iter().any(|(text, grams)| {
+            *text == n || {
+                let inter = mine.intersection(grams).count();
+                let union = mine.len() + grams.len() - inter;
+                union > 0 && inter * 5 >= union * 4
+            }
+        })
     }
 
     fn rank(&self, slot: &str, option: &str) -> [u8; 32] {
@@ -51,15 +78,32 @@ impl Picker {
     /// `None` when every option is used or there is none. `slot` names the sentence's place, so the same
     /// options in two places may be ordered differently.
     pub fn pick(&mut self, slot: &str, options: &[String]) -> Option<String> {
+        self.offered
+            .extend(options.iter().map(|o| o.trim().to_string()));
         let mut ranked: Vec<(&String, bool, [u8; 32])> = options
             .iter()
             .filter(|o| !o.trim().is_empty() && !self.used.contains(o.trim()))
-            .map(|o| (o, self.avoid.contains(o.trim()), self.rank(slot, o)))
+            .map(|o| (o, self.repeats_earlier(o), self.rank(slot, o)))
             .collect();
         ranked.sort_by_key(|r| (r.1, r.2));
         let chosen = ranked.first()?.0.trim().to_string();
         self.used.insert(chosen.clone());
         Some(chosen)
+    }
+
+    /// Every phrasing this picker was offered, chosen or not.
+    pub fn offered(&self) -> &HashSet<String> {
+        &self.offered
+    }
+
+    /// Like [`pick`](Self::pick), but `None` rather than a phrasing that repeats an earlier post.
+    pub fn pick_fresh(&mut self, slot: &str, options: &[String]) -> Option<String> {
+        let fresh: Vec<String> = options
+            .iter()
+            .filter(|o| !self.repeats_earlier(o))
+            .cloned()
+            .collect();
+        self.pick(slot, &fresh)
     }
 
     /// Whether the draft already holds this sentence.
@@ -71,6 +115,25 @@ impl Picker {
     pub fn mark_used(&mut self, text: &str) {
         self.used.insert(text.trim().to_string());
     }
+}
+
+/// A sentence as compared: no spaces, lower case.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The last few characters of a compared sentence (the template's own ending, past the job's words).
+fn tail(n: &str) -> String {
+    let chars: Vec<char> = n.chars().collect();
+    chars[chars.len().saturating_sub(6)..].iter().collect()
+}
+
+fn trigrams(s: &str) -> HashSet<[char; 3]> {
+    let c: Vec<char> = s.chars().collect();
+    c.windows(3).map(|w| [w[0], w[1], w[2]]).collect()
 }
 
 #[cfg(test)]
@@ -105,6 +168,16 @@ mod tests {
         let mut third = Picker::new("공방", 3, "t").avoiding([a.clone(), b.clone()]);
         let c = third.pick("s", &o).unwrap();
         assert!(c != a && c != b);
+        // The same sentence about another part counts as used too.
+        let part_a = vec![
+            "샤프트를 완성하기까지의 순서를 사진으로 보면 훨씬 이해하기 쉽습니다.".to_string(),
+        ];
+        let o2 = vec![
+            "부싱을 완성하기까지의 순서를 사진으로 보면 훨씬 이해하기 쉽습니다.".to_string(),
+            "완성품 사진에서는 면과 모서리를 먼저 봅니다.".to_string(),
+        ];
+        let mut p = Picker::new("공방", 5, "t").avoiding(part_a);
+        assert_eq!(p.pick("x", &o2).as_deref(), Some(o2[1].as_str()));
         // When every phrasing was used before, one of them is still written.
         let mut fourth = Picker::new("공방", 4, "t").avoiding(o.clone());
         assert!(fourth.pick("s", &o).is_some());
