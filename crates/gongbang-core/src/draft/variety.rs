@@ -4,6 +4,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// A sentence of an earlier post as compared, with its three-character pieces.
+type Earlier = (String, HashSet<[char; 3]>);
+
 /// Picks phrasings for one draft.
 #[derive(Debug, Clone)]
 pub struct Picker {
@@ -11,7 +14,7 @@ pub struct Picker {
     used: HashSet<String>,
     /// Sentences of the shop's earlier posts (spaces removed, lower case), by their last characters, with
     /// their three-character pieces: a phrasing as good as one of them is taken only when every other is.
-    avoid: HashMap<String, Vec<(String, HashSet<[char; 3]>)>>,
+    avoid: HashMap<String, Vec<Earlier>>,
     /// Every phrasing offered so far, chosen or not (the templates' fixed sentences, for the coach).
     offered: HashSet<String>,
 }
