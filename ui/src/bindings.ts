@@ -426,7 +426,10 @@ export type ExportProgress_Serialize = {
 export type ExportResult = {
 	folder: string,
 	files: string[],
+	logoLeftOff: number[],
 };
+export type Corner = "topLeft" | "topRight" | "bottomLeft" | "bottomRight";
+export type LogoWatermark = { on: boolean, corner: Corner, sizePercent: number, opacityPercent: number };
 
 /**  Everything an export of a post will contain as text. */
 export type ExportTexts = ExportTexts_Serialize | ExportTexts_Deserialize;
@@ -1182,6 +1185,7 @@ export type ShopProfile_Deserialize = {
 	lotSizes?: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl?: string | null,
+	watermark?: LogoWatermark,
 	/**  Whether the owner saved the profile once (read only). */
 	saved?: boolean,
 };
@@ -1206,6 +1210,7 @@ export type ShopProfile_Serialize = {
 	lotSizes: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl: string | null,
+	watermark: LogoWatermark,
 	/**  Whether the owner saved the profile once (read only). */
 	saved: boolean,
 };
