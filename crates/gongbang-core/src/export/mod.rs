@@ -35,7 +35,6 @@ pub struct ExportResult {
     pub files: Vec<String>,
     /// The photos (1-based, in post order) that went out without the shop's logo mark although it is on:
     /// every corner of them had a redaction box. Empty when the mark is off.
-    #[serde(default)]
     pub logo_left_off: Vec<u32>,
 }
 

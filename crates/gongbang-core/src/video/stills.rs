@@ -42,7 +42,7 @@ impl PhotoFrame {
         let bt = (self.y + (b.y + b.h) * self.h - dy)
             .ceil()
             .min(f64::from(height));
-        (r > l && bt > t).then(|| Rect {
+        (r > l && bt > t).then_some(Rect {
             x: l as u32,
             y: t as u32,
             w: (r - l) as u32,
