@@ -64,7 +64,9 @@ pub fn render_marked(
     redact::burn_rgb(&mut sized, &p.redactions);
     let mut mark_left_off = false;
     if let Some(m) = mark.filter(|m| m.settings.on) {
-        let placed = watermark::apply(&mut sized, m.logo, &m.settings, &p.redactions)?;
+        // The logo in the photo's own colours (a kept Display P3 / Adobe RGB profile), then blended.
+        let logo = m.logo.for_profile(icc)?;
+        let placed = watermark::apply(&mut sized, &logo, &m.settings, &p.redactions)?;
         mark_left_off = placed.is_none();
         redact::burn_rgb(&mut sized, &p.redactions);
     }

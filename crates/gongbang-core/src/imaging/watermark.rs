@@ -1,13 +1,15 @@
 //! Why: the shop's logo is laid over pixels that are already leak-guarded (redaction boxes burned in), so
 //! the mark must never cover, soften or hint at a box: it goes to the chosen corner only when that corner's
-//! rectangle is clear of every box, else to another free corner, else nowhere. Blending is plain sRGB
-//! "over" with the logo's own alpha times the opacity, in integers, so the same inputs give the same bytes.
+//! rectangle is clear of every box, else to another free corner, else nowhere. Blending is plain "over" on
+//! the encoded values (sRGB, or the photo's kept Display P3 / Adobe RGB with the logo converted into it) with
+//! the logo's own alpha times the opacity, in integers, so the same inputs give the same bytes.
 
 use std::io::Cursor;
 
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{ImageFormat, ImageReader, Limits, RgbImage, RgbaImage};
 
+use super::icc::{self, KnownProfile};
 use super::ImageError;
 use crate::domain::{Corner, LogoWatermark, RedactBox};
 
@@ -47,6 +49,18 @@ impl Logo {
         Ok(Logo {
             rgba: img.to_rgba8(),
         })
+    }
+
+    /// The logo's colours for a photo kept in `profile` (an exported Display P3 or Adobe RGB photo keeps its
+    /// space): the sRGB logo converted into it, so it looks the same on every photo. sRGB or no profile: the
+    /// logo as it is.
+    pub fn for_profile(&self, profile: Option<KnownProfile>) -> Result<Logo, ImageError> {
+        match profile {
+            None | Some(KnownProfile::Srgb) => Ok(self.clone()),
+            Some(k) => icc::srgb_rgba_into(&self.rgba, k)
+                .map(|rgba| Logo { rgba })
+                .ok_or_else(|| ImageError::Encode(format!("logo colours into {}", k.name()))),
+        }
     }
 
     /// The logo as it is (tests, previews).
@@ -242,6 +256,21 @@ mod tests {
             None
         );
         assert_eq!(img, before);
+    }
+
+    #[test]
+    fn the_logo_takes_the_photos_colour_space() {
+        let l = logo(2, 2);
+        assert_eq!(l.for_profile(None).unwrap().rgba, l.rgba);
+        assert_eq!(
+            l.for_profile(Some(KnownProfile::Srgb)).unwrap().rgba,
+            l.rgba
+        );
+        // sRGB's red lies inside Display P3: less than full red there, with some green; alpha kept.
+        let p3 = l.for_profile(Some(KnownProfile::DisplayP3)).unwrap();
+        let px = p3.rgba.get_pixel(0, 0);
+        assert!(px[0] < 250 && px[1] > 20, "{px:?}");
+        assert_eq!(px[3], 255);
     }
 
     #[test]
