@@ -284,6 +284,37 @@ fn the_thumbnail_and_the_end_card_carry_the_logo() {
     std::fs::create_dir_all("/tmp/gb").ok();
     thumb_logo.save("/tmp/gb/wm-thumbnail.png").ok();
     end_logo.save("/tmp/gb/wm-endcard.png").ok();
+
+    // A box over the thumbnail photo's top-left part: the logo keeps clear of it, in the top-right corner.
+    let p = posts::get(lib.conn(), post).unwrap();
+    let first = p.photo_ids()[0];
+    let b = RedactBox {
+        x: 0.0,
+        y: 0.0,
+        w: 0.3,
+        h: 0.3,
+    };
+    redactions::set(lib.conn_mut(), first, &[b]).unwrap();
+    shop_ops::set_watermark(
+        &lib,
+        &LogoWatermark {
+            on: false,
+            ..mark(Corner::TopLeft)
+        },
+    )
+    .unwrap();
+    let boxed_plain = thumbnail_of(&lib, post);
+    shop_ops::set_watermark(&lib, &mark(Corner::TopLeft)).unwrap();
+    let boxed = thumbnail_of(&lib, post);
+    assert!(
+        diff_in(&boxed, &boxed_plain, (0.0, 0.0, 0.4, 0.35)) < 0.5,
+        "not near the box"
+    );
+    let right = diff_in(&boxed, &boxed_plain, (0.88, 0.04, 0.98, 0.2));
+    assert!(
+        right > 40.0,
+        "the logo moved to the top-right corner: {right}"
+    );
 }
 
 #[test]
