@@ -352,6 +352,9 @@ export type Coach_Serialize = {
 	keywords: string[],
 };
 
+/**  A corner of a photo. */
+export type Corner = "topLeft" | "topRight" | "bottomLeft" | "bottomRight";
+
 /**  The days of one month that have events. */
 export type Day = Day_Serialize | Day_Deserialize;
 
@@ -426,6 +429,11 @@ export type ExportProgress_Serialize = {
 export type ExportResult = {
 	folder: string,
 	files: string[],
+	/**
+	 *  The photos (1-based, in post order) that went out without the shop's logo mark although it is on:
+	 *  every corner of them had a redaction box. Empty when the mark is off.
+	 */
+	logoLeftOff: number[],
 };
 
 /**  Everything an export of a post will contain as text. */
@@ -720,6 +728,39 @@ export type Job_Serialize = {
 
 /**  The language of a draft. */
 export type Lang = "ko" | "en";
+
+/**  The logo mark the owner chose once in the shop profile. */
+export type LogoWatermark = LogoWatermark_Serialize | LogoWatermark_Deserialize;
+
+/**  The logo mark the owner chose once in the shop profile. */
+export type LogoWatermark_Deserialize = {
+	/**  Whether blog photos (and the YouTube thumbnail) carry the logo. */
+	on?: boolean,
+	/**  Where it goes (it moves to a free corner when a redaction box is there). */
+	corner?: Corner,
+	/**
+	 *  The logo's longest side as a percentage of the photo's short side
+	 *  ([`LogoWatermark::MIN_SIZE`]–[`LogoWatermark::MAX_SIZE`]).
+	 */
+	sizePercent?: number,
+	/**  How opaque the logo is, percent ([`LogoWatermark::MIN_OPACITY`]–100). */
+	opacityPercent?: number,
+};
+
+/**  The logo mark the owner chose once in the shop profile. */
+export type LogoWatermark_Serialize = {
+	/**  Whether blog photos (and the YouTube thumbnail) carry the logo. */
+	on: boolean,
+	/**  Where it goes (it moves to a free corner when a redaction box is there). */
+	corner: Corner,
+	/**
+	 *  The logo's longest side as a percentage of the photo's short side
+	 *  ([`LogoWatermark::MIN_SIZE`]–[`LogoWatermark::MAX_SIZE`]).
+	 */
+	sizePercent: number,
+	/**  How opaque the logo is, percent ([`LogoWatermark::MIN_OPACITY`]–100). */
+	opacityPercent: number,
+};
 
 /**  One thing the export removes. */
 export type MetaItem = {
@@ -1182,6 +1223,8 @@ export type ShopProfile_Deserialize = {
 	lotSizes?: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl?: string | null,
+	/**  The logo as a mark on blog photos (and the thumbnail): off by default. */
+	watermark?: LogoWatermark_Deserialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved?: boolean,
 };
@@ -1206,6 +1249,8 @@ export type ShopProfile_Serialize = {
 	lotSizes: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl: string | null,
+	/**  The logo as a mark on blog photos (and the thumbnail): off by default. */
+	watermark: LogoWatermark_Serialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved: boolean,
 };

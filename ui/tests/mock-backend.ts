@@ -848,7 +848,7 @@ export const exportPost: Commands['exportPost'] = (postId, confirmedTerms) =>
             : [...photosOut, 'post.html', 'post.md', 'title.txt', 'tags.txt'];
     Object.assign(p, { status: 'exported', exportPath: folder });
     log(j.id, 'export', `내보냈습니다: ${folder}`, `Exported: ${folder}`);
-    return { folder, files };
+    return { folder, files, logoLeftOff: [] };
   });
 
 // ---- leak guard ----

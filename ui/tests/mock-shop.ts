@@ -60,6 +60,7 @@ const emptyProfile = (saved: boolean): ShopProfile => ({
   sizes: '',
   lotSizes: '',
   logoDataUrl: null,
+  watermark: { on: false, corner: 'bottomRight', sizePercent: 15, opacityPercent: 80 },
   saved,
 });
 // Fresh state: the profile counts as saved, so the other specs never meet the first run (see firstRun()).
@@ -237,6 +238,12 @@ function thumb(photoId: number): string {
   return url;
 }
 
+const clampMark = (m: ShopProfile['watermark']): ShopProfile['watermark'] => ({
+  ...m,
+  sizePercent: Math.min(40, Math.max(5, m.sizePercent)),
+  opacityPercent: Math.min(100, Math.max(10, m.opacityPercent)),
+});
+
 // ---- commands ----
 export const shopProfile = () => mockCore.cmd('shop_profile', undefined, (): ShopProfile => M.profile);
 export const saveShopProfile: Commands['saveShopProfile'] = (profile) =>
@@ -257,6 +264,8 @@ export const saveShopProfile: Commands['saveShopProfile'] = (profile) =>
       sizes: t(profile.sizes),
       lotSizes: t(profile.lotSizes),
       logoDataUrl: M.profile.logoDataUrl,
+      // As in Rust: a mark left out is the default, its numbers brought inside their ranges.
+      watermark: clampMark({ ...emptyProfile(true).watermark, ...(profile.watermark ?? {}) }),
       saved: true,
     };
     save();

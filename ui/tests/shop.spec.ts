@@ -259,6 +259,68 @@ test('the profile stays editable later; unsaved edits are saved on leaving the s
   expect(watch.pageErrors).toEqual([]);
 });
 
+test('the logo mark: off by default, corner, size and strength with a live preview, saved with the profile', async ({
+  page,
+}) => {
+  const watch = await openFresh(page);
+  await page.getByTestId('nav-profile').click();
+  await expect(page.locator('body')).toHaveAttribute('data-screen', 'profile');
+  // No logo: nothing to set.
+  await expect(page.getByTestId('watermark')).toHaveCount(0);
+  await page.getByTestId('profile-logo-pick').click();
+  await expect(page.getByTestId('profile-logo')).toBeVisible();
+  await expect(page.getByTestId('watermark-on')).not.toBeChecked();
+  await expect(page.getByTestId('watermark-preview')).toHaveCount(0);
+
+  await page.getByTestId('watermark-on').check();
+  const preview = page.getByTestId('watermark-preview-logo');
+  await expect(preview).toBeVisible();
+  const corner = (c: string) => page.locator(`[data-testid=watermark-corner][data-value=${c}]`);
+  await expect(corner('bottomRight')).toHaveAttribute('aria-pressed', 'true');
+  await corner('topLeft').click();
+  await expect(corner('topLeft')).toHaveAttribute('aria-pressed', 'true');
+  await expect(corner('bottomRight')).toHaveAttribute('aria-pressed', 'false');
+  // The preview follows: the logo sits at the top left of the stand-in photo.
+  const box = async () => {
+    const frame = (await page.getByTestId('watermark-preview').boundingBox())!;
+    const logo = (await preview.boundingBox())!;
+    return { dx: logo.x - frame.x, dy: logo.y - frame.y, w: logo.width, h: logo.height, fw: frame.width };
+  };
+  const topLeft = await box();
+  expect(topLeft.dx).toBeLessThan(10);
+  expect(topLeft.dy).toBeLessThan(10);
+  await page.locator('[data-testid=watermark-size][data-value="22"]').click();
+  const large = await box();
+  expect(Math.max(large.w, large.h)).toBeGreaterThan(Math.max(topLeft.w, topLeft.h));
+  await page.getByTestId('watermark-opacity').fill('50');
+  await expect(page.getByTestId('watermark-opacity-value')).toHaveText('50%');
+  await expect(preview).toHaveCSS('opacity', '0.5');
+  await expect(page.getByTestId('profile-unsaved')).toBeVisible();
+  await shot(page, 'profile-watermark');
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('toast')).toContainText('저장했습니다');
+  expect((await savedProfile(page)).watermark).toEqual({
+    on: true,
+    corner: 'topLeft',
+    sizePercent: 22,
+    opacityPercent: 50,
+  });
+
+  // After a reload the controls show what was saved.
+  await page.reload();
+  await page.getByTestId('nav-profile').click();
+  await expect(page.getByTestId('watermark-on')).toBeChecked();
+  await expect(corner('topLeft')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('[data-testid=watermark-size][data-value="22"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('watermark-opacity')).toHaveValue('50');
+  // Turned off again: saved as off, the choices kept for next time.
+  await page.getByTestId('watermark-on').uncheck();
+  await page.getByTestId('profile-save').click();
+  await expect(page.getByTestId('toast')).toContainText('저장했습니다');
+  expect((await savedProfile(page)).watermark).toMatchObject({ on: false, corner: 'topLeft' });
+  expect(watch.pageErrors).toEqual([]);
+});
+
 test('calendar: an export marks today; history opens the folder and marks it published', async ({ page }) => {
   const watch = await openFresh(page);
   const postId = await exportOne(page, '문래동 SUS304 샤프트');

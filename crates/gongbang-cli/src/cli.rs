@@ -211,6 +211,18 @@ pub enum ShopCommand {
         /// The lot sizes the shop takes, free text ("1개부터").
         #[arg(long = "lots")]
         lot_sizes: Option<String>,
+        /// The logo mark on blog photos and the YouTube thumbnail: on or off (off by default).
+        #[arg(long = "logo-mark", value_name = "on|off")]
+        logo_mark: Option<OnOff>,
+        /// The mark's corner (it moves to a free corner when a redaction box is there).
+        #[arg(long = "logo-corner")]
+        logo_corner: Option<CornerArg>,
+        /// The logo's size, percent of the photo's short side (5–40).
+        #[arg(long = "logo-size", value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(5..=40))]
+        logo_size: Option<u8>,
+        /// The logo's opacity, percent (10–100).
+        #[arg(long = "logo-opacity", value_name = "PERCENT", value_parser = clap::value_parser!(u8).range(10..=100))]
+        logo_opacity: Option<u8>,
     },
     /// Print the profile.
     Show,
@@ -222,6 +234,32 @@ pub enum WordCommand {
     Add { word: String },
     /// List the registered words.
     List,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum CornerArg {
+    TopLeft,
+    TopRight,
+    BottomLeft,
+    BottomRight,
+}
+
+impl From<CornerArg> for gongbang_core::ops::Corner {
+    fn from(c: CornerArg) -> Self {
+        use gongbang_core::ops::Corner;
+        match c {
+            CornerArg::TopLeft => Corner::TopLeft,
+            CornerArg::TopRight => Corner::TopRight,
+            CornerArg::BottomLeft => Corner::BottomLeft,
+            CornerArg::BottomRight => Corner::BottomRight,
+        }
+    }
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]

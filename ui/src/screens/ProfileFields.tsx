@@ -1,10 +1,14 @@
 // The shop profile's fields in three groups (contact; place and online; machines and capabilities), shared by
 // the first run (one group per screen) and the profile screen (all three). Every field is a plain labelled
 // input; the machines are big toggle sc-chips (aria-pressed) with a field for the owner's own words.
+
+import type { Corner } from '../backend';
 import { type Key, presetLabel, t } from '../i18n';
 import {
   chooseLogo,
+  corners,
   editForm,
+  editWatermark,
   form,
   logoShown,
   type ProfileForm,
@@ -13,9 +17,10 @@ import {
   splitWords,
   toggleEquipment,
   toggleMaterial,
+  watermarkSizes,
 } from '../state';
 
-type TextKey = Exclude<keyof ProfileForm, 'equipment'>;
+type TextKey = Exclude<keyof ProfileForm, 'equipment' | 'watermark'>;
 
 function Field(props: {
   k: TextKey;
@@ -193,6 +198,111 @@ export function LogoField() {
           </button>
         )}
       </div>
+      {logo && <WatermarkFields logo={logo} />}
     </fieldset>
+  );
+}
+
+const cornerKey: Record<Corner, Key> = {
+  topLeft: 'wmTopLeft',
+  topRight: 'wmTopRight',
+  bottomLeft: 'wmBottomLeft',
+  bottomRight: 'wmBottomRight',
+};
+const sizeKey: Record<(typeof watermarkSizes)[number]['key'], Key> = {
+  small: 'wmSmall',
+  medium: 'wmMedium',
+  large: 'wmLarge',
+};
+
+/** The logo mark: on/off, corner, size, opacity, with a live preview on a stand-in photo. */
+function WatermarkFields({ logo }: { logo: string }) {
+  const wm = form.value.watermark;
+  const previewH = 150;
+  const side = Math.round((previewH * wm.sizePercent) / 100);
+  const margin = Math.max(4, Math.round(previewH * 0.03));
+  const place = {
+    [wm.corner.startsWith('top') ? 'top' : 'bottom']: `${margin}px`,
+    [wm.corner.endsWith('Left') ? 'left' : 'right']: `${margin}px`,
+  };
+  return (
+    <div class="wm" data-testid="watermark">
+      <label class="wm-on">
+        <input
+          type="checkbox"
+          data-testid="watermark-on"
+          checked={wm.on}
+          onChange={(e) => editWatermark({ on: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('wmOn')}
+      </label>
+      <p class="hint">{t('wmHelp')}</p>
+      {wm.on && (
+        <div class="wm-controls">
+          <div class="wm-settings">
+            <fieldset class="wm-group">
+              <legend class="field-label">{t('wmCorner')}</legend>
+              <div class="wm-corners" role="group" aria-label={t('wmCorner')}>
+                {corners.map((c) => (
+                  <button
+                    key={c}
+                    type="button"
+                    class={`sc-chip sc-chip-small${wm.corner === c ? ' is-on' : ''}`}
+                    data-testid="watermark-corner"
+                    data-value={c}
+                    aria-pressed={wm.corner === c}
+                    onClick={() => editWatermark({ corner: c })}
+                  >
+                    {t(cornerKey[c])}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+            <fieldset class="wm-group">
+              <legend class="field-label">{t('wmSize')}</legend>
+              <div class="sc-chips" role="group" aria-label={t('wmSize')}>
+                {watermarkSizes.map((s) => (
+                  <button
+                    key={s.key}
+                    type="button"
+                    class={`sc-chip sc-chip-small${wm.sizePercent === s.percent ? ' is-on' : ''}`}
+                    data-testid="watermark-size"
+                    data-value={s.percent}
+                    aria-pressed={wm.sizePercent === s.percent}
+                    onClick={() => editWatermark({ sizePercent: s.percent })}
+                  >
+                    {t(sizeKey[s.key])}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+            <div class="field">
+              <label class="field-label" for="wm-opacity">
+                {t('wmOpacity')} <span data-testid="watermark-opacity-value">{wm.opacityPercent}%</span>
+              </label>
+              <input
+                id="wm-opacity"
+                type="range"
+                min={10}
+                max={100}
+                step={10}
+                data-testid="watermark-opacity"
+                value={wm.opacityPercent}
+                onInput={(e) => editWatermark({ opacityPercent: Number((e.currentTarget as HTMLInputElement).value) })}
+              />
+            </div>
+          </div>
+          <div class="wm-preview" data-testid="watermark-preview" role="img" aria-label={t('wmPreview')}>
+            <img
+              src={logo}
+              alt=""
+              data-testid="watermark-preview-logo"
+              style={{ ...place, maxWidth: `${side}px`, maxHeight: `${side}px`, opacity: wm.opacityPercent / 100 }}
+            />
+          </div>
+        </div>
+      )}
+      <p class="hint">{t('wmBoxes')}</p>
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 // edited as text ("문래동, 영등포구") and turned into lists only when saved, so typing a comma never jumps.
 // Removing the logo is undoable: it disappears at once and is cleared in the backend after the undo window.
 import { computed, signal } from '@preact/signals';
-import type { ShopProfile } from '../backend';
+import type { Corner, LogoWatermark, ShopProfile } from '../backend';
 import * as api from '../backend';
 import { t } from '../i18n';
 import { attempt, presets, showToast, toast } from './core';
@@ -32,7 +32,23 @@ export interface ProfileForm {
   tolerance: string;
   sizes: string;
   lotSizes: string;
+  /** The logo mark on blog photos and the thumbnail (saved with the profile). */
+  watermark: LogoWatermark;
 }
+/** The mark as a new profile has it: off, bottom right, 15 % of the short side, 80 % opaque. */
+export const defaultWatermark = (): LogoWatermark => ({
+  on: false,
+  corner: 'bottomRight',
+  sizePercent: 15,
+  opacityPercent: 80,
+});
+/** The three sizes offered (the logo's longest side as a percentage of the photo's short side). */
+export const watermarkSizes = [
+  { key: 'small', percent: 10 },
+  { key: 'medium', percent: 15 },
+  { key: 'large', percent: 22 },
+] as const;
+export const corners: Corner[] = ['topLeft', 'topRight', 'bottomLeft', 'bottomRight'];
 export const form = signal<ProfileForm>(toForm(null));
 const savedForm = signal<ProfileForm>(toForm(null));
 export const formDirty = computed(() => JSON.stringify(form.value) !== JSON.stringify(savedForm.value));
@@ -77,6 +93,7 @@ function toForm(p: ShopProfile | null): ProfileForm {
     tolerance: p?.tolerance ?? '',
     sizes: p?.sizes ?? '',
     lotSizes: p?.lotSizes ?? '',
+    watermark: { ...defaultWatermark(), ...(p?.watermark ?? {}) },
   };
 }
 function fromForm(f: ProfileForm): ShopProfile {
@@ -94,6 +111,7 @@ function fromForm(f: ProfileForm): ShopProfile {
     tolerance: f.tolerance,
     sizes: f.sizes,
     lotSizes: f.lotSizes,
+    watermark: f.watermark,
     logoDataUrl: profile.value?.logoDataUrl ?? null,
     saved: profile.value?.saved ?? false,
   };
@@ -117,6 +135,10 @@ export function resetForm() {
 
 export function editForm(patch: Partial<ProfileForm>) {
   form.value = { ...form.value, ...patch };
+}
+/** Change the logo mark (saved with the profile's save button, or when the owner leaves the screen). */
+export function editWatermark(patch: Partial<LogoWatermark>) {
+  editForm({ watermark: { ...form.value.watermark, ...patch } });
 }
 export function toggleEquipment(value: string) {
   const eq = form.value.equipment;

@@ -108,6 +108,11 @@ export function PreviewStep() {
           <code class="export-folder" data-testid="export-folder">
             {res.folder}
           </code>
+          {res.logoLeftOff.length > 0 && (
+            <p class="hint" data-testid="export-logo-left-off">
+              {t('wmLeftOff')}: {res.logoLeftOff.map((n) => `${n}`).join(', ')}
+            </p>
+          )}
           <details class="export-files" open={res.files.length <= 8}>
             <summary>
               {t('exportFiles')} ({res.files.length})

@@ -1,11 +1,12 @@
 //! Why: `gongbang shop set|show` — the shop's name, contact, equipment and capabilities, which the drafts,
-//! the video's end card and the descriptions carry, editable from scripts as in the window's profile.
+//! the video's end card and the descriptions carry, and the logo mark, editable from scripts as in the
+//! window's profile.
 
 use std::process::ExitCode;
 
 use gongbang_core::{ops, Library, Result};
 
-use crate::cli::ShopCommand;
+use crate::cli::{OnOff, ShopCommand};
 
 /// Runs `shop …`.
 pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
@@ -24,8 +25,25 @@ pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
         tolerance,
         sizes,
         lot_sizes,
+        logo_mark,
+        logo_corner,
+        logo_size,
+        logo_opacity,
     } = command
     {
+        let m = &mut p.watermark;
+        if let Some(on) = logo_mark {
+            m.on = on == OnOff::On;
+        }
+        if let Some(c) = logo_corner {
+            m.corner = c.into();
+        }
+        if let Some(v) = logo_size {
+            m.size_percent = v;
+        }
+        if let Some(v) = logo_opacity {
+            m.opacity_percent = v;
+        }
         for (field, value) in [
             (&mut p.name, name),
             (&mut p.owner, owner),
@@ -76,6 +94,20 @@ pub fn run(lib: &Library, command: ShopCommand) -> Result<ExitCode> {
             "있음 yes"
         } else {
             "없음 no"
+        }
+    );
+    let m = &p.watermark;
+    println!(
+        "로고 표시 logo mark: {}",
+        if m.on {
+            format!(
+                "켬 on, {} {}%, {}%",
+                m.corner.as_str(),
+                m.size_percent,
+                m.opacity_percent
+            )
+        } else {
+            "끔 off".to_string()
         }
     );
     Ok(ExitCode::SUCCESS)

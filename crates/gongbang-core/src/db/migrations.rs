@@ -14,6 +14,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/005_guard_trace.sql")),
     // Issue 10 item 1: the post's replacements for texts made from the job record.
     M::up(include_str!("sql/006_export_texts.sql")),
+    // Issue 13 item 6: the logo mark on blog photos, chosen once in the shop profile.
+    M::up(include_str!("sql/007_logo_watermark.sql")),
 ];
 
 /// The schema version this build writes.

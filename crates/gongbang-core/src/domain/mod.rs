@@ -25,5 +25,5 @@ pub use post::{Block, Platform, Post, PostStatus};
 pub use post_event::{EventKind, PostEvent};
 pub use redaction::RedactBox;
 pub use replacement::Replacement;
-pub use shop_profile::ShopProfile;
+pub use shop_profile::{Corner, LogoWatermark, ShopProfile};
 pub use video_settings::VideoSettings;

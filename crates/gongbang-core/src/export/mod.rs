@@ -9,11 +9,13 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::domain::LogoWatermark;
 use crate::library::Library;
 use crate::render;
 use crate::repo::photos::{self as photo_repo, Photo};
 use crate::repo::post_events;
 use crate::repo::posts::{self, Platform, Post};
+use crate::repo::shop_profile;
 use crate::video::Control;
 use crate::{guard, imaging, CoreError, Result};
 
@@ -21,7 +23,7 @@ use crate::{guard, imaging, CoreError, Result};
 pub use crate::package::naver_files;
 /// Every text of an export (the package's, `crate::package::texts`), re-exported where callers look.
 pub use crate::package::texts;
-pub use photos::{render_one, BLOG_LONG_SIDE};
+pub use photos::{render_marked, render_one, Mark, Rendered, BLOG_LONG_SIDE};
 pub use staging::Staging;
 
 /// Where an export went.
@@ -31,6 +33,9 @@ pub use staging::Staging;
 pub struct ExportResult {
     pub folder: String,
     pub files: Vec<String>,
+    /// The photos (1-based, in post order) that went out without the shop's logo mark although it is on:
+    /// every corner of them had a redaction box. Empty when the mark is off.
+    pub logo_left_off: Vec<u32>,
 }
 
 /// Exports a post into a new folder under `out_dir` and records it on the post. The leak guard decides
@@ -81,11 +86,21 @@ pub fn export_cleared(
         return Err(CoreError::NoPhotos);
     }
     let paths = Library::store_paths(lib.root());
-    let rendered = photos::render_all(&paths, &photos, BLOG_LONG_SIDE)?;
+    let logo = logo_mark(lib)?;
+    let mark = logo.as_ref().map(|(logo, settings)| photos::Mark {
+        logo,
+        settings: *settings,
+    });
+    let rendered = photos::render_all(&paths, &photos, BLOG_LONG_SIDE, mark.as_ref())?;
+    let logo_left_off: Vec<u32> = (1u32..)
+        .zip(&rendered)
+        .filter(|(_, r)| r.mark_left_off)
+        .map(|(n, _)| n)
+        .collect();
 
     let mut staging = Staging::begin(out_dir)?;
     let count = rendered.len();
-    for (i, bytes) in rendered.iter().enumerate() {
+    for (i, bytes) in rendered.iter().map(|r| &r.jpeg).enumerate() {
         let rel = format!("photos/{}", render::photo_file_name(i + 1, count));
         staging.write(&rel, bytes)?;
         // Re-read what reached the disk: the check is on the file, not on our buffer.
@@ -94,7 +109,21 @@ pub fn export_cleared(
             .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
     }
     write_texts(&mut staging, clearance)?;
-    finish(lib, clearance, staging)
+    let mut result = finish(lib, clearance, staging)?;
+    result.logo_left_off = logo_left_off;
+    Ok(result)
+}
+
+/// The shop's logo and its mark settings, when the owner turned the mark on and has a logo.
+fn logo_mark(lib: &Library) -> Result<Option<(imaging::watermark::Logo, LogoWatermark)>> {
+    let settings = shop_profile::get(lib.conn())?.watermark;
+    if !settings.on {
+        return Ok(None);
+    }
+    let Some(png) = shop_profile::logo_png(lib.conn())? else {
+        return Ok(None);
+    };
+    Ok(Some((imaging::watermark::Logo::from_png(&png)?, settings)))
 }
 
 /// Renames the finished folder into place and records the export.
@@ -112,7 +141,11 @@ fn finish(
     post_events::exported(&tx, post.id, &folder)?;
     guard::log_export(&tx, clearance, &folder)?;
     tx.commit()?;
-    Ok(ExportResult { folder, files })
+    Ok(ExportResult {
+        folder,
+        files,
+        logo_left_off: Vec::new(),
+    })
 }
 
 /// The post's photos in order, each as a photo of the post's job: a photo that is not the job's is refused,

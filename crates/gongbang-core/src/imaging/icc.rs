@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use image::{DynamicImage, ImageBuffer};
+use image::{DynamicImage, ImageBuffer, RgbaImage};
 use moxcms::{
     ColorProfile, DataColorSpace, Layout, ToneReprCurve, TransformExecutor, TransformOptions, Xyzd,
     WHITE_POINT_D50, WHITE_POINT_D65,
@@ -192,6 +192,23 @@ fn same_curve(c: &ToneReprCurve, reference: Option<&ToneReprCurve>) -> bool {
         let (ya, yb) = (a.evaluate_value(x), b.evaluate_value(x));
         ya.is_finite() && (lstar(ya) - lstar(yb)).abs() <= TRC_TOLERANCE_LSTAR
     })
+}
+
+/// 8-bit sRGB pixels with alpha (the shop's logo) expressed in `known`'s colours, so they can be laid over a
+/// photo kept in that space; the alpha is carried over unchanged. `None` when the transform fails.
+pub(crate) fn srgb_rgba_into(img: &RgbaImage, known: KnownProfile) -> Option<RgbaImage> {
+    if known == KnownProfile::Srgb {
+        return Some(img.clone());
+    }
+    let options = TransformOptions {
+        allow_use_cicp_transfer: false,
+        ..TransformOptions::default()
+    };
+    let t = ColorProfile::new_srgb()
+        .create_transform_8bit(Layout::Rgba, &known.reference(), Layout::Rgba, options)
+        .ok()?;
+    let out = run(&t, img.as_raw(), img.width() as usize, 4, 4)?;
+    ImageBuffer::from_raw(img.width(), img.height(), out)
 }
 
 /// Converts the pixels from `src` to sRGB; `None` when the profile cannot describe these pixels.

@@ -1,5 +1,6 @@
 //! Why: every pixel the app reads or writes goes through one place, so the rules (decode limits, upright
-//! orientation, resize quality, clean re-encoding) hold for thumbnails and exports alike.
+//! orientation, resize quality, clean re-encoding, the logo mark that never covers a redaction box) hold for
+//! thumbnails and exports alike.
 
 mod decode;
 mod encode;
@@ -10,6 +11,7 @@ pub mod redact;
 mod resize;
 mod stored;
 pub mod thumbs;
+pub mod watermark;
 
 pub use crate::error::ImageError;
 pub use decode::{decode, decode_upright, decode_with_profile, orient, sniff_format, PhotoFormat};

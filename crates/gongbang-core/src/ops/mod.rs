@@ -18,6 +18,7 @@ pub mod shop;
 
 pub use crate::domain::client::changes as client_changes;
 pub use crate::domain::{
-    Approval, Block, Client, ClientInput, Job, JobFields, NewApproval, OwnerKind, Photo, PhotoRole,
-    Platform, Policy, Post, PostStatus, RedactBox, RemovedPhoto, ShopProfile, VideoSettings,
+    Approval, Block, Client, ClientInput, Corner, Job, JobFields, LogoWatermark, NewApproval,
+    OwnerKind, Photo, PhotoRole, Platform, Policy, Post, PostStatus, RedactBox, RemovedPhoto,
+    ShopProfile, VideoSettings,
 };

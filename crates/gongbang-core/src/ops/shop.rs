@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use crate::coach::logo;
-use crate::domain::ShopProfile;
+use crate::domain::{LogoWatermark, ShopProfile};
 use crate::repo::shop_profile;
 use crate::{Library, Result};
 
@@ -16,6 +16,12 @@ pub fn profile(lib: &Library) -> Result<ShopProfile> {
 /// Saves the profile (its logo is kept; answers it with `saved` true).
 pub fn save_profile(lib: &Library, profile: &ShopProfile) -> Result<ShopProfile> {
     shop_profile::save(lib.conn(), profile)
+}
+
+/// Sets how the logo marks blog photos and the thumbnail (on/off, corner, size, opacity), leaving the rest of
+/// the profile as it is.
+pub fn set_watermark(lib: &Library, mark: &LogoWatermark) -> Result<ShopProfile> {
+    shop_profile::set_watermark(lib.conn(), mark)
 }
 
 /// Takes a logo from an image file (re-encoded as a PNG of at most 512 px).

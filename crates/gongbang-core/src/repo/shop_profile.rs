@@ -7,6 +7,7 @@ use crate::db::now;
 use crate::Result;
 
 pub use crate::domain::shop_profile::ShopProfile;
+use crate::domain::shop_profile::{Corner, LogoWatermark};
 
 fn json_list(raw: &str) -> Vec<String> {
     serde_json::from_str(raw).unwrap_or_default()
@@ -27,7 +28,8 @@ pub fn get(conn: &Connection) -> Result<ShopProfile> {
     let row = conn
         .query_row(
             "SELECT name, owner, phone, email, address, region_keywords_json, website, kakao,
-                    equipment_json, materials_json, tolerance, sizes, lot_sizes, logo_png
+                    equipment_json, materials_json, tolerance, sizes, lot_sizes, logo_png,
+                    watermark_on, watermark_corner, watermark_size, watermark_opacity
              FROM shop_profile WHERE id = 1",
             [],
             |r| {
@@ -49,6 +51,13 @@ pub fn get(conn: &Connection) -> Result<ShopProfile> {
                     logo_data_url: logo
                         .filter(|b| !b.is_empty())
                         .map(|b| format!("data:image/png;base64,{}", base64(&b))),
+                    watermark: LogoWatermark {
+                        on: r.get(14)?,
+                        corner: Corner::parse(&r.get::<_, String>(15)?),
+                        size_percent: r.get(16)?,
+                        opacity_percent: r.get(17)?,
+                    }
+                    .clamped(),
                     saved: true,
                 })
             },
@@ -57,19 +66,24 @@ pub fn get(conn: &Connection) -> Result<ShopProfile> {
     Ok(row.unwrap_or_default())
 }
 
-/// Saves the profile (the logo and `saved` are not taken from `p`).
+/// Saves the profile (the logo and `saved` are not taken from `p`; the mark's numbers are brought inside
+/// their ranges).
 pub fn save(conn: &Connection, p: &ShopProfile) -> Result<ShopProfile> {
+    let mark = p.watermark.clamped();
     conn.execute(
         "INSERT INTO shop_profile (id, name, owner, phone, email, address, region_keywords_json, website,
                                    kakao, equipment_json, materials_json, tolerance, sizes, lot_sizes,
-                                   updated_at)
-         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                                   updated_at, watermark_on, watermark_corner, watermark_size,
+                                   watermark_opacity)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, owner = excluded.owner,
              phone = excluded.phone, email = excluded.email, address = excluded.address,
              region_keywords_json = excluded.region_keywords_json, website = excluded.website,
              kakao = excluded.kakao, equipment_json = excluded.equipment_json,
              materials_json = excluded.materials_json, tolerance = excluded.tolerance,
-             sizes = excluded.sizes, lot_sizes = excluded.lot_sizes, updated_at = excluded.updated_at",
+             sizes = excluded.sizes, lot_sizes = excluded.lot_sizes, updated_at = excluded.updated_at,
+             watermark_on = excluded.watermark_on, watermark_corner = excluded.watermark_corner,
+             watermark_size = excluded.watermark_size, watermark_opacity = excluded.watermark_opacity",
         params![
             p.name.trim(),
             p.owner.trim(),
@@ -84,7 +98,11 @@ pub fn save(conn: &Connection, p: &ShopProfile) -> Result<ShopProfile> {
             p.tolerance.trim(),
             p.sizes.trim(),
             p.lot_sizes.trim(),
-            now()
+            now(),
+            mark.on,
+            mark.corner.as_str(),
+            mark.size_percent,
+            mark.opacity_percent
         ],
     )?;
     get(conn)
@@ -97,6 +115,22 @@ pub(crate) fn set_logo(conn: &Connection, png: Option<&[u8]>) -> Result<ShopProf
         "INSERT INTO shop_profile (id, logo_png, updated_at) VALUES (1, ?1, ?2)
          ON CONFLICT (id) DO UPDATE SET logo_png = excluded.logo_png, updated_at = excluded.updated_at",
         params![png, now()],
+    )?;
+    get(conn)
+}
+
+/// Stores the logo mark alone (its numbers brought inside their ranges). Creates the profile row when
+/// there is none.
+pub fn set_watermark(conn: &Connection, mark: &LogoWatermark) -> Result<ShopProfile> {
+    let m = mark.clamped();
+    conn.execute(
+        "INSERT INTO shop_profile (id, watermark_on, watermark_corner, watermark_size, watermark_opacity,
+                                   updated_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET watermark_on = excluded.watermark_on,
+             watermark_corner = excluded.watermark_corner, watermark_size = excluded.watermark_size,
+             watermark_opacity = excluded.watermark_opacity, updated_at = excluded.updated_at",
+        params![m.on, m.corner.as_str(), m.size_percent, m.opacity_percent, now()],
     )?;
     get(conn)
 }

@@ -12,9 +12,10 @@ use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
 use crate::domain::{Photo, Post};
 use crate::guard::Clearance;
 use crate::imaging::stored_upright;
+use crate::imaging::watermark::Logo;
 use crate::library::Library;
 use crate::package::texts::{self, DrawnTexts};
-use crate::repo::photos;
+use crate::repo::{photos, shop_profile};
 use crate::video_plan::plan::{plan, Plan, SegmentKind, VideoFormat};
 use crate::{CoreError, Result};
 
@@ -113,6 +114,7 @@ pub fn renderer_with(
         })
         .collect::<Result<_>>()?;
     let first = canvases.iter().flatten().next();
+    let logo = shop_logo(lib)?;
     let mut arts = Vec::with_capacity(plan.segments.len());
     for (i, (s, canvas)) in plan.segments.iter().zip(&canvases).enumerate() {
         arts.push(match (&s.kind, canvas) {
@@ -123,9 +125,13 @@ pub fn renderer_with(
                 &drawn.title_card,
                 &drawn.title_card_sub,
             )?),
-            (SegmentKind::End, _) => {
-                Art::Still(end_card(w, h, &drawn.end_card_name, &drawn.end_card_lines)?)
-            }
+            (SegmentKind::End, _) => Art::Still(end_card(
+                w,
+                h,
+                &drawn.end_card_name,
+                &drawn.end_card_lines,
+                logo.as_ref(),
+            )?),
             (SegmentKind::Photo { .. }, Some(c)) => Art::Motion {
                 canvas: c.clone(),
                 zoom_in: i % 2 == 1,
@@ -147,6 +153,13 @@ pub fn renderer_with(
         });
     }
     Ok(Renderer { plan, arts })
+}
+
+/// The shop's logo, decoded, when there is one (the end card shows it).
+pub(crate) fn shop_logo(lib: &Library) -> Result<Option<Logo>> {
+    shop_profile::logo_png(lib.conn())?
+        .map(|png| Logo::from_png(&png).map_err(CoreError::from))
+        .transpose()
 }
 
 /// How many photo segments are in `segments`.

@@ -13,6 +13,7 @@ mod thumbnail;
 pub use build::{cleared_video, renderer_for, ClearedVideo};
 pub use encode::Control;
 pub use frames::Renderer;
+pub use text_draw::{covered as font_covers, drawable as drawable_text};
 pub use thumbnail::thumbnail;
 
 pub use crate::video_plan::{

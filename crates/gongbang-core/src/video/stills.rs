@@ -5,12 +5,51 @@
 use image::{imageops, DynamicImage, Rgb, RgbImage};
 
 use super::text_draw::{block_height, draw_lines, wrap, TextStyle};
-use crate::domain::Photo;
+use crate::domain::{Photo, RedactBox};
+use crate::imaging::watermark::{self, Logo, Rect};
 use crate::imaging::{self, redact};
 use crate::Result;
 
 /// How much larger than the frame a photo's canvas is: the room for the slow zoom and pan.
 pub const ZOOM: f64 = 1.12;
+
+/// Where the whole upright photo lands on its canvas, in canvas pixels (left, top, width, height); it may
+/// reach past the canvas when the photo was cropped to fill it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PhotoFrame {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl PhotoFrame {
+    /// A redaction box in canvas pixels, rounded outwards and clipped to `width` × `height`, shifted by
+    /// (`dx`, `dy`) first (a crop of the canvas); `None` when it lies outside.
+    pub fn box_rect(
+        &self,
+        b: &RedactBox,
+        dx: f64,
+        dy: f64,
+        width: u32,
+        height: u32,
+    ) -> Option<Rect> {
+        let l = (self.x + b.x * self.w - dx).floor().max(0.0);
+        let t = (self.y + b.y * self.h - dy).floor().max(0.0);
+        let r = (self.x + (b.x + b.w) * self.w - dx)
+            .ceil()
+            .min(f64::from(width));
+        let bt = (self.y + (b.y + b.h) * self.h - dy)
+            .ceil()
+            .min(f64::from(height));
+        (r > l && bt > t).then_some(Rect {
+            x: l as u32,
+            y: t as u32,
+            w: (r - l) as u32,
+            h: (bt - t) as u32,
+        })
+    }
+}
 
 /// The canvas for a photo segment: (W·ZOOM) × (H·ZOOM), the photo framed on a blurred fill of itself.
 pub fn photo_canvas(
@@ -19,6 +58,16 @@ pub fn photo_canvas(
     width: u32,
     height: u32,
 ) -> Result<RgbImage> {
+    Ok(photo_canvas_framed(upright, photo, width, height)?.0)
+}
+
+/// [`photo_canvas`] and where the photo lies on it (so a mark drawn later can keep clear of its boxes).
+pub fn photo_canvas_framed(
+    upright: &DynamicImage,
+    photo: &Photo,
+    width: u32,
+    height: u32,
+) -> Result<(RgbImage, PhotoFrame)> {
     let mut img = upright.clone();
     redact::burn(&mut img, &photo.redactions);
     let cw = (f64::from(width) * ZOOM).round() as u32;
@@ -31,28 +80,43 @@ pub fn photo_canvas(
     let frame_ratio = tw / th;
     // Close enough in shape: fill the frame (cropping a little). Otherwise: whole photo on a blurred fill.
     if (photo_ratio / frame_ratio - 1.0).abs() < 0.12 {
-        return cover(&src, cw, ch);
+        let (img, (bw, bh)) = cover_sized(&src, cw, ch)?;
+        let frame = PhotoFrame {
+            x: -f64::from((bw - cw) / 2),
+            y: -f64::from((bh - ch) / 2),
+            w: f64::from(bw),
+            h: f64::from(bh),
+        };
+        return Ok((img, frame));
     }
     let mut canvas = blurred_fill(&src, cw, ch)?;
     let scale = (tw / sw).min(th / sh);
     let (fw, fh) = ((sw * scale).round() as u32, (sh * scale).round() as u32);
     let fg = imaging::resize_exact(&src, fw.max(1), fh.max(1))?;
-    imageops::replace(
-        &mut canvas,
-        &fg,
-        i64::from((cw - fw.min(cw)) / 2),
-        i64::from((ch - fh.min(ch)) / 2),
-    );
-    Ok(canvas)
+    let (ox, oy) = ((cw - fw.min(cw)) / 2, (ch - fh.min(ch)) / 2);
+    imageops::replace(&mut canvas, &fg, i64::from(ox), i64::from(oy));
+    let frame = PhotoFrame {
+        x: f64::from(ox),
+        y: f64::from(oy),
+        w: f64::from(fw),
+        h: f64::from(fh),
+    };
+    Ok((canvas, frame))
 }
 
 /// Scales to cover `w` × `h` and crops the middle.
 fn cover(src: &RgbImage, w: u32, h: u32) -> Result<RgbImage> {
+    Ok(cover_sized(src, w, h)?.0)
+}
+
+/// [`cover`], and the size the whole source was scaled to before the crop.
+fn cover_sized(src: &RgbImage, w: u32, h: u32) -> Result<(RgbImage, (u32, u32))> {
     let scale = (f64::from(w) / f64::from(src.width())).max(f64::from(h) / f64::from(src.height()));
     let sw = ((f64::from(src.width()) * scale).ceil() as u32).max(w);
     let sh = ((f64::from(src.height()) * scale).ceil() as u32).max(h);
     let big = imaging::resize_exact(src, sw, sh)?;
-    Ok(imageops::crop_imm(&big, (sw - w) / 2, (sh - h) / 2, w, h).to_image())
+    let img = imageops::crop_imm(&big, (sw - w) / 2, (sh - h) / 2, w, h).to_image();
+    Ok((img, (sw, sh)))
 }
 
 /// The photo blown up to cover the frame, blurred hard and darkened: a calm background for a photo of
@@ -88,13 +152,15 @@ fn darkened(bg: &RgbImage, width: u32, height: u32) -> Result<RgbImage> {
     Ok(b)
 }
 
-/// The big lines of a card: white, outlined, centred; returns the image.
+/// The big lines of a card: white, outlined, centred, with the shop's logo centred above them when it is
+/// given and there is room (it is left off rather than squeezed onto the words); returns the image.
 fn card(
     bg: Option<&RgbImage>,
     width: u32,
     height: u32,
     big: &str,
     small: &[String],
+    logo: Option<&Logo>,
 ) -> Result<RgbImage> {
     let mut img = match bg {
         Some(b) => darkened(b, width, height)?,
@@ -120,7 +186,30 @@ fn card(
         } else {
             gap + block_height(small_lines.len(), &small_style)
         };
-    let top = (height as f32 - total) / 2.0;
+    let mut top = (height as f32 - total) / 2.0;
+    if let Some(logo) = logo {
+        // The logo's longest side is a fifth of the short side, smaller when the words need the room; below
+        // a twentieth it is left off.
+        let edge = unit * 0.05;
+        let room = height as f32 - total - gap - 2.0 * edge;
+        let (lw, lh) = logo.fitted_size((unit * 0.2).round() as u32);
+        let (lw, lh) = if lh as f32 > room {
+            let k = room / lh as f32;
+            ((lw as f32 * k) as u32, room.max(0.0) as u32)
+        } else {
+            (lw, lh)
+        };
+        if lw.min(lh) as f32 >= unit * 0.05 && lw < width {
+            let block_top = (height as f32 - (lh as f32 + gap + total)) / 2.0;
+            let scaled = logo.scaled(lw, lh)?;
+            let (lx, ly) = ((width - lw) / 2, block_top.max(0.0) as u32);
+            if needs_plate(&scaled) {
+                plate(&mut img, lx, ly, lw, lh, unit * 0.015);
+            }
+            watermark::stamp(&mut img, &scaled, lx, ly, 100);
+            top = block_top + lh as f32 + gap;
+        }
+    }
     draw_lines(&mut img, &big_lines, &big_style, width as f32 / 2.0, top);
     if !small_lines.is_empty() {
         let t2 = top + block_height(big_lines.len(), &big_style) + gap;
@@ -142,12 +231,77 @@ pub fn title_card(
     } else {
         vec![sub.trim().to_string()]
     };
-    card(first, width, height, title, &small)
+    card(first, width, height, title, &small, None)
 }
 
-/// The end card: the shop's name and contact.
-pub fn end_card(width: u32, height: u32, name: &str, contact: &[String]) -> Result<RgbImage> {
-    card(None, width, height, name, contact)
+/// The end card: the shop's logo (when there is one), name and contact.
+pub fn end_card(
+    width: u32,
+    height: u32,
+    name: &str,
+    contact: &[String],
+    logo: Option<&Logo>,
+) -> Result<RgbImage> {
+    card(None, width, height, name, contact, logo)
+}
+
+/// Whether a logo is mostly dark where it is opaque and lets the background through elsewhere: on the dark
+/// card it would vanish, so it gets a light plate behind it.
+fn needs_plate(logo: &image::RgbaImage) -> bool {
+    let (mut luma, mut weight, mut clear) = (0u64, 0u64, 0u64);
+    for p in logo.pixels() {
+        let a = u64::from(p[3]);
+        let y = (54 * u64::from(p[0]) + 183 * u64::from(p[1]) + 19 * u64::from(p[2])) >> 8;
+        luma += y * a;
+        weight += a;
+        if a < 128 {
+            clear += 1;
+        }
+    }
+    let pixels = u64::from(logo.width()) * u64::from(logo.height());
+    weight > 0 && luma / weight < 110 && clear * 10 > pixels
+}
+
+/// A light plate around the rectangle, `pad` pixels wider on each side.
+fn plate(img: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, pad: f32) {
+    let pad = pad.round() as u32;
+    let (iw, ih) = img.dimensions();
+    for py in y.saturating_sub(pad)..(y + h + pad).min(ih) {
+        for px in x.saturating_sub(pad)..(x + w + pad).min(iw) {
+            img.put_pixel(px, py, Rgb([244, 244, 240]));
+        }
+    }
+}
+
+/// Where the shop's logo goes on a 16:9 picture whose words sit in a band starting at `text_top`: the top
+/// corner on the owner's side first, then the other, each clear of `boxes` (canvas pixels) and ending above
+/// the band; `None` when neither fits.
+pub fn top_corner_mark(
+    logo: &Logo,
+    mark: &crate::domain::LogoWatermark,
+    width: u32,
+    height: u32,
+    text_top: f32,
+    boxes: &[Rect],
+) -> Option<Rect> {
+    use crate::domain::Corner;
+    let m = watermark::margin(width, height);
+    let sides = if mark.corner.is_left() {
+        [Corner::TopLeft, Corner::TopRight]
+    } else {
+        [Corner::TopRight, Corner::TopLeft]
+    };
+    sides.into_iter().find_map(|c| {
+        let r = watermark::corner_rect(logo, mark, width, height, c)?;
+        let padded = Rect {
+            x: r.x.saturating_sub(m / 2),
+            y: r.y.saturating_sub(m / 2),
+            w: r.w + m,
+            h: r.h + m,
+        };
+        let clear_of_words = (r.y + r.h + m) as f32 <= text_top;
+        (clear_of_words && !boxes.iter().any(|b| b.overlaps(&padded))).then_some(r)
+    })
 }
 
 /// A caption band: where it sits (top row) and its pixels with coverage, blended over each frame.

@@ -4,14 +4,16 @@
 
 use image::{imageops, Rgb, RgbImage};
 
-use super::stills::photo_canvas;
+use super::build::shop_logo;
+use super::stills::{photo_canvas_framed, top_corner_mark};
 use super::text_draw::{block_height, draw_lines, wrap, TextStyle};
 use crate::domain::{Photo, PhotoRole, Post};
 use crate::guard::Clearance;
+use crate::imaging::watermark::{self, Rect};
 use crate::imaging::{self, stored_upright};
 use crate::library::Library;
 use crate::package::{THUMBNAIL_MAX_BYTES, THUMBNAIL_MAX_WORDS};
-use crate::repo::photos;
+use crate::repo::{photos, shop_profile};
 use crate::{CoreError, Result};
 
 /// The first photo marked "finished", else the first photo.
@@ -30,7 +32,8 @@ fn best_photo(lib: &Library, post: &Post) -> Result<Photo> {
 }
 
 /// 1280×720: the cleared post's best photo (redacted, upright) with the thumbnail words the guard scanned
-/// (at most [`THUMBNAIL_MAX_WORDS`]) in big outlined text, < 2 MB, clean JPEG.
+/// (at most [`THUMBNAIL_MAX_WORDS`]) in big outlined text, and the shop's logo in a top corner when the owner
+/// turned the logo mark on (clear of the words and of every redaction box), < 2 MB, clean JPEG.
 pub fn thumbnail(lib: &Library, clearance: &Clearance) -> Result<Vec<u8>> {
     let post = clearance.post();
     let words = clearance
@@ -42,15 +45,15 @@ pub fn thumbnail(lib: &Library, clearance: &Clearance) -> Result<Vec<u8>> {
     let (w, h) = (1280u32, 720u32);
     let photo = best_photo(lib, post)?;
     let upright = stored_upright(&Library::store_paths(lib.root()), &photo)?;
-    let canvas = photo_canvas(&upright, &photo, w, h)?;
-    let mut img: RgbImage = imageops::crop_imm(
-        &canvas,
-        (canvas.width() - w) / 2,
-        (canvas.height() - h) / 2,
-        w,
-        h,
-    )
-    .to_image();
+    let (canvas, frame) = photo_canvas_framed(&upright, &photo, w, h)?;
+    let (dx, dy) = ((canvas.width() - w) / 2, (canvas.height() - h) / 2);
+    let mut img: RgbImage = imageops::crop_imm(&canvas, dx, dy, w, h).to_image();
+    // The photo's boxes where they landed on the thumbnail: the logo keeps clear of them.
+    let boxes: Vec<Rect> = photo
+        .redactions
+        .iter()
+        .filter_map(|b| frame.box_rect(b, f64::from(dx), f64::from(dy), w, h))
+        .collect();
     let words: Vec<&str> = words.split_whitespace().take(THUMBNAIL_MAX_WORDS).collect();
     let style = TextStyle {
         size: 104.0,
@@ -72,6 +75,16 @@ pub fn thumbnail(lib: &Library, clearance: &Clearance) -> Result<Vec<u8>> {
         }
     }
     draw_lines(&mut img, &lines, &style, w as f32 / 2.0, top);
+    // The shop's logo in a top corner when the owner put it on his photos (never on the words or a box).
+    let mark = shop_profile::get(lib.conn())?.watermark;
+    if mark.on {
+        if let Some(logo) = shop_logo(lib)? {
+            if let Some(r) = top_corner_mark(&logo, &mark, w, h, top - 28.0, &boxes) {
+                let scaled = logo.scaled(r.w, r.h)?;
+                watermark::stamp(&mut img, &scaled, r.x, r.y, mark.clamped().opacity_percent);
+            }
+        }
+    }
     let mut quality = imaging::EXPORT_JPEG_QUALITY;
     loop {
         let jpeg = imaging::encode_clean_jpeg(&img, quality)?;

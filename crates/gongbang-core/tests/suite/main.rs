@@ -17,6 +17,7 @@ mod import_photos;
 mod layers;
 mod leak_guard;
 mod library_db;
+mod logo_mark;
 mod owner_files;
 mod surface;
 mod youtube_text;
