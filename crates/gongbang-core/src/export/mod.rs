@@ -21,16 +21,40 @@ use crate::{guard, imaging, CoreError, Result};
 pub use crate::package::naver_files;
 /// Every text of an export (the package's, `crate::package::texts`), re-exported where callers look.
 pub use crate::package::texts;
+/// The parts of a Naver package the owner pastes (the package's), re-exported where callers look.
+pub use crate::package::NaverPart;
 pub use photos::{render_one, BLOG_LONG_SIDE};
 pub use staging::Staging;
 
-/// Where an export went.
+/// Where an export went. It also keeps, for the window's copy buttons, the text files exactly as the guard
+/// cleared and the export wrote them (not sent over IPC; only an export makes them).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub struct ExportResult {
     pub folder: String,
     pub files: Vec<String>,
+    #[serde(skip)]
+    post_id: i64,
+    #[serde(skip)]
+    texts: Vec<texts::TextFile>,
+}
+
+impl ExportResult {
+    /// The exported post.
+    pub fn post_id(&self) -> i64 {
+        self.post_id
+    }
+
+    /// A text of a Naver package as the guard cleared it and the export wrote it, for pasting into the
+    /// blog's editor: the file's text without its final line break (a title field takes one line, and a
+    /// trailing break would paste as an empty paragraph). `None` for a package of another platform.
+    pub fn naver_text(&self, part: crate::package::NaverPart) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|f| f.name == part.file_name())
+            .map(|f| f.text.trim_end_matches(['\n', '\r']))
+    }
 }
 
 /// Exports a post into a new folder under `out_dir` and records it on the post. The leak guard decides
@@ -112,7 +136,18 @@ fn finish(
     post_events::exported(&tx, post.id, &folder)?;
     guard::log_export(&tx, clearance, &folder)?;
     tx.commit()?;
-    Ok(ExportResult { folder, files })
+    // The package's texts as written: a Naver package's files; a video package's are not pasted.
+    let texts = if post.platform == Platform::Naver {
+        clearance.texts().files.clone()
+    } else {
+        Vec::new()
+    };
+    Ok(ExportResult {
+        folder,
+        files,
+        post_id: post.id,
+        texts,
+    })
 }
 
 /// The post's photos in order, each as a photo of the post's job: a photo that is not the job's is refused,
