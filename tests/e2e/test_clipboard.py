@@ -83,6 +83,9 @@ def test_the_buttons_follow_the_guide(owner: Owner):
     labels = [s.testid(f"copy-{p}").text.strip() for p in PARTS]
     at = [guide.find(f"[{label}]") for label in labels]
     assert all(i > 0 for i in at) and at == sorted(at), (labels, at)
+    s.testid("naver-steps").scroll_into_view("start")
+    s.settle()
+    owner.shot("clipboard-0-export-step-buttons")
 
 
 @pytest.mark.parametrize("part", list(PARTS))
@@ -111,7 +114,7 @@ def test_the_copy_is_the_exported_text_not_a_later_edit(owner: Owner, app_env):
     s = owner.s
     s.testid("export-result").scroll_into_view("start")
     s.settle()
-    owner.shot("clipboard-1-export-step-buttons")
+    owner.shot("clipboard-1-after-copying")
     owner.type_into("post-title", "고친 제목 내보내기 전")
     wait_until(lambda: not s.testids("naver-steps"), 10, what="the result hidden after the edit")
     wait_until(
