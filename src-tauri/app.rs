@@ -10,6 +10,9 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        // The copy buttons write the clipboard from Rust (commands/posts.rs); the webview gets no
+        // clipboard permission.
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::open())
         .register_uri_scheme_protocol(thumb_protocol::SCHEME, thumb_protocol::handle)
         .register_asynchronous_uri_scheme_protocol(frame_protocol::SCHEME, frame_protocol::handle)

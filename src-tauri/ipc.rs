@@ -35,6 +35,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::posts::choose_export_dir,
             commands::posts::export_post,
             commands::posts::cancel_export,
+            commands::posts::copy_export_text,
             commands::posts::save_video,
             commands::posts::video_plan,
             commands::texts::export_texts,

@@ -22,6 +22,29 @@ impl IpcError {
         }
     }
 
+    /// A copy button pressed when the post has no export in this session (the texts to copy are an
+    /// export's, as the leak guard cleared them).
+    pub fn not_exported() -> Self {
+        IpcError {
+            code: "not_exported".into(),
+            message_ko: "먼저 내보내기를 해 주세요. 복사할 글은 내보낸 글입니다.".into(),
+            message_en: "Export the post first: the copy buttons copy the exported texts.".into(),
+        }
+    }
+
+    /// The system clipboard refused the text.
+    pub fn clipboard(detail: &str) -> Self {
+        IpcError {
+            code: "clipboard".into(),
+            message_ko: format!(
+                "클립보드에 복사하지 못했습니다. 내보낸 폴더의 파일을 열어 복사해 주세요. ({detail})"
+            ),
+            message_en: format!(
+                "Could not copy to the clipboard. Open the file in the export folder and copy from it. ({detail})"
+            ),
+        }
+    }
+
     /// The owner closed a dialog without choosing.
     pub fn cancelled() -> Self {
         IpcError {

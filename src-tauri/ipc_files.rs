@@ -27,7 +27,7 @@ const COMMAND_LIST: &str = "gen/commands.json";
 const CAPABILITY: &str = "capabilities/main-window.json";
 
 const CAPABILITY_ID: &str = "main-window";
-const CAPABILITY_DESCRIPTION: &str = "The wizard window: the app's own commands and event listening (import and export progress, file drops). No file system, shell, dialog or opener access from the webview: those run in Rust.";
+const CAPABILITY_DESCRIPTION: &str = "The wizard window: the app's own commands and event listening (import and export progress, file drops). No file system, shell, dialog, opener or clipboard access from the webview: those run in Rust.";
 /// Listening to the events (import and export progress, Tauri's file drop); the webview emits none.
 const EVENT_PERMISSIONS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten"];
 

@@ -4,6 +4,7 @@
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
+use gongbang_core::export::ExportResult;
 use gongbang_core::library::StorePaths;
 use gongbang_core::{CoreError, Library};
 
@@ -21,6 +22,8 @@ pub struct AppState {
     ai_cancel: Arc<AtomicBool>,
     /// The last prepared video preview (frame protocol).
     frames: FrameSlot,
+    /// The last finished export, with its texts as the guard cleared them (the copy buttons paste these).
+    last_export: Mutex<Option<ExportResult>>,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             export_cancel: Arc::new(AtomicBool::new(false)),
             ai_cancel: Arc::new(AtomicBool::new(false)),
             frames: Mutex::new(None),
+            last_export: Mutex::new(None),
         }
     }
 
@@ -60,6 +64,11 @@ impl AppState {
     /// The last prepared video preview.
     pub fn frames(&self) -> &FrameSlot {
         &self.frames
+    }
+
+    /// The last finished export (the copy buttons' texts).
+    pub fn last_export(&self) -> &Mutex<Option<ExportResult>> {
+        &self.last_export
     }
 
     /// The library, or the reason it could not be opened.

@@ -1,18 +1,21 @@
 //! Why: drafting, saving and exporting a post; the export folder is asked once (by Rust's dialog) and
 //! remembered, and the finished folder opens in the file manager. A video export reports its progress as
 //! `export-progress` events and can be cancelled (`cancel_export`) without the library lock it runs under.
+//! The last export's texts stay in the app, so the copy buttons (`copy_export_text`) put on the clipboard
+//! exactly what the leak guard cleared and the export wrote, never the editor's text.
 
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use gongbang_core::export::{self, ExportResult};
+use gongbang_core::export::{self, ExportResult, NaverPart};
 use gongbang_core::ops;
 use gongbang_core::video::{self, Plan, VideoSettings};
 use gongbang_core::{Platform, Post};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
+use tauri_plugin_clipboard_manager::ClipboardExt;
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use tauri_specta::Event;
@@ -213,10 +216,47 @@ pub async fn export_post(
         )?)
     })
     .await?;
+    *state
+        .last_export()
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = Some(result.clone());
     if std::env::var(NO_OPEN_ENV).as_deref() != Ok("1") {
         if let Err(e) = app.opener().open_path(&result.folder, None::<&str>) {
             eprintln!("could not open the export folder: {e}");
         }
     }
     Ok(result)
+}
+
+/// Copies one text of the post's last Naver export to the system clipboard, for pasting into Naver's editor:
+/// the title, the body (plain text with the `[사진 N]` markers) or the tags, exactly as the leak guard cleared
+/// them and the export wrote them (`제목.txt`, `본문.txt`, `태그.txt`), without the final line break.
+/// `not_exported` when this post has no export since the app started; `invalid` for another platform's
+/// package; `clipboard` when the system clipboard refused.
+#[tauri::command]
+#[specta::specta]
+pub fn copy_export_text(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    post_id: i64,
+    part: NaverPart,
+) -> Result<(), IpcError> {
+    let text = {
+        let last = state
+            .last_export()
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let Some(result) = last.as_ref().filter(|r| r.post_id() == post_id) else {
+            return Err(IpcError::not_exported());
+        };
+        result.naver_text(part).map(str::to_owned).ok_or_else(|| {
+            gongbang_core::CoreError::invalid(
+                "네이버 블로그 글만 복사 단추로 복사합니다.",
+                "The copy buttons are for Naver Blog posts.",
+            )
+        })?
+    };
+    app.clipboard()
+        .write_text(text)
+        .map_err(|e| IpcError::clipboard(&e.to_string()))
 }

@@ -45,6 +45,7 @@ export type JobFields = Wire.JobFields_Serialize;
 export type Lang = Wire.Lang;
 export type MetaItem = Wire.MetaItem;
 export type MetaKind = Wire.MetaKind;
+export type NaverPart = Wire.NaverPart;
 export type OwnerKind = Wire.OwnerKind;
 export type Photo = Wire.PhotoView_Serialize;
 export type PhotoIssue = Wire.PhotoIssue_Serialize;
@@ -109,6 +110,8 @@ export const savePost = door(commands.savePost);
 export const chooseExportDir = door(commands.chooseExportDir);
 export const exportPost = door(commands.exportPost);
 export const cancelExport = door(commands.cancelExport);
+/** Puts one text of the post's last Naver export (as the leak guard cleared it) on the clipboard, from Rust. */
+export const copyExportText = door(commands.copyExportText);
 export const saveVideo = door(commands.saveVideo);
 export const videoPlan = door(commands.videoPlan);
 export const exportTexts = door(commands.exportTexts);

@@ -65,6 +65,14 @@ export const commands = {
 	 *  A video export then fails with code `cancelled` and leaves no folder; harmless when nothing runs.
 	 */
 	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
+	/**
+	 *  Copies one text of the post's last Naver export to the system clipboard, for pasting into Naver's editor:
+	 *  the title, the body (plain text with the `[사진 N]` markers) or the tags, exactly as the leak guard cleared
+	 *  them and the export wrote them (`제목.txt`, `본문.txt`, `태그.txt`), without the final line break.
+	 *  `not_exported` when this post has no export since the app started; `invalid` for another platform's
+	 *  package; `clipboard` when the system clipboard refused.
+	 */
+	copyExportText: (postId: number, part: NaverPart) => __TAURI_INVOKE<null>("copy_export_text", { postId, part }),
 	/**  Saves only the video settings (captions and photo order are the post's photo blocks: `save_post`). */
 	saveVideo: (postId: number, video: VideoSettings_Deserialize) => __TAURI_INVOKE<Post_Serialize>("save_video", { postId, video }),
 	/**
@@ -425,7 +433,10 @@ export type ExportProgress_Serialize = {
 	etaMs: number | null,
 };
 
-/**  Where an export went. */
+/**
+ *  Where an export went. It also keeps, for the window's copy buttons, the text files exactly as the guard
+ *  cleared and the export wrote them (not sent over IPC; only an export makes them).
+ */
 export type ExportResult = {
 	folder: string,
 	files: string[],
@@ -773,6 +784,12 @@ export type MetaItem = {
 
 /**  What kind of thing will be removed. */
 export type MetaKind = "gps" | "serial" | "owner" | "date" | "camera" | "makernote" | "thumbnail" | "xmp" | "iptc" | "comment" | "description" | "software" | "other";
+
+/**
+ *  The texts of a Naver package the owner pastes into the blog's editor, in the order of the guide
+ *  (`올리는 방법.txt`): the title, then the body, then (in the publish window) the tags.
+ */
+export type NaverPart = "title" | "body" | "tags";
 
 /**  Whose part a job shows: the shop's own product, or a customer's job. */
 export type OwnerKind = "own" | "client";
@@ -1409,6 +1426,7 @@ export type CommandSignatures = {
 	choose_export_dir: { fn: "chooseExportDir"; args: [] };
 	export_post: { fn: "exportPost"; args: ["postId", "confirmedTerms"] };
 	cancel_export: { fn: "cancelExport"; args: [] };
+	copy_export_text: { fn: "copyExportText"; args: ["postId", "part"] };
 	save_video: { fn: "saveVideo"; args: ["postId", "video"] };
 	video_plan: { fn: "videoPlan"; args: ["postId"] };
 	export_texts: { fn: "exportTexts"; args: ["postId"] };

@@ -26,6 +26,7 @@ import type {
   Job,
   Lang,
   MetaItem,
+  NaverPart,
   OwnerKind,
   Photo,
   PhotoRemoval,
@@ -131,6 +132,7 @@ declare global {
       setPhotoSize(photoId: number, width: number, height: number): void;
       setVideoExport(frameStep: number, stepMs: number): void;
       calls(): { cmd: string; args: unknown }[];
+      clipboard(): string;
       state(): State;
       reset(): void;
     };
@@ -168,6 +170,7 @@ window.__mock = {
     videoExport = { frameStep, stepMs };
   },
   calls: () => calls.slice(),
+  clipboard: () => clipboard,
   state: () => JSON.parse(JSON.stringify(S)) as State,
   reset() {
     S = fresh();
@@ -848,7 +851,42 @@ export const exportPost: Commands['exportPost'] = (postId, confirmedTerms) =>
             : [...photosOut, 'post.html', 'post.md', 'title.txt', 'tags.txt'];
     Object.assign(p, { status: 'exported', exportPath: folder });
     log(j.id, 'export', `내보냈습니다: ${folder}`, `Exported: ${folder}`);
+    lastExport = p.platform === 'naver' ? { postId, texts: naverTexts(p) } : { postId, texts: null };
     return { folder, files, logoLeftOff: [] };
+  });
+
+// The copy buttons: like Rust, only the last export's texts (as exported, not as edited since), only Naver's.
+let lastExport: { postId: number; texts: Record<NaverPart, string> | null } | null = null;
+let clipboard = '';
+function naverTexts(p: Post): Record<NaverPart, string> {
+  let n = 0;
+  const body = p.blocks
+    .map((b) => {
+      if (b.kind === 'photo') {
+        n++;
+        return b.caption ? `[사진 ${n}]\n${b.caption}` : `[사진 ${n}]`;
+      }
+      if (b.kind === 'heading') return `■ ${b.text}`;
+      if (b.kind === 'paragraph') return b.text;
+      if (b.kind === 'list') return b.items.map((i) => `· ${i}`).join('\n');
+      return b.rows.map(([k, v]) => `${k} : ${v}`).join('\n');
+    })
+    .join('\n\n');
+  return { title: p.title.trim(), body, tags: p.tags.map((t) => `#${t}`).join(' ') };
+}
+export const copyExportText: Commands['copyExportText'] = (postId, part) =>
+  cmd('copy_export_text', { postId, part }, () => {
+    if (!lastExport || lastExport.postId !== postId) {
+      throw err(
+        'not_exported',
+        '먼저 내보내기를 해 주세요. 복사할 글은 내보낸 글입니다.',
+        'Export the post first: the copy buttons copy the exported texts.',
+      );
+    }
+    if (!lastExport.texts)
+      throw invalid('네이버 블로그 글만 복사 단추로 복사합니다.', 'The copy buttons are for Naver Blog posts.');
+    clipboard = lastExport.texts[part];
+    return null;
   });
 
 // ---- leak guard ----

@@ -2,7 +2,9 @@
 // back as an AppError like any other (export_forbidden, approval_missing, flagged_text) and is shown calmly;
 // flagged_text also re-scans, so the list on screen is what the backend saw. A video export shows its progress
 // (export-progress events) and can be cancelled; a cancel is not an error: a calm note says nothing was left.
-import { batch } from '@preact/signals';
+// After a Naver export the copy buttons put the package's title, body and tags on the clipboard: Rust copies
+// the texts the leak guard cleared and the export wrote, never what is on screen.
+import { batch, signal } from '@preact/signals';
 import * as api from '../backend';
 import { attempt, busy, error, info, post } from './core';
 import { loadGuard } from './guard';
@@ -10,7 +12,34 @@ import { exportResult, flushPost } from './post';
 import { flaggedTerms, flagsConfirmed, scanNow } from './scan';
 import { cancelRequested, exportCancelled, exportProgress, flushVideoPost, isVideoPlatform } from './video';
 
+export type { NaverPart } from '../backend';
+
 export const GUARD_REFUSALS = ['export_forbidden', 'approval_missing'];
+
+/** The texts of a Naver package the copy buttons copy, in the guide's order. */
+export const NAVER_PARTS: api.NaverPart[] = ['title', 'body', 'tags'];
+/** The parts copied since the export on screen (their buttons show a tick). */
+export const copiedParts = signal<api.NaverPart[]>([]);
+/** The part copied last: its message says what is on the clipboard and where to paste it. */
+export const lastCopied = signal<api.NaverPart | null>(null);
+
+/** Copies one text of the exported Naver package to the clipboard (from Rust, as exported). */
+export async function copyPart(part: api.NaverPart) {
+  const p = post.value;
+  if (!p || !exportResult.value) return;
+  const ok = await attempt(async () => {
+    await api.copyExportText(p.id, part);
+    return true;
+  });
+  if (!ok) {
+    lastCopied.value = null;
+    return;
+  }
+  batch(() => {
+    lastCopied.value = part;
+    if (!copiedParts.value.includes(part)) copiedParts.value = [...copiedParts.value, part];
+  });
+}
 
 export async function exportNow() {
   const p = post.value;
@@ -53,6 +82,8 @@ export async function exportNow() {
   }
   batch(() => {
     exportResult.value = res;
+    copiedParts.value = [];
+    lastCopied.value = null;
     if (post.value?.id === p.id) post.value = { ...post.value, status: 'exported', exportPath: res.folder };
   });
   const i = await attempt(api.appInfo);

@@ -1,9 +1,11 @@
-// Step 5, 미리보기·내보내기: the editable title, the text scan's findings, the post as it will look on the
-// platform (flagged words marked), and the export result. The export button itself is the footer's primary
-// action; when the leak guard would refuse, a calm notice says so and leads to the safety check. A YouTube or
-// Shorts post shows the video panel instead of the page, and the render's progress with a cancel.
+// Step 5, 미리보기·내보내기: the editable title, the text scan's findings, the post as it will look on the platform
+// (flagged words marked), and the export result (for Naver, the upload steps with the copy buttons). The export
+// button itself is the footer's primary action; when the leak guard would refuse, a calm notice says so and leads
+// to the safety check. A YouTube or Shorts post shows the video panel instead of the page, and the render's
+// progress with a cancel.
 import { useEffect, useRef } from 'preact/hooks';
 import { FindingsPanel } from '../components/FindingsPanel';
+import { NaverCopySteps } from '../components/NaverCopySteps';
 import { PostPreview } from '../components/PostPreview';
 import { VideoPanel } from '../components/VideoPanel';
 import { pick, t } from '../i18n';
@@ -123,6 +125,7 @@ export function PreviewStep() {
               ))}
             </ul>
           </details>
+          {p.platform === 'naver' && <NaverCopySteps />}
         </div>
       )}
       <div class="step-head">

@@ -23,10 +23,13 @@ use crate::{guard, imaging, CoreError, Result};
 pub use crate::package::naver_files;
 /// Every text of an export (the package's, `crate::package::texts`), re-exported where callers look.
 pub use crate::package::texts;
+/// The parts of a Naver package the owner pastes (the package's), re-exported where callers look.
+pub use crate::package::NaverPart;
 pub use photos::{render_marked, render_one, Mark, Rendered, BLOG_LONG_SIDE};
 pub use staging::Staging;
 
-/// Where an export went.
+/// Where an export went. It also keeps, for the window's copy buttons, the text files exactly as the guard
+/// cleared and the export wrote them (not sent over IPC; only an export makes them).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -36,6 +39,27 @@ pub struct ExportResult {
     /// The photos (1-based, in post order) that went out without the shop's logo mark although it is on:
     /// every corner of them had a redaction box. Empty when the mark is off.
     pub logo_left_off: Vec<u32>,
+    #[serde(skip)]
+    post_id: i64,
+    #[serde(skip)]
+    texts: Vec<texts::TextFile>,
+}
+
+impl ExportResult {
+    /// The exported post.
+    pub fn post_id(&self) -> i64 {
+        self.post_id
+    }
+
+    /// A text of a Naver package as the guard cleared it and the export wrote it, for pasting into the
+    /// blog's editor: the file's text without its final line break (a title field takes one line, and a
+    /// trailing break would paste as an empty paragraph). `None` for a package of another platform.
+    pub fn naver_text(&self, part: crate::package::NaverPart) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|f| f.name == part.file_name())
+            .map(|f| f.text.trim_end_matches(['\n', '\r']))
+    }
 }
 
 /// Exports a post into a new folder under `out_dir` and records it on the post. The leak guard decides
@@ -141,10 +165,18 @@ fn finish(
     post_events::exported(&tx, post.id, &folder)?;
     guard::log_export(&tx, clearance, &folder)?;
     tx.commit()?;
+    // The package's texts as written: a Naver package's files; a video package's are not pasted.
+    let texts = if post.platform == Platform::Naver {
+        clearance.texts().files.clone()
+    } else {
+        Vec::new()
+    };
     Ok(ExportResult {
         folder,
         files,
         logo_left_off: Vec::new(),
+        post_id: post.id,
+        texts,
     })
 }
 

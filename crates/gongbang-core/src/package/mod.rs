@@ -13,6 +13,31 @@ pub mod naver_files {
     pub const HOWTO: &str = "올리는 방법.txt";
 }
 
+/// The texts of a Naver package the owner pastes into the blog's editor, in the order of the guide
+/// (`올리는 방법.txt`): the title, then the body, then (in the publish window) the tags.
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum NaverPart {
+    Title,
+    Body,
+    Tags,
+}
+
+impl NaverPart {
+    /// Every part, in the guide's order.
+    pub const ALL: [NaverPart; 3] = [NaverPart::Title, NaverPart::Body, NaverPart::Tags];
+
+    /// The package's file that holds this part.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            NaverPart::Title => naver_files::TITLE,
+            NaverPart::Body => naver_files::BODY,
+            NaverPart::Tags => naver_files::TAGS,
+        }
+    }
+}
+
 /// Fixed names inside a YouTube package.
 pub mod youtube_files {
     pub const VIDEO: &str = "video.mp4";

@@ -277,3 +277,42 @@ fn hostile_text_stays_text_in_post_html() {
     assert!(!html.contains("<img src=x"), "{html}");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
 }
+
+#[test]
+fn the_copy_buttons_get_the_naver_files_as_written() {
+    use gongbang_core::export::NaverPart;
+    let (tmp, mut lib) = temp_library();
+    let job = job_with(&mut lib, &photos_in("gps")[..2]);
+    let post = draft::make_draft(&mut lib, job, Platform::Naver).unwrap();
+    let result = export_post(&mut lib, post.id, tmp.path(), &[]).unwrap();
+    assert_eq!(result.post_id(), post.id);
+    let folder = std::path::PathBuf::from(&result.folder);
+    for (part, file) in [
+        (NaverPart::Title, "제목.txt"),
+        (NaverPart::Body, "본문.txt"),
+        (NaverPart::Tags, "태그.txt"),
+    ] {
+        assert_eq!(part.file_name(), file);
+        let written = std::fs::read_to_string(folder.join(file)).unwrap();
+        let copied = result.naver_text(part).unwrap();
+        // The file's text, only its final line break left out.
+        assert_eq!(copied, written.trim_end_matches('\n'), "{file}");
+        assert!(
+            !copied.ends_with('\n') && !copied.trim().is_empty(),
+            "{file}"
+        );
+    }
+    assert!(result
+        .naver_text(NaverPart::Body)
+        .unwrap()
+        .contains("[사진 2]"));
+    assert_eq!(
+        NaverPart::ALL,
+        [NaverPart::Title, NaverPart::Body, NaverPart::Tags]
+    );
+
+    // Another platform's package has no Naver texts to copy.
+    let html_post = draft::make_draft(&mut lib, job, Platform::Html).unwrap();
+    let html = export_post(&mut lib, html_post.id, tmp.path(), &[]).unwrap();
+    assert_eq!(html.naver_text(NaverPart::Title), None);
+}
