@@ -108,6 +108,8 @@ export const chooseExportDir = door(commands.chooseExportDir);
 export const exportPost = door(commands.exportPost);
 export const cancelExport = door(commands.cancelExport);
 export const saveVideo = door(commands.saveVideo);
+export const setMusic = door(commands.setMusic);
+export const pickMusic = door(commands.pickMusic);
 export const videoPlan = door(commands.videoPlan);
 export const exportTexts = door(commands.exportTexts);
 /** The preview frame's URL; `version` (the post's save) keeps the webview from showing an older frame. */

@@ -18,5 +18,6 @@ mod leak_guard;
 mod library_db;
 mod owner_files;
 mod surface;
+mod video_music;
 mod youtube_text;
 mod youtube_video;
