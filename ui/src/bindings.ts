@@ -68,6 +68,14 @@ export const commands = {
 	/**  Saves only the video settings (captions and photo order are the post's photo blocks: `save_post`). */
 	saveVideo: (postId: number, video: VideoSettings_Deserialize) => __TAURI_INVOKE<Post_Serialize>("save_video", { postId, video }),
 	/**
+	 *  Sets the video's background music from a file (`null`: no music, the video is silent). The file is
+	 *  checked and copied into the library; an unusable one is refused (`music_unsupported`, `music_too_large`,
+	 *  `music_unreadable`, `music_too_short`) and nothing is kept.
+	 */
+	setMusic: (postId: number, path: string | null) => __TAURI_INVOKE<Post_Serialize>("set_music", { postId, path }),
+	/**  Shows the OS file dialog (from Rust) for the video's music and sets what was picked; `null` = cancelled. */
+	pickMusic: (postId: number) => __TAURI_INVOKE<Post_Serialize | null>("pick_music", { postId }),
+	/**
 	 *  The cut list of the saved post; `invalid` for a non-video post, `no_photos` without photos. Preview frames
 	 *  are served at `frameBase` + frame number.
 	 */
@@ -733,6 +741,21 @@ export type MetaItem = {
 /**  What kind of thing will be removed. */
 export type MetaKind = "gps" | "serial" | "owner" | "date" | "camera" | "makernote" | "thumbnail" | "xmp" | "iptc" | "comment" | "description" | "software" | "other";
 
+/**
+ *  The owner's music for a video: a copy of their file kept in the library's store under its content hash
+ *  (`music/ab/abcd….ext`), so the video can be made again later and their own file is only ever read.
+ */
+export type Music = {
+	/**  BLAKE3 of the file's bytes (hex). */
+	hash: string,
+	/**  The stored copy's extension, lowercase: mp3, m4a, wav or ogg. */
+	extension: string,
+	/**  The file's name as the owner knows it (shown in the video step). */
+	name: string,
+	/**  How long the music plays, in seconds. */
+	seconds: number,
+};
+
 /**  Whose part a job shows: the shop's own product, or a customer's job. */
 export type OwnerKind = "own" | "client";
 
@@ -1262,6 +1285,8 @@ export type VideoSettings_Deserialize = {
 	titleCard?: string,
 	/**  The title card's second line (empty: material and process). */
 	titleCardSub?: string,
+	/**  Background music (a copy in the library's store); none: the video is silent. */
+	music?: Music | null,
 };
 
 /**  The owner's choices for one video post. */
@@ -1276,6 +1301,8 @@ export type VideoSettings_Serialize = {
 	titleCard: string,
 	/**  The title card's second line (empty: material and process). */
 	titleCardSub: string,
+	/**  Background music (a copy in the library's store); none: the video is silent. */
+	music: Music | null,
 };
 
 /**  A waiting job as the window shows it: with its first photo's thumbnail address. */
@@ -1365,6 +1392,8 @@ export type CommandSignatures = {
 	export_post: { fn: "exportPost"; args: ["postId", "confirmedTerms"] };
 	cancel_export: { fn: "cancelExport"; args: [] };
 	save_video: { fn: "saveVideo"; args: ["postId", "video"] };
+	set_music: { fn: "setMusic"; args: ["postId", "path"] };
+	pick_music: { fn: "pickMusic"; args: ["postId"] };
 	video_plan: { fn: "videoPlan"; args: ["postId"] };
 	export_texts: { fn: "exportTexts"; args: ["postId"] };
 	list_clients: { fn: "listClients"; args: [] };
