@@ -162,8 +162,16 @@ fn export_with_music_from_the_command_line() {
     let argv = args(&music);
     let r = gongbang(&lib, &argv.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(r.status.code(), Some(0), "{}{}", stdout(&r), stderr(&r));
-    assert!(stdout(&r).contains("music: 배경음악.wav (4.0 s)"), "{}", stdout(&r));
-    assert_eq!(std::fs::read(&music).unwrap(), before, "the owner's file is untouched");
+    assert!(
+        stdout(&r).contains("music: 배경음악.wav (4.0 s)"),
+        "{}",
+        stdout(&r)
+    );
+    assert_eq!(
+        std::fs::read(&music).unwrap(),
+        before,
+        "the owner's file is untouched"
+    );
     let folder = PathBuf::from(stdout(&r).lines().last().unwrap());
     if cfg!(not(windows)) {
         let probe = Command::new("ffprobe")
@@ -179,7 +187,11 @@ fn export_with_music_from_the_command_line() {
             .output()
             .unwrap();
         let text = String::from_utf8(probe.stdout).unwrap();
-        assert_eq!(text.lines().collect::<Vec<_>>(), ["h264,video", "aac,audio"], "{text}");
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["h264,video", "aac,audio"],
+            "{text}"
+        );
     }
     // Not music: refused with the reason in both languages, exit 1.
     let fake = tmp.path().join("song.mp3");
@@ -187,7 +199,11 @@ fn export_with_music_from_the_command_line() {
     let argv = args(&fake);
     let r = gongbang(&lib, &argv.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(r.status.code(), Some(1), "{}{}", stdout(&r), stderr(&r));
-    assert!(stderr(&r).contains("음악 파일 'song.mp3'을(를) 읽을 수 없습니다"), "{}", stderr(&r));
+    assert!(
+        stderr(&r).contains("음악 파일 'song.mp3'을(를) 읽을 수 없습니다"),
+        "{}",
+        stderr(&r)
+    );
     assert!(stderr(&r).contains("cannot be read"), "{}", stderr(&r));
 }
 

@@ -61,16 +61,17 @@ fn unreadable(name: &str, detail: impl std::fmt::Display) -> AudioError {
     }
 }
 
-/// Decodes a whole music file held in memory; `extension` helps find its format. A decoder that panics
-/// on a hostile file is caught and reported as an unreadable file.
-pub fn decode(bytes: Vec<u8>, extension: &str, name: &str) -> Result<Pcm> {
+/// Decodes a music file held in memory, its first `max_seconds` at most (an hour of MP3 is under the size
+/// limit; only what the video can use is kept in memory); `extension` helps find its format. A decoder
+/// that panics on a hostile file is caught and reported as an unreadable file.
+pub fn decode(bytes: Vec<u8>, extension: &str, name: &str, max_seconds: f64) -> Result<Pcm> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        decode_inner(bytes, extension, name)
+        decode_inner(bytes, extension, name, max_seconds)
     }))
     .unwrap_or_else(|_| Err(unreadable(name, "the decoder failed on this file").into()))
 }
 
-fn decode_inner(bytes: Vec<u8>, extension: &str, name: &str) -> Result<Pcm> {
+fn decode_inner(bytes: Vec<u8>, extension: &str, name: &str, max_seconds: f64) -> Result<Pcm> {
     let mss = MediaSourceStream::new(
         Box::new(Cursor::new(bytes)),
         MediaSourceStreamOptions::default(),
@@ -136,6 +137,9 @@ fn decode_inner(bytes: Vec<u8>, extension: &str, name: &str) -> Result<Pcm> {
                 };
                 sb.copy_interleaved_ref(decoded);
                 pcm.samples.extend_from_slice(sb.samples());
+                if pcm.seconds() >= max_seconds {
+                    break;
+                }
             }
             Err(SymError::DecodeError(_)) => {
                 bad += 1;
@@ -161,4 +165,33 @@ fn decode_inner(bytes: Vec<u8>, extension: &str, name: &str) -> Result<Pcm> {
         };
     }
     Ok(pcm)
+}
+
+/// The length a file declares for its sound track (frames ÷ rate), without decoding it; `None` when the
+/// format does not say.
+pub fn declared_seconds(bytes: &[u8], extension: &str) -> Option<f64> {
+    let mss = MediaSourceStream::new(
+        Box::new(Cursor::new(bytes.to_vec())),
+        MediaSourceStreamOptions::default(),
+    );
+    let mut hint = Hint::new();
+    hint.with_extension(extension);
+    let probed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        symphonia::default::get_probe().format(
+            &hint,
+            mss,
+            &FormatOptions::default(),
+            &MetadataOptions::default(),
+        )
+    }))
+    .ok()?
+    .ok()?;
+    let track = probed
+        .format
+        .tracks()
+        .iter()
+        .find(|t| t.codec_params.codec != CODEC_TYPE_NULL)?;
+    let frames = track.codec_params.n_frames?;
+    let rate = track.codec_params.sample_rate?;
+    (rate > 0).then(|| frames as f64 / f64::from(rate))
 }

@@ -18,7 +18,7 @@ use crate::library::Library;
 use crate::{store, CoreError, Result};
 
 pub use aac::{encode_aac, AacTrack, FRAME as AAC_FRAME};
-pub use decode::{decode, Pcm};
+pub use decode::{declared_seconds, decode, Pcm};
 pub use resample::resample;
 pub use track::{fit, FADE_IN_SECONDS, FADE_OUT_SECONDS};
 
@@ -29,6 +29,8 @@ pub const RATE: u32 = 48_000;
 pub const CHANNELS: u16 = 2;
 /// The largest music file taken (a few minutes of MP3 is 5–10 MB; a long WAV is the big one).
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+/// How much of a music file is decoded to check it (the rest of a long file is decoded when a video needs it).
+const CHECK_SECONDS: f64 = 600.0;
 /// The file types taken, by extension (lowercase).
 pub const EXTENSIONS: [&str; 4] = ["mp3", "m4a", "wav", "ogg"];
 
@@ -61,9 +63,14 @@ pub fn import_music(lib: &Library, path: &Path) -> Result<Music> {
         .into());
     }
     let bytes = store::read_original(path)?;
-    let pcm = decode(bytes.clone(), &extension, &name)?;
-    let seconds = pcm.seconds();
     let hash = blake3::hash(&bytes).to_hex().to_string();
+    let pcm = decode(bytes.clone(), &extension, &name, CHECK_SECONDS)?;
+    // Its length as the file declares it when that is known (a long file is checked only in part).
+    let seconds = if pcm.seconds() >= CHECK_SECONDS {
+        declared_seconds(&bytes, &extension).unwrap_or(pcm.seconds())
+    } else {
+        pcm.seconds()
+    };
     let target = Library::store_paths(lib.root()).music(&hash, &extension);
     store::store_once(&target, &bytes)?;
     Ok(Music {
@@ -79,7 +86,7 @@ pub fn import_music(lib: &Library, path: &Path) -> Result<Music> {
 pub fn sound_track(lib_root: &Path, music: &Music, seconds: f64) -> Result<AacTrack> {
     let path = Library::store_paths(lib_root).music(&music.hash, &music.extension);
     let bytes = store::read_original(&path)?;
-    let pcm = decode(bytes, &music.extension, &music.name)?;
+    let pcm = decode(bytes, &music.extension, &music.name, seconds + 1.0)?;
     let stereo = resample(&pcm.to_stereo(), pcm.rate, RATE);
     // The encoder adds one frame of delay: feed one frame less, so the track lasts as long as the video.
     let samples = track::samples_for(seconds, RATE).saturating_sub(AAC_FRAME);
