@@ -37,6 +37,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::posts::cancel_export,
             commands::posts::copy_export_text,
             commands::posts::save_video,
+            commands::posts::set_music,
+            commands::posts::pick_music,
             commands::posts::video_plan,
             commands::texts::export_texts,
             commands::guard::list_clients,

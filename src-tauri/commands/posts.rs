@@ -94,6 +94,55 @@ pub async fn save_video(
     .await
 }
 
+/// Sets the video's background music from a file (`null`: no music, the video is silent). The file is
+/// checked and copied into the library; an unusable one is refused (`music_unsupported`, `music_too_large`,
+/// `music_unreadable`, `music_too_short`) and nothing is kept.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_music(
+    state: State<'_, AppState>,
+    post_id: i64,
+    path: Option<String>,
+) -> Result<Post, IpcError> {
+    with_library(&state, move |lib| {
+        Ok(ops::posts::set_music(
+            lib,
+            post_id,
+            path.as_deref().map(std::path::Path::new),
+        )?)
+    })
+    .await
+}
+
+/// Shows the OS file dialog (from Rust) for the video's music and sets what was picked; `null` = cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn pick_music(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    post_id: i64,
+) -> Result<Option<Post>, IpcError> {
+    let picked = tauri::async_runtime::spawn_blocking(move || {
+        app.dialog()
+            .file()
+            .set_title("음악 고르기 / Choose music")
+            .add_filter(
+                "음악 / Music (MP3, M4A, WAV, OGG)",
+                &["mp3", "MP3", "m4a", "M4A", "wav", "WAV", "ogg", "OGG"],
+            )
+            .blocking_pick_file()
+    })
+    .await
+    .map_err(|e| IpcError::internal(e.to_string()))?;
+    let Some(path) = picked.and_then(|f| f.into_path().ok()) else {
+        return Ok(None);
+    };
+    with_library(&state, move |lib| {
+        Ok(Some(ops::posts::set_music(lib, post_id, Some(&path))?))
+    })
+    .await
+}
+
 /// The cut list of the saved post; `invalid` for a non-video post, `no_photos` without photos. Preview frames
 /// are served at `frameBase` + frame number.
 #[tauri::command]

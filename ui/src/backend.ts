@@ -113,6 +113,8 @@ export const cancelExport = door(commands.cancelExport);
 /** Puts one text of the post's last Naver export (as the leak guard cleared it) on the clipboard, from Rust. */
 export const copyExportText = door(commands.copyExportText);
 export const saveVideo = door(commands.saveVideo);
+export const setMusic = door(commands.setMusic);
+export const pickMusic = door(commands.pickMusic);
 export const videoPlan = door(commands.videoPlan);
 export const exportTexts = door(commands.exportTexts);
 /** The preview frame's URL; `version` (the post's save) keeps the webview from showing an older frame. */

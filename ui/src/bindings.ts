@@ -65,16 +65,16 @@ export const commands = {
 	 *  A video export then fails with code `cancelled` and leaves no folder; harmless when nothing runs.
 	 */
 	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
-	/**
-	 *  Copies one text of the post's last Naver export to the system clipboard, for pasting into Naver's editor:
-	 *  the title, the body (plain text with the `[사진 N]` markers) or the tags, exactly as the leak guard cleared
-	 *  them and the export wrote them (`제목.txt`, `본문.txt`, `태그.txt`), without the final line break.
-	 *  `not_exported` when this post has no export since the app started; `invalid` for another platform's
-	 *  package; `clipboard` when the system clipboard refused.
-	 */
-	copyExportText: (postId: number, part: NaverPart) => __TAURI_INVOKE<null>("copy_export_text", { postId, part }),
 	/**  Saves only the video settings (captions and photo order are the post's photo blocks: `save_post`). */
 	saveVideo: (postId: number, video: VideoSettings_Deserialize) => __TAURI_INVOKE<Post_Serialize>("save_video", { postId, video }),
+	/**
+	 *  Sets the video's background music from a file (`null`: no music, the video is silent). The file is
+	 *  checked and copied into the library; an unusable one is refused (`music_unsupported`, `music_too_large`,
+	 *  `music_unreadable`, `music_too_short`) and nothing is kept.
+	 */
+	setMusic: (postId: number, path: string | null) => __TAURI_INVOKE<Post_Serialize>("set_music", { postId, path }),
+	/**  Shows the OS file dialog (from Rust) for the video's music and sets what was picked; `null` = cancelled. */
+	pickMusic: (postId: number) => __TAURI_INVOKE<Post_Serialize | null>("pick_music", { postId }),
 	/**
 	 *  The cut list of the saved post; `invalid` for a non-video post, `no_photos` without photos. Preview frames
 	 *  are served at `frameBase` + frame number.
@@ -360,9 +360,6 @@ export type Coach_Serialize = {
 	keywords: string[],
 };
 
-/**  A corner of a photo. */
-export type Corner = "topLeft" | "topRight" | "bottomLeft" | "bottomRight";
-
 /**  The days of one month that have events. */
 export type Day = Day_Serialize | Day_Deserialize;
 
@@ -433,18 +430,10 @@ export type ExportProgress_Serialize = {
 	etaMs: number | null,
 };
 
-/**
- *  Where an export went. It also keeps, for the window's copy buttons, the text files exactly as the guard
- *  cleared and the export wrote them (not sent over IPC; only an export makes them).
- */
+/**  Where an export went. */
 export type ExportResult = {
 	folder: string,
 	files: string[],
-	/**
-	 *  The photos (1-based, in post order) that went out without the shop's logo mark although it is on:
-	 *  every corner of them had a redaction box. Empty when the mark is off.
-	 */
-	logoLeftOff: number[],
 };
 
 /**  Everything an export of a post will contain as text. */
@@ -740,39 +729,6 @@ export type Job_Serialize = {
 /**  The language of a draft. */
 export type Lang = "ko" | "en";
 
-/**  The logo mark the owner chose once in the shop profile. */
-export type LogoWatermark = LogoWatermark_Serialize | LogoWatermark_Deserialize;
-
-/**  The logo mark the owner chose once in the shop profile. */
-export type LogoWatermark_Deserialize = {
-	/**  Whether blog photos (and the YouTube thumbnail) carry the logo. */
-	on?: boolean,
-	/**  Where it goes (it moves to a free corner when a redaction box is there). */
-	corner?: Corner,
-	/**
-	 *  The logo's longest side as a percentage of the photo's short side
-	 *  ([`LogoWatermark::MIN_SIZE`]–[`LogoWatermark::MAX_SIZE`]).
-	 */
-	sizePercent?: number,
-	/**  How opaque the logo is, percent ([`LogoWatermark::MIN_OPACITY`]–100). */
-	opacityPercent?: number,
-};
-
-/**  The logo mark the owner chose once in the shop profile. */
-export type LogoWatermark_Serialize = {
-	/**  Whether blog photos (and the YouTube thumbnail) carry the logo. */
-	on: boolean,
-	/**  Where it goes (it moves to a free corner when a redaction box is there). */
-	corner: Corner,
-	/**
-	 *  The logo's longest side as a percentage of the photo's short side
-	 *  ([`LogoWatermark::MIN_SIZE`]–[`LogoWatermark::MAX_SIZE`]).
-	 */
-	sizePercent: number,
-	/**  How opaque the logo is, percent ([`LogoWatermark::MIN_OPACITY`]–100). */
-	opacityPercent: number,
-};
-
 /**  One thing the export removes. */
 export type MetaItem = {
 	kind: MetaKind,
@@ -786,10 +742,19 @@ export type MetaItem = {
 export type MetaKind = "gps" | "serial" | "owner" | "date" | "camera" | "makernote" | "thumbnail" | "xmp" | "iptc" | "comment" | "description" | "software" | "other";
 
 /**
- *  The texts of a Naver package the owner pastes into the blog's editor, in the order of the guide
- *  (`올리는 방법.txt`): the title, then the body, then (in the publish window) the tags.
+ *  The owner's music for a video: a copy of their file kept in the library's store under its content hash
+ *  (`music/ab/abcd….ext`), so the video can be made again later and their own file is only ever read.
  */
-export type NaverPart = "title" | "body" | "tags";
+export type Music = {
+	/**  BLAKE3 of the file's bytes (hex). */
+	hash: string,
+	/**  The stored copy's extension, lowercase: mp3, m4a, wav or ogg. */
+	extension: string,
+	/**  The file's name as the owner knows it (shown in the video step). */
+	name: string,
+	/**  How long the music plays, in seconds. */
+	seconds: number,
+};
 
 /**  Whose part a job shows: the shop's own product, or a customer's job. */
 export type OwnerKind = "own" | "client";
@@ -1240,8 +1205,6 @@ export type ShopProfile_Deserialize = {
 	lotSizes?: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl?: string | null,
-	/**  The logo as a mark on blog photos (and the thumbnail): off by default. */
-	watermark?: LogoWatermark_Deserialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved?: boolean,
 };
@@ -1266,8 +1229,6 @@ export type ShopProfile_Serialize = {
 	lotSizes: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl: string | null,
-	/**  The logo as a mark on blog photos (and the thumbnail): off by default. */
-	watermark: LogoWatermark_Serialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved: boolean,
 };
@@ -1324,6 +1285,8 @@ export type VideoSettings_Deserialize = {
 	titleCard?: string,
 	/**  The title card's second line (empty: material and process). */
 	titleCardSub?: string,
+	/**  Background music (a copy in the library's store); none: the video is silent. */
+	music?: Music | null,
 };
 
 /**  The owner's choices for one video post. */
@@ -1338,6 +1301,8 @@ export type VideoSettings_Serialize = {
 	titleCard: string,
 	/**  The title card's second line (empty: material and process). */
 	titleCardSub: string,
+	/**  Background music (a copy in the library's store); none: the video is silent. */
+	music: Music | null,
 };
 
 /**  A waiting job as the window shows it: with its first photo's thumbnail address. */
@@ -1426,8 +1391,9 @@ export type CommandSignatures = {
 	choose_export_dir: { fn: "chooseExportDir"; args: [] };
 	export_post: { fn: "exportPost"; args: ["postId", "confirmedTerms"] };
 	cancel_export: { fn: "cancelExport"; args: [] };
-	copy_export_text: { fn: "copyExportText"; args: ["postId", "part"] };
 	save_video: { fn: "saveVideo"; args: ["postId", "video"] };
+	set_music: { fn: "setMusic"; args: ["postId", "path"] };
+	pick_music: { fn: "pickMusic"; args: ["postId"] };
 	video_plan: { fn: "videoPlan"; args: ["postId"] };
 	export_texts: { fn: "exportTexts"; args: ["postId"] };
 	list_clients: { fn: "listClients"; args: [] };

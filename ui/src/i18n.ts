@@ -115,6 +115,16 @@ const ko = {
   titleCard: '첫 화면 큰 글씨',
   titleCardSub: '첫 화면 작은 글씨',
   titleCardHint: '비워 두면 작업 제목과 소재·가공이 들어갑니다.',
+  music: '배경 음악',
+  musicNone: '음악 없음 (소리 없는 영상)',
+  musicPick: '음악 고르기',
+  musicChange: '다른 음악으로',
+  musicRemove: '음악 빼기',
+  musicLength: '{t} 길이',
+  musicHint:
+    'MP3, M4A, WAV, OGG 파일(50MB까지)을 넣을 수 있습니다. 영상보다 짧으면 반복하고 길면 자르며, 처음과 끝은 소리가 천천히 커지고 작아집니다. 원래 파일은 그대로 두고 복사본을 씁니다.',
+  musicGuide:
+    '저작권 걱정 없는 음악은 YouTube 스튜디오 → 오디오 보관함에서 무료로 받을 수 있습니다. 시중의 가요·팝송을 넣으면 Content ID 저작권 신고가 걸려 광고 수익이 넘어가거나 영상이 막힐 수 있습니다.',
   videoLength: '영상 길이 {t}',
   droppedPhotos: 'Shorts는 3분까지라서 사진 {n}장은 빠집니다.',
   textPreview: '유튜브에 올릴 글',
@@ -605,6 +615,16 @@ const en: Record<Key, string> = {
   titleCard: 'Title card, big line',
   titleCardSub: 'Title card, small line',
   titleCardHint: 'Left empty: the job title, and material · process.',
+  music: 'Background music',
+  musicNone: 'No music (a silent video)',
+  musicPick: 'Choose music',
+  musicChange: 'Other music',
+  musicRemove: 'Remove music',
+  musicLength: '{t} long',
+  musicHint:
+    'MP3, M4A, WAV or OGG files (up to 50 MB). Music shorter than the video is repeated, longer music is cut, and it fades in and out. Your file is left as it is; the app uses a copy.',
+  musicGuide:
+    'Music that is safe to use: YouTube Studio → Audio Library, free. A commercial song gets a Content ID claim: its owner may take the ad money or block the video.',
   videoLength: 'Length {t}',
   droppedPhotos: 'Shorts are at most 3 minutes, so {n} photos are left out.',
   textPreview: 'Text for YouTube',

@@ -653,7 +653,7 @@ export const savePost: Commands['savePost'] = (post) =>
 
 // ---- video (YouTube / Shorts) ----
 function defaultVideo(): VideoSettings {
-  return { secondsPerPhoto: 4, photoSeconds: {}, burnCaptions: true, titleCard: '', titleCardSub: '' };
+  return { secondsPerPhoto: 4, photoSeconds: {}, burnCaptions: true, titleCard: '', titleCardSub: '', music: null };
 }
 const FPS = 30;
 const clampS = (s: number) => (Number.isFinite(s) ? Math.min(6, Math.max(3, s)) : 4);
@@ -704,6 +704,32 @@ export const saveVideo: Commands['saveVideo'] = (postId, video) =>
   cmd('save_video', { postId, video }, (): Post => {
     const p = postById(postId);
     p.video = { ...defaultVideo(), ...video };
+    p.updatedAt = now();
+    return p;
+  });
+/** set_music, simplified: the name decides (the Rust side decodes the whole file before keeping a copy). */
+function musicFrom(path: string) {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  const ext = (name.split('.').pop() ?? '').toLowerCase();
+  if (!['mp3', 'm4a', 'wav', 'ogg'].includes(ext))
+    throw err(
+      'music_unsupported',
+      `'${name}'은(는) 넣을 수 있는 음악 형식이 아닙니다 (MP3, M4A, WAV, OGG만 넣을 수 있습니다).`,
+      `'${name}' is not a music format the app takes (only MP3, M4A, WAV, OGG).`,
+    );
+  return { hash: 'a'.repeat(64), extension: ext, name, seconds: 42 };
+}
+export const setMusic: Commands['setMusic'] = (postId, path) =>
+  cmd('set_music', { postId, path }, (): Post => {
+    const p = postById(postId);
+    p.video = { ...defaultVideo(), ...p.video, music: path === null ? null : musicFrom(path) };
+    p.updatedAt = now();
+    return p;
+  });
+export const pickMusic: Commands['pickMusic'] = (postId) =>
+  cmd('pick_music', { postId }, (): Post => {
+    const p = postById(postId);
+    p.video = { ...defaultVideo(), ...p.video, music: musicFrom('/home/owner/음악/잔잔한 공장.mp3') };
     p.updatedAt = now();
     return p;
   });

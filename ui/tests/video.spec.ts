@@ -183,3 +183,32 @@ test('Shorts: a vertical preview', async ({ page }) => {
   await expect(page.getByTestId('video-play')).toContainText('Play');
   await shot(page, 'video-6-shorts-en');
 });
+
+test('Music: silent by default, picked through the dialog, removed again; the guide points to the Audio Library', async ({
+  page,
+}) => {
+  const watch = await openFresh(page);
+  await toPlatform(page);
+  await page.getByTestId('platform-youtube').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'write');
+  await page.getByTestId('next').click();
+  await expect(page.locator('body')).toHaveAttribute('data-step', 'preview');
+  const music = page.getByTestId('video-music');
+  await expect(page.getByTestId('music-name')).toHaveText('음악 없음 (소리 없는 영상)');
+  await expect(page.getByTestId('music-remove')).toHaveCount(0);
+  await expect(page.getByTestId('music-guide')).toContainText('오디오 보관함');
+  await expect(page.getByTestId('music-guide')).toContainText('Content ID');
+  await page.getByTestId('music-pick').click();
+  await expect(page.getByTestId('music-name')).toContainText('잔잔한 공장.mp3');
+  await expect(page.getByTestId('music-name')).toContainText('0:42 길이');
+  await expect(page.getByTestId('music-pick')).toHaveText('다른 음악으로');
+  expect(await commands(page, 'pick_music')).toHaveLength(1);
+  await music.scrollIntoViewIfNeeded();
+  await shot(page, 'video-7-music');
+  await page.getByTestId('music-remove').click();
+  await expect(page.getByTestId('music-name')).toHaveText('음악 없음 (소리 없는 영상)');
+  expect(await commands(page, 'set_music')).toEqual([expect.objectContaining({ path: null })]);
+  await page.getByTestId('lang-toggle').click();
+  await expect(page.getByTestId('music-guide')).toContainText('YouTube Studio → Audio Library');
+  expect(watch.pageErrors).toEqual([]);
+});

@@ -130,6 +130,12 @@ pub struct ExportArgs {
     /// Video (youtube, shorts): seconds each photo stays on screen (3–6).
     #[arg(long = "seconds-per-photo", value_name = "S")]
     pub seconds_per_photo: Option<f64>,
+    /// Video (youtube, shorts): background music from this file (MP3, M4A, WAV or OGG, up to 50 MB),
+    /// looped or cut to the video's length and faded in and out. A copy is kept in the library; the file
+    /// is only read. Without it the video is silent. Music that is safe to use: YouTube Studio's Audio
+    /// Library (오디오 보관함); commercial songs get a Content ID claim.
+    #[arg(long = "music", value_name = "FILE")]
+    pub music: Option<PathBuf>,
     /// Export although the text scan flagged this text (logged). Repeat for each.
     #[arg(long = "accept", value_name = "TEXT")]
     pub accept: Vec<String>,

@@ -1,6 +1,7 @@
 //! Gongbang Post's core: every rule of the trade (library, jobs, photos, drafts, rendering, export) with
 //! no GUI, shared by the desktop window and the `gongbang` CLI.
 
+pub mod audio;
 mod busy;
 pub mod calendar;
 pub mod coach;

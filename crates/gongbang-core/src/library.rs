@@ -80,7 +80,8 @@ impl Library {
     }
 }
 
-/// Paths inside the content-addressed store: `originals/ab/abcd….ext` and `thumbs/ab/abcd….jpg`.
+/// Paths inside the content-addressed store: `originals/ab/abcd….ext`, `thumbs/ab/abcd….jpg` and
+/// `music/ab/abcd….ext`.
 #[derive(Debug, Clone)]
 pub struct StorePaths {
     root: PathBuf,
@@ -103,5 +104,10 @@ impl StorePaths {
     /// Where the thumbnail of the photo with this hash lives.
     pub fn thumbnail(&self, hash: &str) -> PathBuf {
         self.sharded("thumbs", hash, "jpg")
+    }
+
+    /// Where the copy of a video's music with this hash lives.
+    pub fn music(&self, hash: &str, extension: &str) -> PathBuf {
+        self.sharded("music", hash, extension)
     }
 }

@@ -1,17 +1,19 @@
 // The preview of a YouTube / Shorts post: a player that shows the real frames (gbframe URLs rendered by the
 // app at a third of the size, stepped at about 10 a second against the clock, never faster than they load),
 // a time line with the segment boundaries, the settings (seconds per photo, per-photo seconds, photo order
-// and captions, captions burned in, the title card) and the text that goes to YouTube, as the export writes it
+// and captions, captions burned in, the title card, the background music) and the text that goes to YouTube, as the export writes it
 // (export_texts: the same texts the leak guard scans).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Block, frameUrl, type Post, type VideoPlan } from '../backend';
 import { pick, t } from '../i18n';
 import {
+  clearMusic,
   editVideoCaption,
   MAX_SECONDS,
   MIN_SECONDS,
   moveVideoPhoto,
   photos,
+  pickMusic,
   plan,
   planVersion,
   refreshPlan,
@@ -289,7 +291,42 @@ function Settings({ p }: { p: Post }) {
         />
       </label>
       <p class="hint">{t('titleCardHint')}</p>
+      <Music p={p} />
     </div>
+  );
+}
+
+/** The background music: none (the default, a silent video) or the owner's file, with where to find safe music. */
+function Music({ p }: { p: Post }) {
+  const m = p.video.music;
+  return (
+    <section class="video-music" data-testid="video-music" aria-labelledby="music-label">
+      <h3 id="music-label">{t('music')}</h3>
+      <p class="video-music-now" data-testid="music-name">
+        {m ? (
+          <>
+            <span aria-hidden="true">♪ </span>
+            {m.name} <span class="hint">({t('musicLength', { t: clock(m.seconds * 1000) })})</span>
+          </>
+        ) : (
+          t('musicNone')
+        )}
+      </p>
+      <div class="video-music-actions">
+        <button type="button" class="btn btn-secondary" data-testid="music-pick" onClick={() => void pickMusic()}>
+          {m ? t('musicChange') : t('musicPick')}
+        </button>
+        {m && (
+          <button type="button" class="btn btn-secondary" data-testid="music-remove" onClick={() => void clearMusic()}>
+            {t('musicRemove')}
+          </button>
+        )}
+      </div>
+      <p class="hint">{t('musicHint')}</p>
+      <p class="hint" data-testid="music-guide">
+        {t('musicGuide')}
+      </p>
+    </section>
   );
 }
 

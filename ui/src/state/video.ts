@@ -1,5 +1,5 @@
 // The video of a YouTube / Shorts post: its settings (seconds per photo, per-photo seconds, captions burned in,
-// the title card) are edited on screen at once and saved debounced with save_video; captions and the photo
+// the title card; the music is picked and removed with its own commands) are edited on screen at once and saved debounced with save_video; captions and the photo
 // order live in the post's photo blocks and are saved with the post. After any save the plan (the cut list)
 // is fetched again and the preview player shows the new frames (gbframe URLs, versioned by the save).
 import { signal } from '@preact/signals';
@@ -59,6 +59,30 @@ export const setPhotoSeconds = (photoId: number, s: number | null) =>
 export const setBurnCaptions = (on: boolean) => editVideo((v) => ({ ...v, burnCaptions: on }));
 export const setTitleCard = (titleCard: string) => editVideo((v) => ({ ...v, titleCard }));
 export const setTitleCardSub = (titleCardSub: string) => editVideo((v) => ({ ...v, titleCardSub }));
+
+// ---- music (picked through the app's file dialog; checked and copied into the library by the app) ----
+/** Picks the video's background music (set_music's dialog); the video stays silent when nothing is picked. */
+export async function pickMusic() {
+  const p = post.value;
+  if (!p || !isVideoPlatform(p.platform)) return;
+  await flushVideo();
+  const saved = await attempt(() => api.pickMusic(p.id));
+  if (saved && post.value?.id === saved.id) {
+    post.value = { ...post.value, video: saved.video, updatedAt: saved.updatedAt };
+    exportResult.value = null;
+  }
+}
+/** Takes the music away: the video is silent again (the stored copy stays for other posts). */
+export async function clearMusic() {
+  const p = post.value;
+  if (!p?.video.music) return;
+  await flushVideo();
+  const saved = await attempt(() => api.setMusic(p.id, null));
+  if (saved && post.value?.id === saved.id) {
+    post.value = { ...post.value, video: saved.video, updatedAt: saved.updatedAt };
+    exportResult.value = null;
+  }
+}
 
 export async function flushVideo() {
   clearTimeout(videoTimer);

@@ -111,6 +111,12 @@ pub fn run(lib: &mut Library, a: ExportArgs) -> Result<ExitCode> {
         video.seconds_per_photo = s;
         post = ops::posts::save_video(lib, post.id, &video)?;
     }
+    if let Some(music) = &a.music {
+        post = ops::posts::set_music(lib, post.id, Some(music))?;
+        if let Some(m) = &post.video.music {
+            println!("music: {} ({:.1} s)", m.name, m.seconds);
+        }
+    }
     let result = export::export_post(lib, post.id, &a.out, &a.accept)?;
     for f in &result.files {
         println!("wrote: {f}");

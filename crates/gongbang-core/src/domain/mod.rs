@@ -26,4 +26,4 @@ pub use post_event::{EventKind, PostEvent};
 pub use redaction::RedactBox;
 pub use replacement::Replacement;
 pub use shop_profile::{Corner, LogoWatermark, ShopProfile};
-pub use video_settings::VideoSettings;
+pub use video_settings::{Music, VideoSettings};

@@ -1,5 +1,5 @@
-//! Why: what the owner adjusts for a video (seconds per photo, captions burned in or not, the title card)
-//! is kept with the post, so the preview, the export and the CLI all render the same video. Plain data:
+//! Why: what the owner adjusts for a video (seconds per photo, captions burned in or not, the title card,
+//! the background music) is kept with the post, so the preview, the export and the CLI all render the same video. Plain data:
 //! stored in the post's row (`repo::posts`).
 
 use std::collections::BTreeMap;
@@ -28,6 +28,24 @@ pub struct VideoSettings {
     pub title_card: String,
     /// The title card's second line (empty: material and process).
     pub title_card_sub: String,
+    /// Background music (a copy in the library's store); none: the video is silent.
+    pub music: Option<Music>,
+}
+
+/// The owner's music for a video: a copy of their file kept in the library's store under its content hash
+/// (`music/ab/abcd….ext`), so the video can be made again later and their own file is only ever read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct Music {
+    /// BLAKE3 of the file's bytes (hex).
+    pub hash: String,
+    /// The stored copy's extension, lowercase: mp3, m4a, wav or ogg.
+    pub extension: String,
+    /// The file's name as the owner knows it (shown in the video step).
+    pub name: String,
+    /// How long the music plays, in seconds.
+    pub seconds: f64,
 }
 
 impl Default for VideoSettings {
@@ -38,6 +56,7 @@ impl Default for VideoSettings {
             burn_captions: true,
             title_card: String::new(),
             title_card_sub: String::new(),
+            music: None,
         }
     }
 }

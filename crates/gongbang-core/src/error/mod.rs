@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
+mod audio_error;
 mod image_error;
+pub use audio_error::AudioError;
 pub use image_error::ImageError;
 
 /// Result type of the core.
@@ -28,6 +30,8 @@ pub enum CoreError {
     },
     #[error("unreadable photo: {0}")]
     Image(#[from] ImageError),
+    #[error("unusable music: {0}")]
+    Audio(#[from] AudioError),
     #[error("no job number {0}")]
     NoSuchJob(i64),
     #[error("no post number {0}")]
@@ -87,6 +91,7 @@ impl CoreError {
             CoreError::NewerDatabase { .. } => "newer_database",
             CoreError::Io { .. } => "io",
             CoreError::Image(_) => "image",
+            CoreError::Audio(e) => e.code(),
             CoreError::NoSuchJob(_) => "no_such_job",
             CoreError::NoSuchPost(_) => "no_such_post",
             CoreError::NoSuchPhoto(_) => "no_such_photo",
@@ -127,6 +132,7 @@ impl CoreError {
                 ),
             },
             CoreError::Image(e) => e.message_ko(),
+            CoreError::Audio(e) => e.message_ko(),
             CoreError::NoSuchJob(id) => format!("{id}번 작업을 찾을 수 없습니다."),
             CoreError::NoSuchPost(id) => format!("{id}번 글을 찾을 수 없습니다."),
             CoreError::NoSuchPhoto(id) => format!("{id}번 사진을 찾을 수 없습니다."),
@@ -186,6 +192,7 @@ impl CoreError {
     pub fn message_en(&self) -> String {
         match self {
             CoreError::Image(e) => e.message_en(),
+            CoreError::Audio(e) => e.message_en(),
             CoreError::Io { path, source } => match crate::io_reason::reason(source) {
                 Some((_, why)) => format!(
                     "Cannot read or write a file ({}): {why} ({source})",

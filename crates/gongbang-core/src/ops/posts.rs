@@ -1,5 +1,7 @@
-//! Why: a post from draft to what its export will hold — drafted, edited, its video set, its cut list, the
+//! Why: a post from draft to what its export will hold — drafted, edited, its video set (and its music), its cut list, the
 //! texts an export will write, the coach's checklist and fixes — without the caller naming a table.
+
+use std::path::Path;
 
 use crate::coach::{self, Coach};
 use crate::domain::{Block, Platform, Post, VideoSettings};
@@ -43,9 +45,37 @@ pub fn set_title(lib: &mut Library, post_id: i64, title: &str) -> Result<Post> {
     posts::save(lib.conn_mut(), post_id, title, &post.blocks, &post.tags)
 }
 
-/// Saves only the video settings.
+/// Saves only the video settings. Music is set with [`set_music`]; here it may only be kept or removed
+/// (music the library's store does not hold is refused).
 pub fn save_video(lib: &Library, post_id: i64, video: &VideoSettings) -> Result<Post> {
+    if let Some(m) = &video.music {
+        let stored = Library::store_paths(lib.root()).music(&m.hash, &m.extension);
+        let known = crate::audio::EXTENSIONS.contains(&m.extension.as_str())
+            && m.hash.len() == 64
+            && m.hash.bytes().all(|b| b.is_ascii_hexdigit());
+        if !known || !stored.is_file() {
+            return Err(crate::CoreError::invalid(
+                "저장된 음악이 아닙니다. 음악은 영상 단계의 '음악 고르기'로 넣어 주세요.",
+                "That is not stored music. Add music with 'Choose music' in the video step.",
+            ));
+        }
+    }
     posts::save_video(lib.conn(), post_id, video)
+}
+
+/// Sets the video's background music from the owner's file (checked, then copied into the library's
+/// store; their file is only read), or takes it away with `None` (the video is silent again).
+pub fn set_music(lib: &Library, post_id: i64, file: Option<&Path>) -> Result<Post> {
+    let post = posts::get(lib.conn(), post_id)?;
+    video::build::format_for(post.platform)?;
+    let music = file
+        .map(|f| crate::audio::import_music(lib, f))
+        .transpose()?;
+    let settings = VideoSettings {
+        music,
+        ..post.video
+    };
+    posts::save_video(lib.conn(), post_id, &settings)
 }
 
 /// The cut list of the saved post; `invalid` for a non-video post.

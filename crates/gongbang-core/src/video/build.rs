@@ -4,12 +4,13 @@
 
 use rayon::prelude::*;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::encode::{encode_to, Control};
 use super::frames::{Art, Renderer};
 use super::stills::{caption_overlay, end_card, photo_canvas, title_card};
-use crate::domain::{Photo, Post};
+use crate::audio::sound_track;
+use crate::domain::{Music, Photo, Post};
 use crate::guard::Clearance;
 use crate::imaging::stored_upright;
 use crate::imaging::watermark::Logo;
@@ -44,6 +45,8 @@ pub fn renderer_for(lib: &Library, post: &Post, scale: f32) -> Result<Renderer> 
 /// drawing the strings it scanned), and the only way to write a video file.
 pub struct ClearedVideo {
     renderer: Renderer,
+    /// The library's folder and the post's music, when it has some.
+    music: Option<(PathBuf, Music)>,
 }
 
 impl ClearedVideo {
@@ -57,9 +60,28 @@ impl ClearedVideo {
         &self.renderer.plan
     }
 
-    /// Renders every frame and writes the MP4 at `path` (progress and cancelling through `ctl`).
+    /// Whether the video has background music.
+    pub fn has_music(&self) -> bool {
+        self.music.is_some()
+    }
+
+    /// Renders every frame and writes the MP4 at `path` (progress and cancelling through `ctl`). With
+    /// music, its sound track is made first (as long as the video, faded in and out).
     pub fn write_to(&self, path: &Path, ctl: Control<'_>) -> Result<()> {
-        encode_to(&self.renderer, path, ctl)
+        let plan = &self.renderer.plan;
+        let seconds = f64::from(plan.total_frames) / f64::from(plan.fps);
+        let track = self
+            .music
+            .as_ref()
+            .map(|(root, m)| sound_track(root, m, seconds))
+            .transpose()?;
+        if ctl
+            .cancel
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+        {
+            return Err(CoreError::Cancelled);
+        }
+        encode_to(&self.renderer, path, track.as_ref(), ctl)
     }
 }
 
@@ -74,6 +96,12 @@ pub fn cleared_video(lib: &Library, clearance: &Clearance) -> Result<ClearedVide
     })?;
     Ok(ClearedVideo {
         renderer: renderer_with(lib, clearance.post(), drawn, 1.0)?,
+        music: clearance
+            .post()
+            .video
+            .music
+            .clone()
+            .map(|m| (lib.root().to_path_buf(), m)),
     })
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{channel, Sender};
 
-use muxide::api::{MuxerBuilder, VideoCodec};
+use muxide::api::{AacProfile, AudioCodec, MuxerBuilder, VideoCodec};
 use openh264::encoder::{
     BitRate, Complexity, Encoder, EncoderConfig, FrameRate, FrameType, IntraFramePeriod,
     RateControlMode, UsageType, VuiConfig,
@@ -17,6 +17,7 @@ use openh264::formats::YUVSlices;
 use openh264::OpenH264API;
 
 use super::frames::{to_yuv420, Renderer};
+use crate::audio::AacTrack;
 use crate::{CoreError, Result};
 
 /// Frames per closed GOP (design §4).
@@ -128,23 +129,32 @@ fn encode_range(
 }
 
 /// Renders every frame of the plan and writes `video.mp4` at `path` (reached from outside through
-/// [`super::build::ClearedVideo::write_to`], which only the guard's clearance makes).
+/// [`super::build::ClearedVideo::write_to`], which only the guard's clearance makes), with `music` as its
+/// one sound track when there is music (no sound track at all otherwise).
 ///
 /// The frames are cut into runs of whole GOPs, one per core; each run has its own encoder (same settings,
 /// so the same SPS/PPS), and because every GOP is closed the runs join into one valid stream. The first run
 /// is written as it is encoded; the later ones wait in memory (compressed) until their turn.
-pub(crate) fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> Result<()> {
+pub(crate) fn encode_to(
+    renderer: &Renderer,
+    path: &Path,
+    music: Option<&AacTrack>,
+    ctl: Control<'_>,
+) -> Result<()> {
     let plan = &renderer.plan;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let runs = chunks(plan.total_frames, cores.min(4));
     let file = std::fs::File::create(path).map_err(|e| CoreError::io(path, e))?;
-    let mut muxer = MuxerBuilder::new(BufWriter::new(file))
-        .video(
-            VideoCodec::H264,
-            plan.width,
-            plan.height,
-            f64::from(plan.fps),
-        )
+    let mut builder = MuxerBuilder::new(BufWriter::new(file)).video(
+        VideoCodec::H264,
+        plan.width,
+        plan.height,
+        f64::from(plan.fps),
+    );
+    if let Some(m) = music {
+        builder = builder.audio(AudioCodec::Aac(AacProfile::Lc), m.rate, m.channels);
+    }
+    let mut muxer = builder
         .with_fast_start(true)
         .build()
         .map_err(|e| video_error("mp4", e))?;
@@ -203,6 +213,15 @@ pub(crate) fn encode_to(renderer: &Renderer, path: &Path, ctl: Control<'_>) -> R
             "frames",
             format!("{written} of {}", plan.total_frames),
         ));
+    }
+    if let Some(m) = music {
+        // The muxer keeps every sample until `finish` and interleaves the two tracks there.
+        for (k, frame) in m.frames.iter().enumerate() {
+            let pts = (k * crate::audio::AAC_FRAME) as f64 / f64::from(m.rate);
+            muxer
+                .write_audio(pts, frame)
+                .map_err(|e| video_error("mp4 audio", e))?;
+        }
     }
     muxer.finish().map_err(|e| video_error("mp4", e))?;
     Ok(())

@@ -20,5 +20,6 @@ mod library_db;
 mod logo_mark;
 mod owner_files;
 mod surface;
+mod video_music;
 mod youtube_text;
 mod youtube_video;
