@@ -65,6 +65,14 @@ export const commands = {
 	 *  A video export then fails with code `cancelled` and leaves no folder; harmless when nothing runs.
 	 */
 	cancelExport: () => __TAURI_INVOKE<void>("cancel_export"),
+	/**
+	 *  Copies one text of the post's last Naver export to the system clipboard, for pasting into Naver's editor:
+	 *  the title, the body (plain text with the `[사진 N]` markers) or the tags, exactly as the leak guard cleared
+	 *  them and the export wrote them (`제목.txt`, `본문.txt`, `태그.txt`), without the final line break.
+	 *  `not_exported` when this post has no export since the app started; `invalid` for another platform's
+	 *  package; `clipboard` when the system clipboard refused.
+	 */
+	copyExportText: (postId: number, part: NaverPart) => __TAURI_INVOKE<null>("copy_export_text", { postId, part }),
 	/**  Saves only the video settings (captions and photo order are the post's photo blocks: `save_post`). */
 	saveVideo: (postId: number, video: VideoSettings_Deserialize) => __TAURI_INVOKE<Post_Serialize>("save_video", { postId, video }),
 	/**
@@ -360,6 +368,9 @@ export type Coach_Serialize = {
 	keywords: string[],
 };
 
+/**  A corner of a photo. */
+export type Corner = "topLeft" | "topRight" | "bottomLeft" | "bottomRight";
+
 /**  The days of one month that have events. */
 export type Day = Day_Serialize | Day_Deserialize;
 
@@ -430,10 +441,18 @@ export type ExportProgress_Serialize = {
 	etaMs: number | null,
 };
 
-/**  Where an export went. */
+/**
+ *  Where an export went. It also keeps, for the window's copy buttons, the text files exactly as the guard
+ *  cleared and the export wrote them (not sent over IPC; only an export makes them).
+ */
 export type ExportResult = {
 	folder: string,
 	files: string[],
+	/**
+	 *  The photos (1-based, in post order) that went out without the shop's logo mark although it is on:
+	 *  every corner of them had a redaction box. Empty when the mark is off.
+	 */
+	logoLeftOff: number[],
 };
 
 /**  Everything an export of a post will contain as text. */
@@ -729,6 +748,39 @@ export type Job_Serialize = {
 /**  The language of a draft. */
 export type Lang = "ko" | "en";
 
+/**  The logo mark the owner chose once in the shop profile. */
+export type LogoWatermark = LogoWatermark_Serialize | LogoWatermark_Deserialize;
+
+/**  The logo mark the owner chose once in the shop profile. */
+export type LogoWatermark_Deserialize = {
+	/**  Whether blog photos (and the YouTube thumbnail) carry the logo. */
+	on?: boolean,
+	/**  Where it goes (it moves to a free corner when a redaction box is there). */
+	corner?: Corner,
+	/**
+	 *  The logo's longest side as a percentage of the photo's short side
+	 *  ([`LogoWatermark::MIN_SIZE`]–[`LogoWatermark::MAX_SIZE`]).
+	 */
+	sizePercent?: number,
+	/**  How opaque the logo is, percent ([`LogoWatermark::MIN_OPACITY`]–100). */
+	opacityPercent?: number,
+};
+
+/**  The logo mark the owner chose once in the shop profile. */
+export type LogoWatermark_Serialize = {
+	/**  Whether blog photos (and the YouTube thumbnail) carry the logo. */
+	on: boolean,
+	/**  Where it goes (it moves to a free corner when a redaction box is there). */
+	corner: Corner,
+	/**
+	 *  The logo's longest side as a percentage of the photo's short side
+	 *  ([`LogoWatermark::MIN_SIZE`]–[`LogoWatermark::MAX_SIZE`]).
+	 */
+	sizePercent: number,
+	/**  How opaque the logo is, percent ([`LogoWatermark::MIN_OPACITY`]–100). */
+	opacityPercent: number,
+};
+
 /**  One thing the export removes. */
 export type MetaItem = {
 	kind: MetaKind,
@@ -755,6 +807,12 @@ export type Music = {
 	/**  How long the music plays, in seconds. */
 	seconds: number,
 };
+
+/**
+ *  The texts of a Naver package the owner pastes into the blog's editor, in the order of the guide
+ *  (`올리는 방법.txt`): the title, then the body, then (in the publish window) the tags.
+ */
+export type NaverPart = "title" | "body" | "tags";
 
 /**  Whose part a job shows: the shop's own product, or a customer's job. */
 export type OwnerKind = "own" | "client";
@@ -1205,6 +1263,8 @@ export type ShopProfile_Deserialize = {
 	lotSizes?: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl?: string | null,
+	/**  The logo as a mark on blog photos (and the thumbnail): off by default. */
+	watermark?: LogoWatermark_Deserialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved?: boolean,
 };
@@ -1229,6 +1289,8 @@ export type ShopProfile_Serialize = {
 	lotSizes: string,
 	/**  The stored logo as a PNG data URL (read only: set by `coach::logo`), `None` when there is none. */
 	logoDataUrl: string | null,
+	/**  The logo as a mark on blog photos (and the thumbnail): off by default. */
+	watermark: LogoWatermark_Serialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved: boolean,
 };
@@ -1391,6 +1453,7 @@ export type CommandSignatures = {
 	choose_export_dir: { fn: "chooseExportDir"; args: [] };
 	export_post: { fn: "exportPost"; args: ["postId", "confirmedTerms"] };
 	cancel_export: { fn: "cancelExport"; args: [] };
+	copy_export_text: { fn: "copyExportText"; args: ["postId", "part"] };
 	save_video: { fn: "saveVideo"; args: ["postId", "video"] };
 	set_music: { fn: "setMusic"; args: ["postId", "path"] };
 	pick_music: { fn: "pickMusic"; args: ["postId"] };
