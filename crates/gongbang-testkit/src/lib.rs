@@ -180,3 +180,35 @@ pub fn approve(lib: &Library, job_id: i64) {
     )
     .unwrap();
 }
+
+/// `ffprobe -v error ARGS PATH`'s output (verification only: the app never runs ffmpeg).
+pub fn ffprobe(path: &Path, args: &[&str]) -> String {
+    let out = Command::new("ffprobe")
+        .args(["-v", "error"])
+        .args(args)
+        .arg(path)
+        .output()
+        .expect("ffprobe must be installed (Debian: ffmpeg) — for verification only");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The top-level boxes of an MP4 file, in order (`ftyp`, `moov`, `mdat` for a fast-start file).
+pub fn mp4_top_boxes(path: &Path) -> Vec<String> {
+    let d = std::fs::read(path).unwrap();
+    let mut i = 0usize;
+    let mut names = Vec::new();
+    while i + 8 <= d.len() {
+        let size = u32::from_be_bytes(d[i..i + 4].try_into().unwrap()) as usize;
+        names.push(String::from_utf8_lossy(&d[i + 4..i + 8]).into_owned());
+        if size < 8 {
+            break;
+        }
+        i += size;
+    }
+    names
+}

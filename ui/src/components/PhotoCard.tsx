@@ -1,11 +1,10 @@
 // One photo in the job: its number in the post, the thumbnail (the drag handle), the file name (always as
 // text), the role chips, the caption, and the move/remove buttons.
 
-import type { Photo, PhotoRole } from '../backend';
-import { roleKeys, roleText, t } from '../i18n';
-import { editCaption, flushCaption, removePhotoAt, setRole } from '../state';
-
-const ROLES = Object.keys(roleKeys) as PhotoRole[];
+import type { Photo } from '../backend';
+import { t } from '../i18n';
+import { editCaption, flushCaption, removePhotoAt } from '../state';
+import { RoleChips } from './RoleChips';
 
 interface Props {
   photo: Photo;
@@ -40,21 +39,7 @@ export function PhotoCard({ photo, index, count, onGrab, onMove }: Props) {
         <div class="photo-name" title={photo.originalName}>
           {photo.originalName}
         </div>
-        <div class="role-chips" role="group" aria-label={t('roleLabel')}>
-          {ROLES.map((r) => (
-            <button
-              key={r}
-              type="button"
-              class="chip"
-              data-testid="photo-role"
-              data-role={r}
-              aria-pressed={photo.role === r}
-              onClick={() => setRole(photo.id, r)}
-            >
-              {roleText(r)}
-            </button>
-          ))}
-        </div>
+        <RoleChips photo={photo} testId="photo-role" />
         <label class="photo-caption" for={capId}>
           <span class="field-label">{t('caption')}</span>
           <input

@@ -6,8 +6,8 @@
 // Everything is text in inputs, never HTML.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { Block, PhotoRole, Post } from '../backend';
-import { type Key, roleKeys, roleText, t } from '../i18n';
+import type { Block, Post } from '../backend';
+import { type Key, t } from '../i18n';
 import {
   addPostPhoto,
   coachBusy,
@@ -19,10 +19,8 @@ import {
   photos,
   post as postSignal,
   removePostPhoto,
-  setRole,
 } from '../state';
-
-const ROLES = Object.keys(roleKeys) as PhotoRole[];
+import { RoleChips } from './RoleChips';
 
 const KIND_KEY: Record<Block['kind'], Key> = {
   heading: 'blockHeading',
@@ -219,22 +217,7 @@ function BlockEditor({ block, index, locked }: { block: Block; index: number; lo
           </label>
           {ph && (
             // The photo's role, as in the photo step: the next draft writes the step that fits it.
-            <div class="role-chips eblock-roles" role="group" aria-label={t('roleLabel')}>
-              {ROLES.map((r) => (
-                <button
-                  key={r}
-                  type="button"
-                  class="chip"
-                  data-testid="block-photo-role"
-                  data-role={r}
-                  disabled={locked}
-                  aria-pressed={ph.role === r}
-                  onClick={() => setRole(ph.id, r)}
-                >
-                  {roleText(r)}
-                </button>
-              ))}
-            </div>
+            <RoleChips photo={ph} testId="block-photo-role" extraClass="eblock-roles" disabled={locked} />
           )}
           <div class="eblock-photo-actions">
             <button

@@ -179,16 +179,8 @@ pub fn suggest_tags_in(f: &JobFields, shop: &ShopProfile, lang: Lang) -> Vec<Str
     if lang == Lang::Ko {
         return suggest_tags_for(f, shop);
     }
-    let mut tags: Vec<String> = Vec::new();
-    let mut push = |t: &str| {
-        let t: String = t
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '#' && *c != ',')
-            .collect();
-        if !t.is_empty() && !tags.contains(&t) && tags.len() < MAX_TAGS {
-            tags.push(t);
-        }
-    };
+    let mut tags = TagList::default();
+    let mut push = |t: &str| tags.push(t);
     let process = english_process(f);
     if let Some(r) = shop.region() {
         if !process.is_empty() {
@@ -221,7 +213,7 @@ pub fn suggest_tags_in(f: &JobFields, shop: &ShopProfile, lang: Lang) -> Vec<Str
     ] {
         push(generic);
     }
-    tags
+    tags.0
 }
 
 /// The job's process in English when it is a preset, else as written.
@@ -244,6 +236,22 @@ pub fn main_keyword_in(f: &JobFields, lang: Lang) -> String {
         String::new()
     } else {
         format!("{} machining", parts.join(" "))
+    }
+}
+
+/// Tags as Naver takes them: no spaces, '#' or ',' inside a tag, none twice, at most [`MAX_TAGS`].
+#[derive(Default)]
+struct TagList(Vec<String>);
+
+impl TagList {
+    fn push(&mut self, t: &str) {
+        let t: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '#' && *c != ',')
+            .collect();
+        if !t.is_empty() && !self.0.contains(&t) && self.0.len() < MAX_TAGS {
+            self.0.push(t);
+        }
     }
 }
 
@@ -310,16 +318,8 @@ pub fn suggest_video_title(f: &JobFields) -> String {
 
 /// Tags from the job's words (no spaces inside a tag, as Naver wants), then the trade's generic ones.
 pub fn suggest_tags(f: &JobFields) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
-    let mut push = |t: &str| {
-        let t: String = t
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '#' && *c != ',')
-            .collect();
-        if !t.is_empty() && !tags.contains(&t) && tags.len() < MAX_TAGS {
-            tags.push(t);
-        }
-    };
+    let mut tags = TagList::default();
+    let mut push = |t: &str| tags.push(t);
     if !f.process.trim().is_empty() {
         push(&format!("{}가공", f.process));
     }
@@ -340,7 +340,7 @@ pub fn suggest_tags(f: &JobFields) -> Vec<String> {
     {
         push(generic);
     }
-    tags
+    tags.0
 }
 
 #[cfg(test)]

@@ -86,18 +86,7 @@ pub fn compose(
     shop: &ShopProfile,
     lang: Lang,
 ) -> Result<Draft> {
-    compose_with(
-        job,
-        photos,
-        platform,
-        shop,
-        lang,
-        &Sources {
-            knowledge: knowledge::shipped()?,
-            templates_dir: None,
-            earlier: &[],
-        },
-    )
+    compose_with(job, photos, platform, shop, lang, &Sources::shipped()?)
 }
 
 /// What a draft is written from besides the job: the trade notes, a mentor's templates and the shop's
@@ -106,6 +95,17 @@ pub struct Sources<'a> {
     pub knowledge: &'a Knowledge,
     pub templates_dir: Option<&'a Path>,
     pub earlier: &'a [Post],
+}
+
+impl Sources<'static> {
+    /// The notes and templates shipped with the app, no earlier posts.
+    pub fn shipped() -> Result<Self> {
+        Ok(Sources {
+            knowledge: knowledge::shipped()?,
+            templates_dir: None,
+            earlier: &[],
+        })
+    }
 }
 
 /// Writes a draft for `platform` from a job, its photos (in order) and the shop profile, in `lang`: a blog
@@ -133,12 +133,7 @@ pub fn offered_sentences(
     shop: &ShopProfile,
     lang: Lang,
 ) -> Result<std::collections::HashSet<String>> {
-    let sources = Sources {
-        knowledge: knowledge::shipped()?,
-        templates_dir: None,
-        earlier: &[],
-    };
-    let (_, picker) = compose_picked(job, photos, platform, shop, lang, &sources)?;
+    let (_, picker) = compose_picked(job, photos, platform, shop, lang, &Sources::shipped()?)?;
     Ok(picker.offered().clone())
 }
 

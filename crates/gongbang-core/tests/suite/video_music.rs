@@ -39,21 +39,6 @@ fn tone(dir: &Path, name: &str, freq: u32, seconds: f64, rate: u32) -> PathBuf {
     out
 }
 
-fn ffprobe(path: &Path, args: &[&str]) -> String {
-    let out = Command::new("ffprobe")
-        .args(["-v", "error"])
-        .args(args)
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// The audio of `path` decoded by ffmpeg: 48 kHz mono f32 (left and right averaged).
 fn decoded_audio(path: &Path) -> Vec<f32> {
     let out = Command::new("ffmpeg")
@@ -125,7 +110,7 @@ fn video_post(lib: &mut Library, platform: Platform) -> i64 {
 
 /// The video's streams as `codec_type,codec_name,duration` lines (video first, as the muxer writes them).
 fn streams(mp4: &Path) -> Vec<(String, String, f64)> {
-    ffprobe(
+    common::ffprobe(
         mp4,
         &[
             "-show_entries",
@@ -159,21 +144,6 @@ fn no_ffmpeg_complaints(mp4: &Path) {
         "ffmpeg said: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn top_boxes(path: &Path) -> Vec<String> {
-    let d = std::fs::read(path).unwrap();
-    let mut i = 0usize;
-    let mut names = Vec::new();
-    while i + 8 <= d.len() {
-        let size = u32::from_be_bytes(d[i..i + 4].try_into().unwrap()) as usize;
-        names.push(String::from_utf8_lossy(&d[i + 4..i + 8]).into_owned());
-        if size < 8 {
-            break;
-        }
-        i += size;
-    }
-    names
 }
 
 #[test]
@@ -231,7 +201,7 @@ fn every_kind_of_music_is_taken_copied_and_left_untouched() {
         );
         let adts = tmp.path().join(format!("{name}.aac"));
         std::fs::write(&adts, track.frames.concat()).unwrap();
-        let probe = ffprobe(
+        let probe = common::ffprobe(
             &adts,
             &[
                 "-show_entries",
@@ -359,7 +329,7 @@ fn the_video_carries_the_music_looped_or_cut_and_faded_and_is_silent_without() {
     assert_eq!(audio_s[0].1, "aac");
     assert!(video_s.2 > 8.0, "{video_s:?}");
     assert!((audio_s[0].2 - video_s.2).abs() < 0.1, "{s:?}");
-    let probe = ffprobe(
+    let probe = common::ffprobe(
         &mp4,
         &[
             "-select_streams",
@@ -372,7 +342,7 @@ fn the_video_carries_the_music_looped_or_cut_and_faded_and_is_silent_without() {
     );
     assert_eq!(probe.trim(), "LC,48000,2");
     no_ffmpeg_complaints(&mp4);
-    let boxes = top_boxes(&mp4);
+    let boxes = common::mp4_top_boxes(&mp4);
     let moov = boxes.iter().position(|b| b == "moov").unwrap();
     let mdat = boxes.iter().position(|b| b == "mdat").unwrap();
     assert!(moov < mdat, "{boxes:?}");

@@ -60,37 +60,6 @@ fn video_job(lib: &mut Library, files: &[PathBuf], platform: Platform) -> (i64, 
     (job.id, post.id)
 }
 
-fn ffprobe(path: &Path, args: &[&str]) -> String {
-    let out = Command::new("ffprobe")
-        .args(["-v", "error"])
-        .args(args)
-        .arg(path)
-        .output()
-        .expect("ffprobe must be installed (Debian: ffmpeg) — for verification only");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Top-level MP4 boxes in order.
-fn top_boxes(path: &Path) -> Vec<String> {
-    let d = std::fs::read(path).unwrap();
-    let mut i = 0usize;
-    let mut names = Vec::new();
-    while i + 8 <= d.len() {
-        let size = u32::from_be_bytes(d[i..i + 4].try_into().unwrap()) as usize;
-        names.push(String::from_utf8_lossy(&d[i + 4..i + 8]).into_owned());
-        if size < 8 {
-            break;
-        }
-        i += size;
-    }
-    names
-}
-
 /// The frame at `ms` as RGB, decoded by ffmpeg.
 fn grab(video: &Path, ms: u64, w: u32, h: u32) -> image::RgbImage {
     let out = Command::new("ffmpeg")
@@ -181,7 +150,7 @@ fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
     let plan = video::renderer_for(&lib, &post, 0.1).unwrap().plan;
     assert_eq!(plan.total_frames, 90 + 3 * 90 + 120);
 
-    let stream = ffprobe(
+    let stream = common::ffprobe(
         &mp4,
         &[
             "-select_streams",
@@ -206,7 +175,7 @@ fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
         stream.contains(&format!("nb_read_frames={}", plan.total_frames)),
         "{stream}"
     );
-    let duration: f64 = ffprobe(
+    let duration: f64 = common::ffprobe(
         &mp4,
         &["-show_entries", "format=duration", "-of", "csv=p=0"],
     )
@@ -231,13 +200,13 @@ fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
         String::from_utf8_lossy(&decode.stderr)
     );
     // moov before mdat; no metadata boxes, no creation time.
-    let boxes = top_boxes(&mp4);
+    let boxes = common::mp4_top_boxes(&mp4);
     let (moov, mdat) = (
         boxes.iter().position(|b| b == "moov").unwrap(),
         boxes.iter().position(|b| b == "mdat").unwrap(),
     );
     assert!(moov < mdat, "{boxes:?}");
-    let tags = ffprobe(
+    let tags = common::ffprobe(
         &mp4,
         &[
             "-show_entries",
@@ -255,7 +224,7 @@ fn the_video_is_h264_fast_start_closed_gops_and_exactly_the_plan() {
         assert!(!bytes.windows(secret.len()).any(|w| w == secret));
     }
     // Closed GOPs: an IDR (key frame) exactly every 15 frames, nothing else is a key frame.
-    let keys = ffprobe(
+    let keys = common::ffprobe(
         &mp4,
         &[
             "-select_streams",
@@ -356,7 +325,7 @@ fn shorts_are_vertical_without_a_thumbnail() {
         r.files
     );
     let mp4 = PathBuf::from(&r.folder).join("video.mp4");
-    let s = ffprobe(
+    let s = common::ffprobe(
         &mp4,
         &["-show_entries", "stream=width,height", "-of", "csv=p=0"],
     );
