@@ -3,6 +3,7 @@ test module repeats (a screenshot, a press, typing into a field, going to a wiza
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from webdriver import wait_until
@@ -25,6 +26,17 @@ class AppUser:
         click fails as "not interactable"."""
         element = self.s.wait_testid(testid)
         element.scroll_into_view()
+        # WebDriver clicks where the element was when it asked: under load a late layout shift (a banner, a
+        # wrapped line above) moves the button and the click lands on its neighbour. Click once it holds still.
+        where = "const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height];"
+        last = None
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            rect = self.s.execute(where, element)
+            if rect == last:
+                break
+            last = rect
+            time.sleep(0.1)
         element.click()
 
     def type_into(self, testid: str, text: str) -> None:
