@@ -293,30 +293,37 @@ fn an_english_post_is_english_throughout() {
 
 #[test]
 fn a_sparse_job_gets_a_shorter_draft_without_filler() {
-    let (_dir, mut lib) = library(Lang::Ko);
-    let fields = JobFields {
-        title: "부싱".into(),
-        ..JobFields::default()
-    };
-    let job = common::own_job(&lib, &fields);
-    let post = ops::posts::make_draft(&mut lib, job.id, Platform::Naver).unwrap();
-    let text = body(&post);
-    assert!(char_count(&post.blocks) < 700, "{text}");
-    assert_no_repeated_line(&post);
-    assert_no_leftover_markup(&post);
-    assert_numbers_traceable(&post, &fields, &shop());
-    // No section about a material, a process, a tolerance or a finish the owner did not give: only what
-    // the shop can do (from the profile) and how to ask for a quote.
-    let headings = post
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { .. }))
-        .count();
-    assert_eq!(headings, 2, "{text}");
-    assert!(
-        !text.contains("스테인리스") && !text.contains("소재"),
-        "{text}"
-    );
+    for (lang, title, words) in [
+        (Lang::Ko, "부싱", ["스테인리스", "소재"]),
+        (Lang::En, "bushing", ["stainless", "Material"]),
+    ] {
+        let (_dir, mut lib) = library(lang);
+        let fields = JobFields {
+            title: title.into(),
+            ..JobFields::default()
+        };
+        let job = common::own_job(&lib, &fields);
+        let post = ops::posts::make_draft(&mut lib, job.id, Platform::Naver).unwrap();
+        let text = body(&post);
+        assert!(char_count(&post.blocks) < 700, "{text}");
+        assert_no_repeated_line(&post);
+        assert_no_leftover_markup(&post);
+        assert_numbers_traceable(&post, &fields, &shop());
+        // No section about a material, a process, a tolerance or a finish the owner did not give: only
+        // what the shop can do (from the profile) and how to ask for a quote.
+        let headings = post
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Heading { .. }))
+            .count();
+        assert_eq!(headings, 2, "{text}");
+        for w in words {
+            assert!(
+                !text.contains(w),
+                "{w} in a draft of a job without it:\n{text}"
+            );
+        }
+    }
 }
 
 #[test]
