@@ -529,3 +529,50 @@ fn every_phrasing_a_full_job_can_get_is_long_enough_and_clean() {
         );
     }
 }
+
+#[test]
+fn a_fully_described_job_of_every_preset_material_and_process_is_long_enough() {
+    // Every material and process the job step offers, with the other facts filled in as a new user fills
+    // them: each draft passes the coach's length check in both languages.
+    let presets = gongbang_core::presets::presets();
+    let photos: Vec<_> = [
+        PhotoRole::Stock,
+        PhotoRole::InProcess,
+        PhotoRole::Finished,
+        PhotoRole::Measured,
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, r)| sample_photo(i as i64 + 1, r))
+    .collect();
+    let mut short = Vec::new();
+    for (i, (m, p)) in presets
+        .materials
+        .iter()
+        .zip(presets.processes.iter().cycle())
+        .chain(presets.processes.iter().map(|p| (&presets.materials[0], p)))
+        .enumerate()
+    {
+        for (lang, base) in [(Lang::Ko, full_job()), (Lang::En, full_job_en())] {
+            let fields = JobFields {
+                material: m.value.into(),
+                process: p.value.into(),
+                ..base
+            };
+            let job = gongbang_core::domain::Job {
+                id: i as i64 + 1,
+                fields,
+                created_at: "2026-05-01 10:00:00".into(),
+                updated_at: String::new(),
+                owner_kind: Some(gongbang_core::domain::OwnerKind::Client),
+                client_id: None,
+            };
+            let d = draft::compose(&job, &photos, Platform::Naver, &shop(), lang).unwrap();
+            let n = char_count(&d.blocks);
+            if n < MIN_BLOG_CHARS {
+                short.push(format!("{lang:?} {} / {}: {n}", m.value, p.value));
+            }
+        }
+    }
+    assert!(short.is_empty(), "{short:#?}");
+}
