@@ -305,7 +305,8 @@ fn a_sparse_job_gets_a_shorter_draft_without_filler() {
         let job = common::own_job(&lib, &fields);
         let post = ops::posts::make_draft(&mut lib, job.id, Platform::Naver).unwrap();
         let text = body(&post);
-        assert!(char_count(&post.blocks) < 700, "{text}");
+        // Well under a fully described job's 1,500+ (English letters count more than Hangul syllables).
+        assert!(char_count(&post.blocks) < 1000, "{text}");
         assert_no_repeated_line(&post);
         assert_no_leftover_markup(&post);
         assert_numbers_traceable(&post, &fields, &shop());
