@@ -10,7 +10,7 @@ use crate::domain::ShopProfile;
 use crate::domain::{Block, Post};
 use crate::domain::{Job, OwnerKind};
 use crate::domain::{Photo, PhotoRole};
-use crate::draft::{compose, contact_lines, offered_sentences, Lang};
+use crate::draft::{compose_offered, contact_lines, Lang};
 use crate::Result;
 
 /// Paragraphs shorter than this (without spaces) are too short to call copied.
@@ -86,17 +86,13 @@ fn boilerplate(post: &Post, shop: &ShopProfile) -> Result<HashSet<String>> {
                 owner_kind,
                 client_id: None,
             };
-            let d = compose(&empty, &photos, post.platform, shop, lang)?;
+            let (d, offered) = compose_offered(&empty, &photos, post.platform, shop, lang)?;
             for b in &d.blocks {
                 if let Block::Paragraph { text } = b {
                     lines.extend(text.lines().map(norm));
                 }
             }
-            lines.extend(
-                offered_sentences(&empty, &photos, post.platform, shop, lang)?
-                    .iter()
-                    .map(|l| norm(l)),
-            );
+            lines.extend(offered.iter().map(|l| norm(l)));
         }
         lines.extend(
             contact_lines(shop, post.platform, lang)

@@ -197,11 +197,7 @@ pub fn suggest_tags_in(f: &JobFields, shop: &ShopProfile, lang: Lang) -> Vec<Str
     push(&f.material);
     push(&process);
     push(&f.machine);
-    for word in f
-        .title
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 2)
-    {
+    for word in title_words(&f.title) {
         push(word);
     }
     for generic in [
@@ -237,6 +233,11 @@ pub fn main_keyword_in(f: &JobFields, lang: Lang) -> String {
     } else {
         format!("{} machining", parts.join(" "))
     }
+}
+
+/// The title's words worth a tag (two letters or more).
+fn title_words(title: &str) -> impl Iterator<Item = &str> {
+    title.split_whitespace().filter(|w| w.chars().count() >= 2)
 }
 
 /// Tags as Naver takes them: no spaces, '#' or ',' inside a tag, none twice, at most [`MAX_TAGS`].
@@ -329,11 +330,7 @@ pub fn suggest_tags(f: &JobFields) -> Vec<String> {
     push(&f.material);
     push(&f.process);
     push(&f.machine);
-    for word in f
-        .title
-        .split_whitespace()
-        .filter(|w| w.chars().count() >= 2)
-    {
+    for word in title_words(&f.title) {
         push(word);
     }
     for generic in ["정밀가공", "소량가공", "시제품가공", "가공업체", "기계가공"]

@@ -79,6 +79,9 @@ pub struct Entry {
     /// Spellings owners type (compared by [`fold`]).
     #[serde(default, rename = "match")]
     pub spellings: Vec<String>,
+    /// The spellings as compared ([`fold`]), made once when the notes are read.
+    #[serde(skip)]
+    folded: Vec<String>,
     /// Tolerances only: a ± tolerance t in mm belongs here when `lo <= t < hi`.
     #[serde(default)]
     pub band_mm: Option<[f64; 2]>,
@@ -199,7 +202,8 @@ impl Knowledge {
             "finishes.toml" => &mut self.finishes,
             _ => &mut self.tolerances,
         };
-        for e in file.entry {
+        for mut e in file.entry {
+            e.folded = e.spellings.iter().map(|s| fold(s)).collect();
             match list.iter_mut().find(|old| old.id == e.id) {
                 Some(old) => *old = e,
                 None => list.push(e),
@@ -280,8 +284,8 @@ fn find<'a>(entries: &'a [Entry], text: &str) -> Option<&'a Entry> {
         return None;
     }
     entries.iter().find(|e| {
-        e.spellings.iter().map(|s| fold(s)).any(|s| {
-            !s.is_empty() && (s == owner || (s.chars().count() >= 2 && owner.contains(&s)))
+        e.folded.iter().any(|s| {
+            !s.is_empty() && (*s == owner || (s.chars().count() >= 2 && owner.contains(s.as_str())))
         })
     })
 }

@@ -123,18 +123,18 @@ pub fn compose_with(
     compose_picked(job, photos, platform, shop, lang, sources).map(|(d, _)| d)
 }
 
-/// Every sentence the templates and the photo steps could have written for this job (chosen or not):
-/// for an empty job, the fixed sentences every post may share, which the coach's copied-text check leaves
-/// out.
-pub fn offered_sentences(
+/// A draft with the shipped notes and templates, and every sentence the templates and the photo steps
+/// could have written for this job (chosen or not): for an empty job, the fixed sentences every post may
+/// share, which the coach's copied-text check leaves out.
+pub fn compose_offered(
     job: &Job,
     photos: &[Photo],
     platform: Platform,
     shop: &ShopProfile,
     lang: Lang,
-) -> Result<std::collections::HashSet<String>> {
-    let (_, picker) = compose_picked(job, photos, platform, shop, lang, &Sources::shipped()?)?;
-    Ok(picker.offered().clone())
+) -> Result<(Draft, std::collections::HashSet<String>)> {
+    let (draft, picker) = compose_picked(job, photos, platform, shop, lang, &Sources::shipped()?)?;
+    Ok((draft, picker.offered().clone()))
 }
 
 fn compose_picked(

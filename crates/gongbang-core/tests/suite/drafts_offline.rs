@@ -493,11 +493,9 @@ fn sample_photo(id: i64, role: PhotoRole) -> gongbang_core::domain::Photo {
     }
 }
 
-#[test]
-fn every_phrasing_a_full_job_can_get_is_long_enough_and_clean() {
-    // Forty jobs with the same facts choose forty sets of phrasings: each passes the length check in both
-    // languages, whichever sentences it got.
-    let photos: Vec<_> = [
+/// Four photos in the roles a job usually has (stock, in process, finished, measured), no captions.
+fn four_role_photos() -> Vec<gongbang_core::domain::Photo> {
+    [
         PhotoRole::Stock,
         PhotoRole::InProcess,
         PhotoRole::Finished,
@@ -506,7 +504,14 @@ fn every_phrasing_a_full_job_can_get_is_long_enough_and_clean() {
     .into_iter()
     .enumerate()
     .map(|(i, r)| sample_photo(i as i64 + 1, r))
-    .collect();
+    .collect()
+}
+
+#[test]
+fn every_phrasing_a_full_job_can_get_is_long_enough_and_clean() {
+    // Forty jobs with the same facts choose forty sets of phrasings: each passes the length check in both
+    // languages, whichever sentences it got.
+    let photos = four_role_photos();
     for (fields, lang) in [(full_job(), Lang::Ko), (full_job_en(), Lang::En)] {
         let mut shortest = usize::MAX;
         for id in 1..=40 {
@@ -536,16 +541,7 @@ fn a_fully_described_job_of_every_preset_material_and_process_is_long_enough() {
     // Every material and process the job step offers, with the other facts filled in as a new user fills
     // them: each draft passes the coach's length check in both languages.
     let presets = gongbang_core::presets::presets();
-    let photos: Vec<_> = [
-        PhotoRole::Stock,
-        PhotoRole::InProcess,
-        PhotoRole::Finished,
-        PhotoRole::Measured,
-    ]
-    .into_iter()
-    .enumerate()
-    .map(|(i, r)| sample_photo(i as i64 + 1, r))
-    .collect();
+    let photos = four_role_photos();
     let mut short = Vec::new();
     for (i, (m, p)) in presets
         .materials
