@@ -35,8 +35,12 @@ export function RedactEditor({ photo, index }: { photo: Photo; index: number }) 
   const boxes = photo.redactions;
   const ratio = photo.width > 0 && photo.height > 0 ? photo.width / photo.height : 4 / 3;
 
-  // A new photo: nothing selected.
+  // Another photo: nothing selected. Not on the first render: a box focused as soon as the editor opens (the
+  // keyboard, a quick hand) keeps its selection, and with it the delete button.
+  const shownPhoto = useRef(photo.id);
   useEffect(() => {
+    if (shownPhoto.current === photo.id) return;
+    shownPhoto.current = photo.id;
     setSel(null);
   }, [photo.id]);
   // Focus a box once it is on screen (after drawing or adding one).
