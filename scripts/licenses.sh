@@ -35,6 +35,15 @@ out = ["# Third-party licences", "",
        "| libstdc++ and libgcc of GCC (mingw-w64), linked statically into the Windows build for OpenH264's C++ | GPL-3.0 with the GCC Runtime Library Exception (no obligation for the linked program) | https://gcc.gnu.org/onlinedocs/libstdc++/manual/license.html |",
        "| mingw-w64 runtime (libmingw32, libmingwex), linked statically into every Windows (GNU) build | ZPL-2.1 and public domain (mingw-w64's COPYING.MinGW-w64-runtime) | https://www.mingw-w64.org |",
        "| Colour profiles sRGB, Display P3, Adobe RGB (1998), generated with moxcms (the only ICC profiles written into exported photos) | CC0-1.0 | `assets/icc/README.md` |",
+       "", "## Patents", "",
+       "- H.264 (the YouTube video): OpenH264 is compiled from Cisco's source; Cisco's patent coverage applies only",
+       "  to Cisco's own prebuilt binaries, not to builds from source.",
+       "- HEVC/H.265 (reading iPhone HEIC photos): the `heifer-hevc-dec` crate is a decoder written from the",
+       "  specification (MIT OR Apache-2.0 covers its copyright only). HEVC is covered by patents licensed through",
+       "  pools (Access Advance, Via LA) and single holders; no patent licence comes with this app, as none comes",
+       "  with libde265/libheif either. The app only decodes still pictures, it never encodes HEVC (`heifer`'s",
+       "  encoder crate is compiled in as a dependency but not called). Whoever distributes the app decides",
+       "  whether a licence is needed where it is sold.",
        "", "## Crates", "", "| crate | version | licence | repository |", "| --- | --- | --- | --- |"]
 for key in sorted(rows, key=str.lower):
     n, v, l, r = rows[key]

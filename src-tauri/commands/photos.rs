@@ -66,9 +66,10 @@ pub async fn pick_and_import(
             .set_title("사진 선택 / Choose photos")
             .add_filter(
                 "사진 / Photos",
+                // iPhone photos (HEIC/HEIF) too; GTK matches these patterns case by case.
                 &[
-                    "jpg", "jpeg", "JPG", "JPEG", "png", "PNG", "webp", "WEBP", "tif", "tiff",
-                    "TIF", "TIFF",
+                    "jpg", "jpeg", "JPG", "JPEG", "heic", "HEIC", "heif", "HEIF", "png", "PNG",
+                    "webp", "WEBP", "tif", "tiff", "TIF", "TIFF",
                 ],
             )
             .blocking_pick_files()

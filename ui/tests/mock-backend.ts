@@ -435,7 +435,7 @@ export const updateJob: Commands['updateJob'] = (jobId, fields) =>
     return publicJob(j);
   });
 
-const PHOTO_EXT = /\.(jpe?g|png|heic|webp)$/i;
+const PHOTO_EXT = /\.(jpe?g|png|hei[cf]|webp|tiff?)$/i;
 async function runImport(jobId: number, paths: string[]): Promise<ImportSummary> {
   const j = jobById(jobId);
   const items: ImportItem[] = [];

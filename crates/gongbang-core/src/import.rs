@@ -270,15 +270,16 @@ fn prepare(
         imaging::jpeg_segments::parse(bytes).map_err(ImageError::Corrupt)?;
     }
     let meta = imaging::read_meta(bytes);
-    let decoded = imaging::decode(bytes, format)?;
-    let (w, h) = (decoded.width(), decoded.height());
+    // Only the thumbnail's size is decoded (a JPEG at 1/2, 1/4 or 1/8 scale); the export decodes in full.
+    let reduced = imaging::decode_reduced(bytes, format, THUMB_SIDE)?;
+    let (w, h) = (reduced.full_width, reduced.full_height);
     let (width, height) = if (5..=8).contains(&meta.orientation) {
         (h, w)
     } else {
         (w, h)
     };
-    let small = DynamicImage::ImageRgb8(imaging::fit_within(&decoded, THUMB_SIDE)?);
-    drop(decoded);
+    let small = DynamicImage::ImageRgb8(imaging::fit_within(&reduced.image, THUMB_SIDE)?);
+    drop(reduced);
     // For the coach's dark/blurry check (from the thumbnail-sized copy: cheap; neither number depends on
     // the orientation).
     let quality = crate::coach::photo_quality::measure(&small).ok();

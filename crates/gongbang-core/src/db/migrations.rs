@@ -16,6 +16,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/006_export_texts.sql")),
     // Issue 13 item 6: the logo mark on blog photos, chosen once in the shop profile.
     M::up(include_str!("sql/007_logo_watermark.sql")),
+    // Issue 14 item 5: photos may be HEIC (the table is rebuilt: foreign keys off, checked before commit).
+    M::up(include_str!("sql/008_photo_heic.sql")).foreign_key_check(),
 ];
 
 /// The schema version this build writes.
@@ -27,7 +29,10 @@ pub fn schema_version(conn: &Connection) -> Result<usize> {
     Ok(usize::try_from(v).unwrap_or(usize::MAX))
 }
 
-/// Applies every pending migration in one transaction.
+/// Applies every pending migration in one transaction. Foreign keys are off while they run (a table
+/// rebuild drops the old table, which must neither cascade nor be refused; SQLite ignores the pragma inside a
+/// transaction, so it is set around it) and on again afterwards, whatever happened; the migrations that
+/// rebuild a table check `PRAGMA foreign_key_check` before the transaction commits.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let found = schema_version(conn)?;
     if found > SCHEMA_VERSION {
@@ -36,7 +41,16 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    Migrations::from_slice(MIGRATIONS).to_latest(conn)?;
+    if found == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let was_on: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = Migrations::from_slice(MIGRATIONS).to_latest(conn);
+    if was_on {
+        conn.pragma_update(None, "foreign_keys", true)?;
+    }
+    result?;
     Ok(())
 }
 

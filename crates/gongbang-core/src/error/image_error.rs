@@ -9,6 +9,10 @@ pub enum ImageError {
     NotAnImage,
     #[error("unsupported format {0}")]
     Unsupported(String),
+    /// A HEIF/HEIC file of a kind the decoder cannot read (another codec, an HDR transfer, a damaged
+    /// stream): the owner is told how to make the iPhone save JPEG.
+    #[error("this HEIC/HEIF photo cannot be read: {0}")]
+    HeicUnsupported(String),
     #[error("the photo is too large ({width}×{height})")]
     TooLarge { width: u32, height: u32 },
     #[error("the file is damaged or incomplete: {0}")]
@@ -28,13 +32,17 @@ impl ImageError {
     pub fn message_ko(&self) -> String {
         match self {
             ImageError::NotAnImage => {
-                "사진 파일이 아닙니다 (JPEG, PNG, WebP, TIFF만 넣을 수 있습니다).".into()
+                "사진 파일이 아닙니다 (JPEG, HEIC, PNG, WebP, TIFF만 넣을 수 있습니다).".into()
             }
             ImageError::Unsupported(f) => {
                 format!(
-                    "{f} 형식은 아직 지원하지 않습니다 (JPEG, PNG, WebP, TIFF만 넣을 수 있습니다)."
+                    "{f} 형식은 아직 지원하지 않습니다 (JPEG, HEIC, PNG, WebP, TIFF만 넣을 수 있습니다)."
                 )
             }
+            ImageError::HeicUnsupported(_) => "이 아이폰(HEIC) 사진은 읽을 수 없는 방식으로 저장되어 있습니다. \
+                 아이폰의 설정 → 카메라 → 포맷에서 '호환성 우선'을 고르면 JPEG로 찍히니, 그 사진을 넣어 주세요 \
+                 (이미 찍은 사진은 사진 앱에서 공유하거나 메일로 보내면 JPEG로 바뀝니다)."
+                .into(),
             ImageError::TooLarge { width, height } => {
                 format!(
                     "사진이 너무 큽니다 ({width}×{height}). 휴대폰 사진 크기로 줄여서 넣어 주세요."
@@ -52,11 +60,18 @@ impl ImageError {
     pub fn message_en(&self) -> String {
         match self {
             ImageError::NotAnImage => {
-                "Not a photo (only JPEG, PNG, WebP and TIFF can be added).".into()
+                "Not a photo (only JPEG, HEIC, PNG, WebP and TIFF can be added).".into()
             }
             ImageError::Unsupported(f) => {
-                format!("{f} is not supported yet (only JPEG, PNG, WebP and TIFF can be added).")
+                format!(
+                    "{f} is not supported yet (only JPEG, HEIC, PNG, WebP and TIFF can be added)."
+                )
             }
+            ImageError::HeicUnsupported(_) => "This iPhone (HEIC) photo is stored in a way the app cannot \
+                 read. On the iPhone, Settings → Camera → Formats → \"Most Compatible\" makes the camera save \
+                 JPEG: please add that photo (a photo already taken turns into JPEG when shared or mailed \
+                 from the Photos app)."
+                .into(),
             ImageError::TooLarge { width, height } => {
                 format!("The photo is too large ({width}×{height}). Please use a phone-size photo.")
             }

@@ -395,7 +395,10 @@ fn png_items(bytes: &[u8], out: &mut Vec<MetaItem>) {
 }
 
 fn decoder_items(bytes: &[u8], format: PhotoFormat, out: &mut Vec<MetaItem>) {
-    let reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
+    let Some(image_format) = format.image_format() else {
+        return;
+    };
+    let reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let Ok(mut decoder) = reader.into_decoder() else {
         return;
     };
@@ -417,6 +420,18 @@ fn decoder_items(bytes: &[u8], format: PhotoFormat, out: &mut Vec<MetaItem>) {
     }
 }
 
+/// A HEIC's XMP item (its EXIF item is read above like any other EXIF).
+fn heic_items(bytes: &[u8], out: &mut Vec<MetaItem>) {
+    if let Ok(Some(xmp)) = heifer::read_metadata(bytes).map(|m| m.xmp) {
+        out.push(item(
+            MetaKind::Xmp,
+            "XMP 기록 (편집 프로그램·위치·작성자가 들어 있을 수 있음)",
+            "XMP data (may hold editor, location, author)",
+            format!("{} 바이트 / bytes", xmp.len()),
+        ));
+    }
+}
+
 /// Everything the export will strip from this photo, read from its own bytes. Never fails: unreadable
 /// parts are simply not listed (the export re-encodes from pixels either way).
 pub fn metadata_report(bytes: &[u8], format: PhotoFormat) -> Vec<MetaItem> {
@@ -428,6 +443,7 @@ pub fn metadata_report(bytes: &[u8], format: PhotoFormat) -> Vec<MetaItem> {
         PhotoFormat::Jpeg => jpeg_items(bytes, &mut out),
         PhotoFormat::Png => png_items(bytes, &mut out),
         PhotoFormat::WebP | PhotoFormat::Tiff => {}
+        PhotoFormat::Heic => heic_items(bytes, &mut out),
     }
     // A decoder that panics on a hostile header must not take the window down.
     let mut found = Vec::new();

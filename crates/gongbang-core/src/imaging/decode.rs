@@ -11,9 +11,9 @@ use super::icc::{self, KnownProfile};
 use super::ImageError;
 
 /// Largest side we accept: well above any phone or DSLR photo (a 100 MP sensor is ~12,000 px wide).
-const MAX_SIDE: u32 = 16_384;
+pub(super) const MAX_SIDE: u32 = 16_384;
 /// Largest allocation one decode may make: a 100 MP RGBA photo fits, a forged header does not.
-const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+pub(super) const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 
 /// The photo formats the app takes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub enum PhotoFormat {
     Png,
     WebP,
     Tiff,
+    /// HEIF with HEVC pictures: the iPhone's default ("high efficiency"), decoded by `heifer` (pure Rust).
+    Heic,
 }
 
 impl PhotoFormat {
@@ -32,6 +34,7 @@ impl PhotoFormat {
             PhotoFormat::Png => "png",
             PhotoFormat::WebP => "webp",
             PhotoFormat::Tiff => "tiff",
+            PhotoFormat::Heic => "heic",
         }
     }
 
@@ -42,6 +45,7 @@ impl PhotoFormat {
             "png" => PhotoFormat::Png,
             "webp" => PhotoFormat::WebP,
             "tiff" => PhotoFormat::Tiff,
+            "heic" => PhotoFormat::Heic,
             _ => return None,
         })
     }
@@ -53,16 +57,19 @@ impl PhotoFormat {
             PhotoFormat::Png => "png",
             PhotoFormat::WebP => "webp",
             PhotoFormat::Tiff => "tiff",
+            PhotoFormat::Heic => "heic",
         }
     }
 
-    pub(crate) fn image_format(self) -> ImageFormat {
-        match self {
+    /// The `image` crate's decoder for this format; `None` for HEIC, which `heifer` decodes.
+    pub(crate) fn image_format(self) -> Option<ImageFormat> {
+        Some(match self {
             PhotoFormat::Jpeg => ImageFormat::Jpeg,
             PhotoFormat::Png => ImageFormat::Png,
             PhotoFormat::WebP => ImageFormat::WebP,
             PhotoFormat::Tiff => ImageFormat::Tiff,
-        }
+            PhotoFormat::Heic => return None,
+        })
     }
 }
 
@@ -84,14 +91,33 @@ pub fn sniff_format(bytes: &[u8]) -> Result<PhotoFormat, ImageError> {
                 .unwrap_or("?")
                 .to_uppercase(),
         )),
-        Err(_) => {
-            if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-                Err(ImageError::Unsupported("HEIC/AVIF".into()))
-            } else {
-                Err(ImageError::NotAnImage)
-            }
-        }
+        Err(_) => sniff_heif(bytes).ok_or(ImageError::NotAnImage)?,
     }
+}
+
+/// An ISO-BMFF file (`ftyp` box): HEIC when its brands say HEVC-coded HEIF, else a HEIF/AVIF kind the app
+/// cannot read. `None` when it is no such file.
+fn sniff_heif(bytes: &[u8]) -> Option<Result<PhotoFormat, ImageError>> {
+    if bytes.len() < 12 || &bytes[4..8] != b"ftyp" {
+        return None;
+    }
+    let size = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize;
+    let end = size.clamp(12, bytes.len().min(4096));
+    let major = &bytes[8..12];
+    // The compatible brands follow the major brand and its version.
+    let compatible = bytes.get(16..end).unwrap_or_default().chunks_exact(4);
+    let brands: Vec<&[u8]> = std::iter::once(major).chain(compatible).collect();
+    let hevc = |b: &&[u8]| matches!(*b, b"heic" | b"heix" | b"heim" | b"heis");
+    let avif = |b: &&[u8]| matches!(*b, b"avif" | b"avis");
+    Some(if brands.iter().any(hevc) {
+        Ok(PhotoFormat::Heic)
+    } else if brands.iter().any(avif) {
+        Err(ImageError::Unsupported("AVIF".into()))
+    } else {
+        Err(ImageError::HeicUnsupported(
+            String::from_utf8_lossy(major).trim().to_string(),
+        ))
+    })
 }
 
 /// Decodes `bytes` under the limits, turning a decoder panic into an error. The pixels are in sRGB: a
@@ -143,7 +169,10 @@ fn decode_bounded(
     bytes: &[u8],
     format: PhotoFormat,
 ) -> Result<(DynamicImage, Option<Vec<u8>>), ImageError> {
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.image_format());
+    let Some(image_format) = format.image_format() else {
+        return super::heic::decode(bytes, MAX_ALLOC / 4);
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -157,10 +186,9 @@ fn decode_bounded(
     });
     decoded.map_err(|e| match e {
         image::ImageError::Limits(_) => {
-            let (width, height) =
-                image::ImageReader::with_format(Cursor::new(bytes), format.image_format())
-                    .into_dimensions()
-                    .unwrap_or((0, 0));
+            let (width, height) = image::ImageReader::with_format(Cursor::new(bytes), image_format)
+                .into_dimensions()
+                .unwrap_or((0, 0));
             ImageError::TooLarge { width, height }
         }
         image::ImageError::Unsupported(u) => ImageError::Unsupported(u.to_string()),

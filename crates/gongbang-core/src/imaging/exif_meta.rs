@@ -18,8 +18,18 @@ pub struct PhotoMeta {
     pub has_gps: bool,
 }
 
-/// Reads the EXIF of a JPEG, TIFF, PNG or WebP; missing or broken EXIF gives the defaults.
+/// Reads the EXIF of a JPEG, TIFF, PNG, WebP or HEIC (its EXIF item); missing or broken EXIF gives the
+/// defaults. A HEIC whose image carries `irot`/`imir` decodes upright already: its orientation is 1 whatever
+/// its EXIF says (iPhones write both).
 pub fn read_meta(bytes: &[u8]) -> PhotoMeta {
+    let mut meta = read_exif(bytes);
+    if meta.orientation != 1 && super::heic::has_transforms(bytes) {
+        meta.orientation = 1;
+    }
+    meta
+}
+
+fn read_exif(bytes: &[u8]) -> PhotoMeta {
     let mut meta = PhotoMeta {
         orientation: 1,
         ..PhotoMeta::default()

@@ -5,10 +5,12 @@
 mod decode;
 mod encode;
 mod exif_meta;
+mod heic;
 pub mod icc;
 pub mod jpeg_segments;
 pub mod redact;
 mod resize;
+mod scaled;
 mod stored;
 pub mod thumbs;
 pub mod watermark;
@@ -21,4 +23,5 @@ pub use encode::{
 pub use exif_meta::{read_meta, PhotoMeta};
 pub use icc::KnownProfile;
 pub use resize::{fit_within, resize_exact};
+pub use scaled::{decode_reduced, Reduced};
 pub use stored::{format_of, stored_original, stored_upright};

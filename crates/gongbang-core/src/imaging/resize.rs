@@ -7,11 +7,19 @@ use super::ImageError;
 
 /// Shrinks `img` so its long side is at most `max_side` (never enlarges), flattening any alpha onto white.
 pub fn fit_within(img: &DynamicImage, max_side: u32) -> Result<RgbImage, ImageError> {
-    let src = to_rgb8_on_white(img);
+    // RGB pixels are read where they are (no full-size copy before shrinking).
+    let converted;
+    let src = match img {
+        DynamicImage::ImageRgb8(rgb) => rgb,
+        other => {
+            converted = to_rgb8_on_white(other);
+            &converted
+        }
+    };
     let (w, h) = src.dimensions();
     let long = w.max(h);
     if long <= max_side || max_side == 0 {
-        return Ok(src);
+        return Ok(src.clone());
     }
     let scale = f64::from(max_side) / f64::from(long);
     let nw = ((f64::from(w) * scale).round() as u32).max(1);
@@ -19,7 +27,7 @@ pub fn fit_within(img: &DynamicImage, max_side: u32) -> Result<RgbImage, ImageEr
     let mut dst = RgbImage::new(nw, nh);
     let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
     Resizer::new()
-        .resize(&src, &mut dst, &options)
+        .resize(src, &mut dst, &options)
         .map_err(|e| ImageError::Encode(e.to_string()))?;
     Ok(dst)
 }
