@@ -66,7 +66,8 @@ pub fn search(lib: &Library, text: &str, limit: i64) -> Result<Vec<SearchHit>> {
     library::search(lib.conn(), text, limit)
 }
 
-/// The photo wall across the library, newest first; with a text, the photos whose caption or job it finds.
+/// The photo wall across the library, newest first; with a text, the photos whose caption it finds and the
+/// photos of the jobs it finds by their own words, customer or product.
 pub fn photos(lib: &Library, text: &str, offset: i64, limit: i64) -> Result<PhotoPage> {
     let conn = lib.conn();
     let (photos, total) = if text.trim().is_empty() {
@@ -78,24 +79,8 @@ pub fn photos(lib: &Library, text: &str, offset: i64, limit: i64) -> Result<Phot
             .filter(|h| h.kind == HitKind::Photo)
             .map(|h| h.id)
             .collect();
-        let jobs: BTreeSet<i64> = library::jobs_matching(conn, text)?
-            .into_iter()
-            .collect();
-        // A caption hit means that photo, not every photo of its job.
-        let caption_jobs: BTreeSet<i64> = hits
-            .iter()
-            .filter(|h| h.kind == HitKind::Photo)
-            .filter_map(|h| h.job_id)
-            .collect();
-        let other_hits: BTreeSet<i64> = hits
-            .iter()
-            .filter(|h| h.kind != HitKind::Photo)
-            .filter_map(|h| h.job_id)
-            .collect();
-        let jobs: BTreeSet<i64> = jobs
-            .into_iter()
-            .filter(|j| !caption_jobs.contains(j) || other_hits.contains(j))
-            .collect();
+        // A caption or a post names its photos, not every photo of its job.
+        let jobs = library::jobs_found(conn, text, false)?;
         library::photo_page(conn, Some((&jobs, &photo_ids)), offset, limit)?
     };
     Ok(PhotoPage { photos, total })

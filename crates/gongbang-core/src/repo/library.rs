@@ -115,13 +115,24 @@ fn job_where(f: &LibraryFilter, text_jobs: Option<&BTreeSet<i64>>) -> Result<(St
 
 /// The jobs a text finds: jobs, their captions and posts, their customers and products.
 pub(crate) fn jobs_matching(conn: &Connection, text: &str) -> Result<BTreeSet<i64>> {
+    jobs_found(conn, text, true)
+}
+
+/// The jobs a text finds by what is about the whole job (its own words, its customer, its product); with
+/// `parts`, by its captions and posts too.
+pub(crate) fn jobs_found(conn: &Connection, text: &str, parts: bool) -> Result<BTreeSet<i64>> {
     let mut out = BTreeSet::new();
     let mut clients = Vec::new();
     let mut products = Vec::new();
     for hit in search(conn, text, 100_000)? {
         match hit.kind {
-            HitKind::Job | HitKind::Photo | HitKind::Post => {
+            HitKind::Job => {
                 if let Some(j) = hit.job_id {
+                    out.insert(j);
+                }
+            }
+            HitKind::Photo | HitKind::Post => {
+                if let (true, Some(j)) = (parts, hit.job_id) {
                     out.insert(j);
                 }
             }

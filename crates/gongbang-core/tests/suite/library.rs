@@ -423,6 +423,8 @@ fn empty_jobs_are_dropped_at_start_and_new_job_reuses_an_empty_one() {
     let stale = ops::jobs::create(&lib, &JobFields::default(), None, None)
         .unwrap()
         .id;
+    // Times are kept to the second: the reopened job must be the newest.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     ops::session::open_job(&lib, first).unwrap();
     drop(lib);
     let lib = Library::open(&root).unwrap();
