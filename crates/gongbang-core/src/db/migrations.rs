@@ -18,6 +18,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/007_logo_watermark.sql")),
     // Issue 14 item 5: photos may be HEIC (the table is rebuilt: foreign keys off, checked before commit).
     M::up(include_str!("sql/008_photo_heic.sql")).foreign_key_check(),
+    // Issue 14: products, the library's archive and removals, the search index (FTS5 trigram).
+    M::up(include_str!("sql/009_library.sql")),
 ];
 
 /// The schema version this build writes.

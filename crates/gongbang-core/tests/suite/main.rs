@@ -18,6 +18,7 @@ mod import_photos;
 mod import_speed;
 mod layers;
 mod leak_guard;
+mod library;
 mod library_db;
 mod logo_mark;
 mod owner_files;
