@@ -63,6 +63,26 @@ pub enum Command {
         #[command(subcommand)]
         command: JobCommand,
     },
+    /// Backups of the whole library: create, restore.
+    Backup {
+        #[command(subcommand)]
+        command: BackupCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BackupCommand {
+    /// Write one backup file of the library into --out; prints the file last.
+    Create {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Restore a backup file into a NEW library folder given by --library (missing or empty; never over a
+    /// library). Use it with `--library NEWDIR`, or switch the app to it from 설정 → 백업.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 #[derive(Subcommand, Debug)]
