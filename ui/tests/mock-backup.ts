@@ -68,7 +68,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function emitProgress(total: number) {
   for (let done = 0; done <= total; done++) {
     for (const h of progressHandlers) h({ done, total });
-    await sleep(120);
+    await sleep(400);
   }
 }
 const stamp = () => {
