@@ -192,7 +192,7 @@ fn a_round_trip_restores_every_row_and_every_original() {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
     for i in 0..zip.len() {
         let e = zip.by_index(i).unwrap();
-        assert_eq!(e.compression(), zip::CompressionMethod::Stored, "{}", e.name());
+        assert_eq!(e.compression(), zip::CompressionMethod::Stored, "{:?}", e.name());
     }
     drop(zip);
     let originals = files_under(lib.root(), "originals");
@@ -243,7 +243,7 @@ fn rewrite_zip(src: &Path, dst: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) 
         .compression_method(zip::CompressionMethod::Stored);
     for i in 0..zin.len() {
         let mut e = zin.by_index(i).unwrap();
-        let name = e.name().to_string();
+        let name = e.name().unwrap().to_string();
         let mut bytes = Vec::new();
         e.read_to_end(&mut bytes).unwrap();
         zout.start_file(name.clone(), opts).unwrap();
@@ -278,7 +278,7 @@ fn a_damaged_or_newer_backup_is_refused_and_leaves_nothing() {
     {
         let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
         let name = (0..zip.len())
-            .map(|i| zip.by_index(i).unwrap().name().to_string())
+            .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
             .find(|n| n.starts_with("originals/"))
             .unwrap();
         let e = zip.by_name(&name).unwrap();
