@@ -88,10 +88,14 @@ pub async fn choose_backup_folder(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<BackupSettings>, IpcError> {
-    let Some(dir) = pick_folder(&app, "백업 폴더 선택 / Choose the backup folder").await? else {
+    let Some(dir) = pick_folder(&app, "백업 폴더 선택 / Choose the backup folder").await?
+    else {
         return Ok(None);
     };
-    with_library(&state, move |lib| Ok(Some(ops::set_backup_folder(lib, &dir)?))).await
+    with_library(&state, move |lib| {
+        Ok(Some(ops::set_backup_folder(lib, &dir)?))
+    })
+    .await
 }
 
 /// Makes a backup now into the backup folder (asking for one first when none is chosen) and returns the file
@@ -162,8 +166,10 @@ pub async fn restore_backup(
     if target == current {
         return Err(gongbang_core::CoreError::Backup {
             code: "restore_not_empty",
-            ko: "지금 쓰고 있는 자료 폴더에는 복원할 수 없습니다. 비어 있는 새 폴더를 골라 주세요.".into(),
-            en: "A backup cannot be restored over the library in use; pick a new, empty folder.".into(),
+            ko: "지금 쓰고 있는 자료 폴더에는 복원할 수 없습니다. 비어 있는 새 폴더를 골라 주세요."
+                .into(),
+            en: "A backup cannot be restored over the library in use; pick a new, empty folder."
+                .into(),
         }
         .into());
     }

@@ -34,7 +34,10 @@ pub fn restore(file: &Path, target: Option<&Path>) -> Result<ExitCode> {
     };
     let r = ops::restore_backup(file, target, &mut progress)?;
     println!("복원 완료 / restored: {}", r.library_dir.display());
-    println!("백업 시각 / made at: {} (app {})", r.created_at, r.app_version);
+    println!(
+        "백업 시각 / made at: {} (app {})",
+        r.created_at, r.app_version
+    );
     println!("파일 / files: {}", r.files);
     println!("사진 / photos: {}", r.photos);
     println!("작업 / jobs: {}", r.jobs);

@@ -65,7 +65,11 @@ pub struct ManifestFile {
 /// (files done, files in all). Works while the app runs: the database is copied with `VACUUM INTO` on a
 /// connection of its own (a consistent snapshot in one read transaction; WAL lets the app keep writing), so
 /// the caller need not hold the library.
-pub fn create(root: &Path, out_dir: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<PathBuf> {
+pub fn create(
+    root: &Path,
+    out_dir: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<PathBuf> {
     std::fs::create_dir_all(out_dir).map_err(|e| CoreError::io(out_dir, e))?;
     remove_stale_partials(out_dir);
     let (final_path, partial_path, file) = claim_name(out_dir)?;
@@ -231,7 +235,9 @@ fn owner_files(root: &Path) -> Result<Vec<String>> {
             } else {
                 format!("{rel}/{name}")
             };
-            let kind = entry.file_type().map_err(|e| CoreError::io(entry.path(), e))?;
+            let kind = entry
+                .file_type()
+                .map_err(|e| CoreError::io(entry.path(), e))?;
             if name.starts_with(".tmp-") || name.starts_with(".gongbang-") {
                 continue;
             }

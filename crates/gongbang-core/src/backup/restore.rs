@@ -46,7 +46,12 @@ fn damaged(en_detail: impl std::fmt::Display, ko_detail: impl std::fmt::Display)
 
 fn open_zip(file: &Path) -> Result<zip::ZipArchive<File>> {
     let f = File::open(file).map_err(|e| CoreError::io(file, e))?;
-    zip::ZipArchive::new(f).map_err(|e| damaged(format!("not a readable zip: {e}"), format!("zip 파일로 읽을 수 없음: {e}")))
+    zip::ZipArchive::new(f).map_err(|e| {
+        damaged(
+            format!("not a readable zip: {e}"),
+            format!("zip 파일로 읽을 수 없음: {e}"),
+        )
+    })
 }
 
 fn manifest_of(zip: &mut zip::ZipArchive<File>) -> Result<Manifest> {
@@ -54,13 +59,23 @@ fn manifest_of(zip: &mut zip::ZipArchive<File>) -> Result<Manifest> {
         .by_name(MANIFEST)
         .map_err(|_| damaged("no manifest.json", "manifest.json 없음"))?;
     let mut bytes = Vec::new();
-    entry
-        .read_to_end(&mut bytes)
-        .map_err(|e| damaged(format!("manifest unreadable: {e}"), format!("manifest.json을 읽을 수 없음: {e}")))?;
-    let manifest: Manifest = serde_json::from_slice(&bytes)
-        .map_err(|e| damaged(format!("manifest unreadable: {e}"), format!("manifest.json을 읽을 수 없음: {e}")))?;
+    entry.read_to_end(&mut bytes).map_err(|e| {
+        damaged(
+            format!("manifest unreadable: {e}"),
+            format!("manifest.json을 읽을 수 없음: {e}"),
+        )
+    })?;
+    let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+        damaged(
+            format!("manifest unreadable: {e}"),
+            format!("manifest.json을 읽을 수 없음: {e}"),
+        )
+    })?;
     if manifest.format != FORMAT {
-        return Err(damaged("not a Gongbang Post backup", "공방포스트 백업이 아님"));
+        return Err(damaged(
+            "not a Gongbang Post backup",
+            "공방포스트 백업이 아님",
+        ));
     }
     Ok(manifest)
 }
@@ -141,13 +156,20 @@ fn check_target(dir: &Path) -> Result<()> {
 /// manifest (a newer app's backup is refused), every file's size and blake3, and `PRAGMA integrity_check`, in a
 /// hidden folder beside `new_root`; migrates the database to this build's schema, rebuilds the thumbnails, and
 /// renames the folder into place. On any refusal nothing is left behind.
-pub fn restore(file: &Path, new_root: &Path, progress: &mut dyn FnMut(usize, usize)) -> Result<Restored> {
+pub fn restore(
+    file: &Path,
+    new_root: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Restored> {
     check_target(new_root)?;
     let mut zip = open_zip(file)?;
     let manifest = manifest_of(&mut zip)?;
     refuse_newer(&manifest)?;
     if !manifest.files.iter().any(|f| f.path == DATABASE) {
-        return Err(damaged("no database in it", "데이터베이스가 들어 있지 않음"));
+        return Err(damaged(
+            "no database in it",
+            "데이터베이스가 들어 있지 않음",
+        ));
     }
     let parent = match new_root.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -190,16 +212,26 @@ pub fn restore(file: &Path, new_root: &Path, progress: &mut dyn FnMut(usize, usi
 }
 
 /// Copies one entry out, checking its size and hash against the manifest.
-fn extract_checked(zip: &mut zip::ZipArchive<File>, entry: &ManifestFile, root: &Path) -> Result<()> {
+fn extract_checked(
+    zip: &mut zip::ZipArchive<File>,
+    entry: &ManifestFile,
+    root: &Path,
+) -> Result<()> {
     let rel = safe_relative(&entry.path).ok_or_else(|| {
-        damaged(format!("bad path {}", entry.path), format!("잘못된 경로 {}", entry.path))
+        damaged(
+            format!("bad path {}", entry.path),
+            format!("잘못된 경로 {}", entry.path),
+        )
     })?;
     let target = root.join(rel);
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(|e| CoreError::io(dir, e))?;
     }
     let mut src = zip.by_name(&entry.path).map_err(|_| {
-        damaged(format!("{} is missing", entry.path), format!("{} 없음", entry.path))
+        damaged(
+            format!("{} is missing", entry.path),
+            format!("{} 없음", entry.path),
+        )
     })?;
     let mut out = File::create(&target).map_err(|e| CoreError::io(&target, e))?;
     let mut hasher = blake3::Hasher::new();
@@ -207,7 +239,10 @@ fn extract_checked(zip: &mut zip::ZipArchive<File>, entry: &ManifestFile, root: 
     let mut buf = vec![0u8; 1 << 20];
     loop {
         let n = src.read(&mut buf).map_err(|e| {
-            damaged(format!("{} unreadable: {e}", entry.path), format!("{}을(를) 읽을 수 없음: {e}", entry.path))
+            damaged(
+                format!("{} unreadable: {e}", entry.path),
+                format!("{}을(를) 읽을 수 없음: {e}", entry.path),
+            )
         })?;
         if n == 0 {
             break;
@@ -217,7 +252,8 @@ fn extract_checked(zip: &mut zip::ZipArchive<File>, entry: &ManifestFile, root: 
             break;
         }
         hasher.update(&buf[..n]);
-        out.write_all(&buf[..n]).map_err(|e| CoreError::io(&target, e))?;
+        out.write_all(&buf[..n])
+            .map_err(|e| CoreError::io(&target, e))?;
     }
     let hash = hasher.finalize().to_hex().to_string();
     if size != entry.size || hash != entry.blake3 {
@@ -234,11 +270,20 @@ fn extract_checked(zip: &mut zip::ZipArchive<File>, entry: &ManifestFile, root: 
 /// build's schema). Returns the photo and job counts.
 fn check_and_migrate(path: &Path) -> Result<(i64, i64)> {
     {
-        let conn = rusqlite::Connection::open(path)
-            .map_err(|e| damaged(format!("database unreadable: {e}"), format!("데이터베이스를 열 수 없음: {e}")))?;
+        let conn = rusqlite::Connection::open(path).map_err(|e| {
+            damaged(
+                format!("database unreadable: {e}"),
+                format!("데이터베이스를 열 수 없음: {e}"),
+            )
+        })?;
         let verdict: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .map_err(|e| damaged(format!("database unreadable: {e}"), format!("데이터베이스를 읽을 수 없음: {e}")))?;
+            .map_err(|e| {
+                damaged(
+                    format!("database unreadable: {e}"),
+                    format!("데이터베이스를 읽을 수 없음: {e}"),
+                )
+            })?;
         if verdict != "ok" {
             return Err(damaged(
                 format!("database integrity check failed: {verdict}"),
@@ -280,7 +325,8 @@ fn thumbnail_of(paths: &StorePaths, hash: &str, format: &str, orientation: u16) 
         .ok_or_else(|| CoreError::invalid("알 수 없는 형식", "unknown format"))?;
     let bytes = store::read_original(&paths.original(hash, format.extension()))?;
     let decoded = imaging::decode(&bytes, format)?;
-    let small = image::DynamicImage::ImageRgb8(imaging::fit_within(&decoded, crate::import::THUMB_SIDE)?);
+    let small =
+        image::DynamicImage::ImageRgb8(imaging::fit_within(&decoded, crate::import::THUMB_SIDE)?);
     drop(decoded);
     let thumb = imaging::orient(small, orientation).to_rgb8();
     let jpeg = imaging::encode_clean_jpeg(&thumb, imaging::THUMB_JPEG_QUALITY)?;
@@ -319,7 +365,16 @@ mod tests {
     #[test]
     fn only_plain_relative_paths_are_accepted() {
         assert!(safe_relative("originals/ab/abcd.jpg").is_some());
-        for bad in ["../x", "/etc/passwd", "a/../../b", "C:/x", "a\\b", "", "a//b", "./a"] {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "C:/x",
+            "a\\b",
+            "",
+            "a//b",
+            "./a",
+        ] {
             assert!(safe_relative(bad).is_none(), "{bad}");
         }
     }

@@ -136,7 +136,10 @@ pub fn switch_library(dir: &Path) -> Result<()> {
     if !dir.is_absolute() || !dir.join(crate::backup::DATABASE).is_file() {
         return Err(CoreError::invalid(
             format!("이 폴더에는 공방포스트 자료가 없습니다: {}", dir.display()),
-            format!("This folder holds no Gongbang Post library: {}", dir.display()),
+            format!(
+                "This folder holds no Gongbang Post library: {}",
+                dir.display()
+            ),
         ));
     }
     crate::library::set_chosen_root(Some(dir))

@@ -37,11 +37,19 @@ fn full_library() -> (tempfile::TempDir, Library) {
         |_, _, _| {},
     )
     .unwrap();
-    let asked = titled_job(&lib, "브래킷 가공", Some(OwnerKind::Client), Some(client.id));
+    let asked = titled_job(
+        &lib,
+        "브래킷 가공",
+        Some(OwnerKind::Client),
+        Some(client.id),
+    );
     import_paths(
         &mut lib,
         Some(asked.id),
-        &[photo("cameras/Nikon_D70.jpg"), photo("orientation/Portrait_8.jpg")],
+        &[
+            photo("cameras/Nikon_D70.jpg"),
+            photo("orientation/Portrait_8.jpg"),
+        ],
         |_, _, _| {},
     )
     .unwrap();
@@ -79,7 +87,11 @@ fn full_library() -> (tempfile::TempDir, Library) {
     // A mentor's overrides: files of the owner's the app reads from the library folder.
     let root = lib.root().to_path_buf();
     std::fs::create_dir_all(root.join("templates")).unwrap();
-    std::fs::write(root.join("templates/blog_body.ko.j2"), "{{ title }} — 멘토 틀\n").unwrap();
+    std::fs::write(
+        root.join("templates/blog_body.ko.j2"),
+        "{{ title }} — 멘토 틀\n",
+    )
+    .unwrap();
     std::fs::create_dir_all(root.join("trade/재료")).unwrap();
     std::fs::write(root.join("trade/재료/materials.toml"), "# 멘토 노트\n").unwrap();
     (dir, lib)
@@ -88,10 +100,13 @@ fn full_library() -> (tempfile::TempDir, Library) {
 /// Every table's rows (as text, sorted), from sqlite_master: only SQLite's own tables and FTS shadow tables
 /// (derived from their index) are left out.
 fn all_rows(db: &Path) -> BTreeMap<String, Vec<String>> {
-    let conn = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap();
+    let conn =
+        rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     let tables: Vec<(String, String)> = conn
-        .prepare("SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .prepare(
+            "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
@@ -136,7 +151,12 @@ fn files_under(root: &Path, sub: &str) -> BTreeMap<String, Vec<u8>> {
             if e.file_type().unwrap().is_dir() {
                 stack.push(e.path());
             } else {
-                let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, std::fs::read(e.path()).unwrap());
             }
         }
@@ -178,7 +198,11 @@ fn a_round_trip_restores_every_row_and_every_original() {
         );
     }
     let file = make_backup(&lib, &dir.path().join("backups"));
-    assert!(file.file_name().unwrap().to_string_lossy().starts_with("gongbang-backup-"));
+    assert!(file
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .starts_with("gongbang-backup-"));
     assert!(file.extension().is_some_and(|e| e == "zip"));
 
     // The manifest: versions, every file with its size and hash; stored entries; no thumbnails.
@@ -186,13 +210,27 @@ fn a_round_trip_restores_every_row_and_every_original() {
     assert_eq!(manifest.schema_version, gongbang_core::db::SCHEMA_VERSION);
     assert_eq!(manifest.app_version, env!("CARGO_PKG_VERSION"));
     assert_eq!(manifest.files[0].path, "library.sqlite3");
-    assert!(manifest.files.iter().all(|f| !f.path.starts_with("thumbs/")));
-    assert!(manifest.files.iter().any(|f| f.path == "templates/blog_body.ko.j2"));
-    assert!(manifest.files.iter().any(|f| f.path == "trade/재료/materials.toml"));
+    assert!(manifest
+        .files
+        .iter()
+        .all(|f| !f.path.starts_with("thumbs/")));
+    assert!(manifest
+        .files
+        .iter()
+        .any(|f| f.path == "templates/blog_body.ko.j2"));
+    assert!(manifest
+        .files
+        .iter()
+        .any(|f| f.path == "trade/재료/materials.toml"));
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
     for i in 0..zip.len() {
         let e = zip.by_index(i).unwrap();
-        assert_eq!(e.compression(), zip::CompressionMethod::Stored, "{:?}", e.name());
+        assert_eq!(
+            e.compression(),
+            zip::CompressionMethod::Stored,
+            "{:?}",
+            e.name()
+        );
     }
     drop(zip);
     let originals = files_under(lib.root(), "originals");
@@ -210,13 +248,26 @@ fn a_round_trip_restores_every_row_and_every_original() {
     assert_eq!(r.photos, 5);
     assert_eq!(r.jobs, 2);
     let after = all_rows(&target.join("library.sqlite3"));
-    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
     for (table, rows) in &before {
         assert_eq!(rows, &after[table], "table {table} differs after restore");
     }
-    assert_eq!(originals, files_under(&target, "originals"), "originals byte-identical");
-    assert_eq!(files_under(lib.root(), "templates"), files_under(&target, "templates"));
-    assert_eq!(files_under(lib.root(), "trade"), files_under(&target, "trade"));
+    assert_eq!(
+        originals,
+        files_under(&target, "originals"),
+        "originals byte-identical"
+    );
+    assert_eq!(
+        files_under(lib.root(), "templates"),
+        files_under(&target, "templates")
+    );
+    assert_eq!(
+        files_under(lib.root(), "trade"),
+        files_under(&target, "trade")
+    );
     // The thumbnails (a cache, not in the backup) are made again, one per photo.
     assert_eq!(files_under(&target, "thumbs").len(), 5);
     // Originals stay read-only in the restored store.
@@ -226,21 +277,28 @@ fn a_round_trip_restores_every_row_and_every_original() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".gongbang-restore-"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".gongbang-restore-")
+        })
         .collect();
     assert!(leftovers.is_empty());
     // The restored library opens and reads like the original.
     let restored = Library::open(&target).unwrap();
     assert_eq!(ops::shop::profile(&restored).unwrap().name, "문래 정밀");
-    assert!(ops::shop::profile(&restored).unwrap().logo_data_url.is_some());
+    assert!(ops::shop::profile(&restored)
+        .unwrap()
+        .logo_data_url
+        .is_some());
 }
 
 /// Copies the zip entry by entry, letting `edit` change an entry's bytes (name, bytes) → new bytes.
 fn rewrite_zip(src: &Path, dst: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) {
     let mut zin = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
     let mut zout = zip::ZipWriter::new(std::fs::File::create(dst).unwrap());
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for i in 0..zin.len() {
         let mut e = zin.by_index(i).unwrap();
         let name = e.name().unwrap().to_string();
@@ -252,7 +310,11 @@ fn rewrite_zip(src: &Path, dst: &Path, edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) 
     zout.finish().unwrap();
 }
 
-fn assert_refused_leaving_nothing(file: &Path, parent: &Path, code: &str) -> gongbang_core::CoreError {
+fn assert_refused_leaving_nothing(
+    file: &Path,
+    parent: &Path,
+    code: &str,
+) -> gongbang_core::CoreError {
     let target = parent.join("new-lib");
     let e = ob::restore_backup(file, &target, &mut |_, _| {}).unwrap_err();
     assert_eq!(e.code(), code, "{}", e.message_en());
@@ -296,7 +358,11 @@ fn a_damaged_or_newer_backup_is_refused_and_leaves_nothing() {
     rewrite_zip(&file, &mismatch, |name, b| {
         if name == backup::MANIFEST {
             let mut m: backup::Manifest = serde_json::from_slice(&b).unwrap();
-            let f = m.files.iter_mut().find(|f| f.path.starts_with("originals/")).unwrap();
+            let f = m
+                .files
+                .iter_mut()
+                .find(|f| f.path.starts_with("originals/"))
+                .unwrap();
             f.blake3 = "0".repeat(64);
             serde_json::to_vec(&m).unwrap()
         } else {
@@ -329,7 +395,11 @@ fn a_damaged_or_newer_backup_is_refused_and_leaves_nothing() {
         }
     });
     let e = assert_refused_leaving_nothing(&newer, dir.path(), "backup_newer");
-    assert!(e.message_ko().contains("더 새로운 공방포스트"), "{}", e.message_ko());
+    assert!(
+        e.message_ko().contains("더 새로운 공방포스트"),
+        "{}",
+        e.message_ko()
+    );
     assert!(e.message_ko().contains("업데이트"));
     assert!(e.message_en().contains("newer Gongbang Post"));
 }
@@ -350,7 +420,10 @@ fn a_restore_goes_only_into_a_new_empty_folder() {
     let e = ob::restore_backup(&file, &busy, &mut |_, _| {}).unwrap_err();
     assert_eq!(e.code(), "restore_not_empty");
     assert!(e.message_ko().contains("비어 있는 새 폴더"));
-    assert_eq!(std::fs::read_to_string(busy.join("메모.txt")).unwrap(), "keep me");
+    assert_eq!(
+        std::fs::read_to_string(busy.join("메모.txt")).unwrap(),
+        "keep me"
+    );
     assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
     // An empty folder is fine.
     let empty = dir.path().join("empty");
@@ -377,14 +450,24 @@ fn a_backup_is_consistent_while_the_app_writes() {
 #[test]
 fn automatic_backups_rotate_only_our_files_and_survive_a_missing_folder() {
     let (dir, mut lib) = temp_library();
-    import_paths(&mut lib, None, &[photo("cameras/Canon_40D.jpg")], |_, _, _| {}).unwrap();
+    import_paths(
+        &mut lib,
+        None,
+        &[photo("cameras/Canon_40D.jpg")],
+        |_, _, _| {},
+    )
+    .unwrap();
     let defaults = ob::backup_settings(&lib).unwrap();
     assert_eq!((defaults.every_days, defaults.keep), (7, 5));
     assert_eq!(defaults.folder, None);
 
     let folder = dir.path().join("usb");
     std::fs::create_dir_all(&folder).unwrap();
-    let others = ["holiday.zip", "gongbang-backup-notes.txt", "gongbang-backup-20200101-000000.zip.partial.bak"];
+    let others = [
+        "holiday.zip",
+        "gongbang-backup-notes.txt",
+        "gongbang-backup-20200101-000000.zip.partial.bak",
+    ];
     for o in others {
         std::fs::write(folder.join(o), "not ours").unwrap();
     }
@@ -397,7 +480,9 @@ fn automatic_backups_rotate_only_our_files_and_survive_a_missing_folder() {
     assert!(ob::set_auto_backup(&lib, 1, 0).is_err());
 
     let lib = Mutex::new(lib);
-    let made = ob::auto_backup_if_due(&lib, &mut |_, _| {}).unwrap().unwrap();
+    let made = ob::auto_backup_if_due(&lib, &mut |_, _| {})
+        .unwrap()
+        .unwrap();
     let ours = backup::our_backups(&folder);
     assert_eq!(ours.len(), 2, "{ours:?}");
     assert_eq!(ours[1], made);
@@ -408,7 +493,10 @@ fn automatic_backups_rotate_only_our_files_and_survive_a_missing_folder() {
     // Just made: not due again.
     assert_eq!(ob::auto_backup_if_due(&lib, &mut |_, _| {}).unwrap(), None);
     let s = ob::backup_settings(&lib.lock().unwrap()).unwrap();
-    assert_eq!(s.last_backup_file.as_deref(), Some(made.to_string_lossy().as_ref()));
+    assert_eq!(
+        s.last_backup_file.as_deref(),
+        Some(made.to_string_lossy().as_ref())
+    );
     assert!(s.last_backup_at.is_some());
 
     // The USB drive unplugged: no backup, no error raised; the settings say so.
