@@ -19,6 +19,7 @@ pub fn run() {
         .invoke_handler(ipc.invoke_handler())
         .setup(move |app| {
             ipc.mount_events(app);
+            crate::commands::backup::start_auto_backup(app.handle());
             Ok(())
         })
         .run(context)

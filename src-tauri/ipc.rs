@@ -91,10 +91,18 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::library::set_job_product,
             commands::library::new_product_post,
             commands::library::client_detail,
+            // backup and restore (commands/backup.rs)
+            commands::backup::backup_settings,
+            commands::backup::set_auto_backup,
+            commands::backup::choose_backup_folder,
+            commands::backup::backup_now,
+            commands::backup::restore_backup,
+            commands::backup::switch_library,
         ])
         .events(collect_events![
             commands::views::ImportProgress,
-            commands::posts::ExportProgress
+            commands::posts::ExportProgress,
+            commands::backup::BackupProgress
         ])
         .typ::<IpcError>()
         // A failed command rejects its promise, as `invoke` always did; backend.ts turns the rejection

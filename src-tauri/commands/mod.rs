@@ -1,6 +1,7 @@
 //! Why: the window's commands, grouped by what the owner is doing; each is a few calls into the core.
 
 pub mod ai;
+pub mod backup;
 pub mod calendar;
 pub mod coach;
 pub mod guard;

@@ -501,6 +501,35 @@ const ko = {
   settingsLangHelp: '글자 말을 바꿉니다. 만드는 글의 말은 바뀌지 않습니다.',
   langKo: '한국어',
   langEn: 'English',
+  // ---- backup (설정 → 백업) ----
+  backupTitle: '백업',
+  backupHelp: '사진 원본, 작업·고객·승인 기록, 글과 설정을 파일 하나에 담습니다. USB나 클라우드(동기화) 폴더에 두세요.',
+  backupNow: '지금 백업',
+  backupRunning: '백업하는 중… {done}/{total}',
+  backupDone: '백업했습니다: {file}',
+  backupFolder: '자동 백업 폴더',
+  backupFolderNone: '아직 고르지 않았습니다',
+  backupChooseFolder: '자동 백업 폴더 선택',
+  backupFolderMissing: '이 폴더를 찾을 수 없습니다. USB가 빠졌나요? 꽂거나 다른 폴더를 고르세요.',
+  backupEvery: '얼마마다',
+  backupEveryOff: '끄기',
+  backupEveryDays: '{n}일마다',
+  backupEveryWeek: '매주',
+  backupKeep: '몇 개 남길까요',
+  backupKeepN: '최근 {n}개',
+  backupLast: '마지막 백업',
+  backupLastNone: '아직 백업하지 않았습니다',
+  backupLastError: '지난 자동 백업이 되지 않았습니다: {why}',
+  backupLibrary: '지금 쓰는 자료 폴더: {dir}',
+  restoreTitle: '복원하기',
+  restoreHelp:
+    '백업 파일을 새 폴더에 풀어 놓습니다. 지금 쓰는 자료는 건드리지 않습니다. 비어 있는 새 폴더를 고르세요. 모든 파일을 확인한 뒤에만 만듭니다.',
+  restoreButton: '백업 파일에서 복원하기',
+  restoreRunning: '복원하는 중… {done}/{total}',
+  restoreDone: '복원했습니다: 사진 {photos}장, 작업 {jobs}개 → {dir}',
+  restoreSwitchHelp: '이 자료를 쓰려면 아래 단추를 누르고 공방포스트를 다시 시작하세요. 지금 자료는 그대로 남습니다.',
+  restoreSwitch: '다음 시작부터 이 자료 쓰기',
+  restoreSwitched: '다음에 공방포스트를 시작하면 복원한 자료가 열립니다.',
   // ---- end shop, calendar, settings ----
 } as const;
 
@@ -1004,6 +1033,37 @@ const en: Record<Key, string> = {
   settingsLangHelp: 'Changes the words on the screen, not the language of your posts.',
   langKo: '한국어',
   langEn: 'English',
+  // ---- backup (Settings → Backup) ----
+  backupTitle: 'Backup',
+  backupHelp:
+    'One file holds your original photos, jobs, customers, approvals, posts and settings. Keep it on a USB drive or a synced cloud folder.',
+  backupNow: 'Back up now',
+  backupRunning: 'Backing up… {done}/{total}',
+  backupDone: 'Backed up: {file}',
+  backupFolder: 'Automatic backup folder',
+  backupFolderNone: 'Not chosen yet',
+  backupChooseFolder: 'Choose the backup folder',
+  backupFolderMissing: 'This folder cannot be found. Is the USB drive unplugged? Plug it in or choose another folder.',
+  backupEvery: 'How often',
+  backupEveryOff: 'Off',
+  backupEveryDays: 'Every {n} days',
+  backupEveryWeek: 'Weekly',
+  backupKeep: 'How many to keep',
+  backupKeepN: 'Last {n}',
+  backupLast: 'Last backup',
+  backupLastNone: 'No backup yet',
+  backupLastError: 'The last automatic backup failed: {why}',
+  backupLibrary: 'Library folder in use: {dir}',
+  restoreTitle: 'Restore',
+  restoreHelp:
+    'Unpacks a backup file into a new folder. The library you use now is not touched. Pick a new, empty folder. Nothing is made until every file has been checked.',
+  restoreButton: 'Restore from a backup file',
+  restoreRunning: 'Restoring… {done}/{total}',
+  restoreDone: 'Restored: {photos} photos, {jobs} jobs → {dir}',
+  restoreSwitchHelp:
+    'To use this library, press the button below and start Gongbang Post again. Your current library stays as it is.',
+  restoreSwitch: 'Use this library from the next start',
+  restoreSwitched: 'The restored library opens the next time you start Gongbang Post.',
   // ---- end shop, calendar, settings ----
 };
 

@@ -1222,6 +1222,15 @@ export const mockCore = {
   /** The video plan of a YouTube/Shorts post with photos, as video_plan answers (no command logged). */
   plan: (p: Post) => planOf(p),
 };
+export {
+  backupNow,
+  backupSettings,
+  chooseBackupFolder,
+  onBackupProgress,
+  restoreBackup,
+  setAutoBackup,
+  switchLibrary,
+} from './mock-backup';
 // Named (not `export *`): a star export would clash with `export type *` from backend.ts above.
 export { aiRewrite, aiSettings, applyFix, cancelAi, coachPost, saveAiSettings } from './mock-coach';
 export * from './mock-shop';

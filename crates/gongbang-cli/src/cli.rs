@@ -77,6 +77,11 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: i64,
     },
+    /// Backups of the whole library: create, restore.
+    Backup {
+        #[command(subcommand)]
+        command: BackupCommand,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -100,6 +105,21 @@ pub enum ProductCommand {
         /// The archived ones too.
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BackupCommand {
+    /// Write one backup file of the library into --out; prints the file last.
+    Create {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Restore a backup file into a NEW library folder given by --library (missing or empty; never over a
+    /// library). Use it with `--library NEWDIR`, or switch the app to it from 설정 → 백업.
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
     },
 }
 

@@ -2,6 +2,7 @@
 //! no GUI, shared by the desktop window and the `gongbang` CLI.
 
 pub mod audio;
+pub mod backup;
 mod busy;
 pub mod calendar;
 pub mod coach;

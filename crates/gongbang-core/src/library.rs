@@ -1,5 +1,6 @@
 //! Why: the owner's library is one folder — the SQLite file plus the content-addressed photo store and
-//! thumbnails — found in the OS data folder unless `GONGBANG_LIBRARY` or `--library` says otherwise.
+//! thumbnails — found in the OS data folder unless `GONGBANG_LIBRARY` or `--library` says otherwise, or the
+//! owner switched to another library folder (a restored backup), recorded in the OS config folder.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,11 @@ pub const LIBRARY_ENV: &str = "GONGBANG_LIBRARY";
 /// Folder name under the OS data folder; equals the app's Tauri identifier, so the window and the CLI
 /// share one library.
 pub const APP_IDENTIFIER: &str = "kr.gongbang.post";
+/// The file in the OS config folder (`<config>/kr.gongbang.post/`) naming the library folder the owner chose
+/// (a restored backup); read at start. Missing: the default folder.
+pub const LIBRARY_POINTER: &str = "library-folder.txt";
+/// Test hook: the folder holding [`LIBRARY_POINTER`] instead of the OS config folder.
+pub const CONFIG_ENV: &str = "GONGBANG_CONFIG_DIR";
 
 /// An open library.
 pub struct Library {
@@ -36,6 +42,14 @@ impl Library {
         if let Some(dir) = std::env::var_os(LIBRARY_ENV).filter(|v| !v.is_empty()) {
             return Ok(PathBuf::from(dir));
         }
+        if let Some(dir) = chosen_root() {
+            return Ok(dir);
+        }
+        Self::os_default_root()
+    }
+
+    /// The OS's own data folder for the library (what [`Library::default_root`] falls back to).
+    pub fn os_default_root() -> Result<PathBuf> {
         dirs::data_local_dir()
             .map(|d| d.join(APP_IDENTIFIER))
             .ok_or_else(|| {
@@ -111,6 +125,40 @@ impl Library {
     /// Where the thumbnail of the photo with this hash lives.
     pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
         Self::store_paths(&self.root).thumbnail(hash)
+    }
+}
+
+/// Where the pointer to the chosen library folder is kept.
+fn pointer_file() -> Option<PathBuf> {
+    let dir = match std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => dirs::config_dir()?.join(APP_IDENTIFIER),
+    };
+    Some(dir.join(LIBRARY_POINTER))
+}
+
+/// The library folder the owner switched to, if any (an absolute path written by [`set_chosen_root`]).
+pub fn chosen_root() -> Option<PathBuf> {
+    let text = std::fs::read_to_string(pointer_file()?).ok()?;
+    let line = text.lines().next()?.trim();
+    let dir = PathBuf::from(line);
+    (!line.is_empty() && dir.is_absolute()).then_some(dir)
+}
+
+/// Records the library folder to use from the next start (`None`: back to the OS default).
+pub fn set_chosen_root(dir: Option<&Path>) -> Result<()> {
+    let Some(file) = pointer_file() else {
+        return Err(CoreError::invalid(
+            "설정 폴더를 찾을 수 없습니다.",
+            "No configuration folder found.",
+        ));
+    };
+    match dir {
+        Some(d) => crate::store::write_atomic(&file, format!("{}\n", d.display()).as_bytes()),
+        None => match std::fs::remove_file(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(CoreError::io(&file, e)),
+            _ => Ok(()),
+        },
     }
 }
 

@@ -1,8 +1,9 @@
 // Settings: the screen language (two big buttons, the current one pressed) and the optional AI helper's form
-// (components/AiSettings, owned by the write step).
+// (components/AiSettings, owned by the write step), and the backup (components/BackupSettings).
 
 import type { Lang } from '../backend';
 import { AiSettings } from '../components/AiSettings';
+import { BackupSettings } from '../components/BackupSettings';
 import { lang, t } from '../i18n';
 import { toggleLang } from '../state';
 
@@ -42,6 +43,9 @@ export function SettingsScreen() {
             {t('langEn')}
           </button>
         </div>
+      </section>
+      <section class="sc-card settings-section" aria-labelledby="settings-backup">
+        <BackupSettings />
       </section>
       <section class="sc-card settings-section">
         <AiSettings />

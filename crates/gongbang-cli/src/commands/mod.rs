@@ -1,5 +1,6 @@
 //! Why: each subcommand is a few calls into the core; nothing here decides a rule of the trade.
 
+mod backup;
 mod export;
 mod guard;
 mod job;
@@ -12,11 +13,18 @@ use std::process::ExitCode;
 use gongbang_core::import::{import_paths, ImportSummary};
 use gongbang_core::{Library, Result};
 
-use crate::cli::{Args, Command};
+use crate::cli::{Args, BackupCommand, Command};
 use crate::output;
 
 /// Runs the command; returns the process exit status.
 pub fn run(args: Args) -> Result<ExitCode> {
+    // A restore writes a new library folder: it must not open (and so create) one there first.
+    if let Command::Backup {
+        command: BackupCommand::Restore { file },
+    } = &args.command
+    {
+        return backup::restore(file, args.library.as_deref());
+    }
     let root = match args.library {
         Some(dir) => dir,
         None => Library::default_root()?,
@@ -41,6 +49,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Shop { command } => shop::run(&lib, command),
         Command::Product { command } => library::product(&lib, command),
         Command::Search { text, limit } => library::search(&lib, &text.join(" "), limit),
+        Command::Backup { command } => match command {
+            BackupCommand::Create { out } => backup::create(&lib, &out),
+            BackupCommand::Restore { .. } => Ok(ExitCode::SUCCESS),
+        },
     }
 }
 

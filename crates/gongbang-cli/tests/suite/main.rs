@@ -2,6 +2,7 @@
 //! per area (the commands, the leak guard, the shop profile, YouTube).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod backup;
 mod cli;
 mod common;
 mod guard_photos;

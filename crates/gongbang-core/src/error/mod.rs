@@ -83,6 +83,13 @@ pub enum CoreError {
     /// A writer was given the guard's clearance of another post, or of this post before it changed.
     #[error("post {post_id} is not what the leak guard cleared (post {cleared_post_id})")]
     NotCleared { post_id: i64, cleared_post_id: i64 },
+    /// A backup or restore refused: a damaged or newer backup file, a restore target that is not empty.
+    #[error("{en}")]
+    Backup {
+        code: &'static str,
+        ko: String,
+        en: String,
+    },
 }
 
 impl CoreError {
@@ -124,6 +131,7 @@ impl CoreError {
             // The source job's own refusal code, as for a shared photo.
             CoreError::ProductJobRefused { refusal, .. } => refusal.code(),
             CoreError::NotCleared { .. } => "not_cleared",
+            CoreError::Backup { code, .. } => code,
         }
     }
 
@@ -154,7 +162,7 @@ impl CoreError {
             CoreError::NoPhotos => "글에 사진이 한 장도 없습니다. 사진을 먼저 넣어 주세요.".into(),
             CoreError::Template(e) => format!("글 틀(템플릿)에 문제가 있습니다: {e}"),
             CoreError::Json(e) => format!("저장된 글 자료가 손상되었습니다: {e}"),
-            CoreError::Invalid { ko, .. } => ko.clone(),
+            CoreError::Invalid { ko, .. } | CoreError::Backup { ko, .. } => ko.clone(),
             CoreError::NoSuchClient(name) => format!("'{name}' 고객사를 찾을 수 없습니다."),
             CoreError::Cancelled => "취소했습니다. 만들던 파일은 남기지 않았습니다.".into(),
             CoreError::ExportForbidden { client } => format!(
@@ -233,7 +241,7 @@ impl CoreError {
                 "This library was made by a newer Gongbang Post. Please update the app.".into()
             }
             CoreError::NoPhotos => "The post has no photos. Add photos first.".into(),
-            CoreError::Invalid { en, .. } => en.clone(),
+            CoreError::Invalid { en, .. } | CoreError::Backup { en, .. } => en.clone(),
             CoreError::Cancelled => "Cancelled. Nothing half-made was left behind.".into(),
             CoreError::ExportForbidden { client } => format!(
                 "Jobs for '{client}' may never be shown (policy: never), so this cannot be exported."

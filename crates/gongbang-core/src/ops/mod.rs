@@ -5,6 +5,7 @@
 //! transaction. The outputs (`import`, `export`, `video`) already take a `Library` or a `Clearance` and are
 //! called as they are. `tests/suite/surface.rs` keeps the shell and the CLI on this surface.
 
+pub mod backup;
 pub mod calendar;
 pub mod clients;
 pub mod guard;

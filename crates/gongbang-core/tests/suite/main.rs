@@ -3,6 +3,7 @@
 //! shared test kit, `gongbang-testkit`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod backup;
 mod calendar;
 mod coach_drafts;
 mod coach_fixes;
