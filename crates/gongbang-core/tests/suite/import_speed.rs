@@ -30,7 +30,10 @@ fn a_scaled_jpeg_decode_makes_the_same_thumbnail_as_the_full_one() {
             "{rel}"
         );
         let long = reduced.image.width().max(reduced.image.height());
-        assert!(long >= 720 && long < full.width().max(full.height()), "{rel}: {long}");
+        assert!(
+            long >= 720 && long < full.width().max(full.height()),
+            "{rel}: {long}"
+        );
         let a = imaging::fit_within(&full, 720).unwrap();
         let b = imaging::fit_within(&reduced.image, 720).unwrap();
         assert_eq!(a.dimensions(), b.dimensions(), "{rel}");
@@ -62,11 +65,13 @@ fn the_scaled_path_keeps_the_checks() {
     for b in &mut bad[n / 3..n - 2] {
         *b = 0xAA;
     }
-    assert!(imaging::decode_reduced(&bad, PhotoFormat::Jpeg, 720).is_err() || {
-        // Some decoders read noise as pixels; then it must at least be the right size.
-        let r = imaging::decode_reduced(&bad, PhotoFormat::Jpeg, 720).unwrap();
-        (r.full_width, r.full_height) == (640, 480)
-    });
+    assert!(
+        imaging::decode_reduced(&bad, PhotoFormat::Jpeg, 720).is_err() || {
+            // Some decoders read noise as pixels; then it must at least be the right size.
+            let r = imaging::decode_reduced(&bad, PhotoFormat::Jpeg, 720).unwrap();
+            (r.full_width, r.full_height) == (640, 480)
+        }
+    );
 }
 
 fn time<T>(total: &mut Duration, f: impl FnOnce() -> T) -> T {
@@ -81,8 +86,16 @@ fn time<T>(total: &mut Duration, f: impl FnOnce() -> T) -> T {
 fn import_stage_times() {
     let rounds = 5;
     let names = [
-        "read", "blake3", "segments", "exif", "full decode", "scaled decode", "fit 720", "quality",
-        "orient", "encode",
+        "read",
+        "blake3",
+        "segments",
+        "exif",
+        "full decode",
+        "scaled decode",
+        "fit 720",
+        "quality",
+        "orient",
+        "encode",
     ];
     let mut t = vec![Duration::ZERO; names.len()];
     for _ in 0..rounds {
@@ -92,19 +105,28 @@ fn import_stage_times() {
             time(&mut t[1], || blake3::hash(&bytes));
             time(&mut t[2], || imaging::jpeg_segments::parse(&bytes).unwrap());
             let meta = time(&mut t[3], || imaging::read_meta(&bytes));
-            time(&mut t[4], || imaging::decode(&bytes, PhotoFormat::Jpeg).unwrap());
+            time(&mut t[4], || {
+                imaging::decode(&bytes, PhotoFormat::Jpeg).unwrap()
+            });
             let r = time(&mut t[5], || {
                 imaging::decode_reduced(&bytes, PhotoFormat::Jpeg, 720).unwrap()
             });
             let small = time(&mut t[6], || imaging::fit_within(&r.image, 720).unwrap());
             let small = DynamicImage::ImageRgb8(small);
-            time(&mut t[7], || gongbang_core::coach::photo_quality::measure(&small).unwrap());
-            let up = time(&mut t[8], || imaging::orient(small, meta.orientation).to_rgb8());
+            time(&mut t[7], || {
+                gongbang_core::coach::photo_quality::measure(&small).unwrap()
+            });
+            let up = time(&mut t[8], || {
+                imaging::orient(small, meta.orientation).to_rgb8()
+            });
             time(&mut t[9], || imaging::encode_clean_jpeg(&up, 80).unwrap());
         }
     }
     let n = (rounds * LARGE.len()) as f64;
     for (name, d) in names.iter().zip(&t) {
-        println!("{name:>14}: {:7.2} ms per photo", d.as_secs_f64() * 1000.0 / n);
+        println!(
+            "{name:>14}: {:7.2} ms per photo",
+            d.as_secs_f64() * 1000.0 / n
+        );
     }
 }
