@@ -342,12 +342,10 @@ fn original_of(lib: &Library, photo_id: i64) -> (String, bool) {
 }
 
 fn stored_exists(root: &Path, hash: &str) -> bool {
-    std::fs::read_dir(root.join("originals").join(&hash[..2]))
-        .map(|d| {
-            d.flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with(hash))
-        })
-        .unwrap_or(false)
+    std::fs::read_dir(root.join("originals").join(&hash[..2])).is_ok_and(|d| {
+        d.flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(hash))
+    })
 }
 
 #[test]
@@ -617,7 +615,7 @@ fn a_customer_page_lists_its_jobs_and_every_change_including_the_note() {
             name: "동양기계".into(),
             aliases: vec!["DY".into()],
             policy: Policy::Public,
-            note: "".into(),
+            note: String::new(),
         },
     )
     .unwrap();
