@@ -68,7 +68,10 @@ pub async fn library_search(
     text: String,
     limit: i64,
 ) -> Result<Vec<SearchHit>, IpcError> {
-    with_library(&state, move |lib| Ok(ops::library::search(lib, &text, limit)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::library::search(lib, &text, limit)?)
+    })
+    .await
 }
 
 /// The photo wall across the whole library, newest first (with a text: the photos it finds).
@@ -106,21 +109,30 @@ pub async fn add_photo_to_job(
 #[tauri::command]
 #[specta::specta]
 pub async fn archive_job(state: State<'_, AppState>, job_id: i64) -> Result<(), IpcError> {
-    with_library(&state, move |lib| Ok(ops::library::archive_job(lib, job_id)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::library::archive_job(lib, job_id)?)
+    })
+    .await
 }
 
 /// Takes a job out of the archive.
 #[tauri::command]
 #[specta::specta]
 pub async fn unarchive_job(state: State<'_, AppState>, job_id: i64) -> Result<(), IpcError> {
-    with_library(&state, move |lib| Ok(ops::library::unarchive_job(lib, job_id)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::library::unarchive_job(lib, job_id)?)
+    })
+    .await
 }
 
 /// Removes a job: hidden at once, purged after 30 days unless undone.
 #[tauri::command]
 #[specta::specta]
 pub async fn remove_job(state: State<'_, AppState>, job_id: i64) -> Result<Removal, IpcError> {
-    with_library(&state, move |lib| Ok(ops::library::remove_job(lib, job_id)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::library::remove_job(lib, job_id)?)
+    })
+    .await
 }
 
 /// Brings back a removed job or product.
@@ -166,7 +178,10 @@ pub async fn save_product(
 #[tauri::command]
 #[specta::specta]
 pub async fn archive_product(state: State<'_, AppState>, product_id: i64) -> Result<(), IpcError> {
-    with_library(&state, move |lib| Ok(ops::products::archive(lib, product_id)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::products::archive(lib, product_id)?)
+    })
+    .await
 }
 
 /// Takes a product out of the archive.
@@ -176,7 +191,10 @@ pub async fn unarchive_product(
     state: State<'_, AppState>,
     product_id: i64,
 ) -> Result<(), IpcError> {
-    with_library(&state, move |lib| Ok(ops::products::unarchive(lib, product_id)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::products::unarchive(lib, product_id)?)
+    })
+    .await
 }
 
 /// Removes a product: its jobs stay (unlinked); undo restores the links.
@@ -186,7 +204,10 @@ pub async fn remove_product(
     state: State<'_, AppState>,
     product_id: i64,
 ) -> Result<Removal, IpcError> {
-    with_library(&state, move |lib| Ok(ops::products::remove(lib, product_id)?)).await
+    with_library(&state, move |lib| {
+        Ok(ops::products::remove(lib, product_id)?)
+    })
+    .await
 }
 
 /// A product's page: the product, its jobs, its best photos, its posts.

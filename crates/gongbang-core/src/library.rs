@@ -112,7 +112,10 @@ impl Library {
             if let Ok(meta) = std::fs::metadata(&f) {
                 let mut perms = meta.permissions();
                 if perms.readonly() {
-                    #[allow(clippy::permissions_set_readonly_false, reason = "the file is deleted next")]
+                    #[allow(
+                        clippy::permissions_set_readonly_false,
+                        reason = "the file is deleted next"
+                    )]
                     perms.set_readonly(false);
                     let _ = std::fs::set_permissions(&f, perms);
                 }

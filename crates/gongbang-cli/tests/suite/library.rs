@@ -17,8 +17,16 @@ fn product_add_prints_its_number_last_and_product_list_shows_it() {
     let add = gongbang(
         &lib,
         &[
-            "product", "add", "--name", "유압 피팅", "--material", "SUS304", "--process", "CNC 선반",
-            "--kind", "부품군",
+            "product",
+            "add",
+            "--name",
+            "유압 피팅",
+            "--material",
+            "SUS304",
+            "--process",
+            "CNC 선반",
+            "--kind",
+            "부품군",
         ],
     );
     assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
@@ -30,7 +38,12 @@ fn product_add_prints_its_number_last_and_product_list_shows_it() {
     let out = stdout(&list);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 2);
-    assert!(lines.iter().any(|l| l.starts_with("1\t유압 피팅\tSUS304\tCNC 선반")), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("1\t유압 피팅\tSUS304\tCNC 선반")),
+        "{out}"
+    );
     // A blank name is refused in both languages.
     let bad = gongbang(&lib, &["product", "add", "--name", "  "]);
     assert_eq!(bad.status.code(), Some(1));
@@ -46,7 +59,15 @@ fn job_add_with_a_product_links_it_and_an_unknown_product_makes_nothing() {
     let p = last_number(&gongbang(&lib, &["product", "add", "--name", "샤프트류"]));
     let add = gongbang(
         &lib,
-        &["job", "add", "--title", "샤프트 1차", "--own", "--product", &p],
+        &[
+            "job",
+            "add",
+            "--title",
+            "샤프트 1차",
+            "--own",
+            "--product",
+            &p,
+        ],
     );
     assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
     assert_eq!(last_number(&add), "1");
@@ -71,14 +92,25 @@ fn search_prints_kind_number_and_title_per_hit_and_nothing_when_nothing_matches(
     gongbang(&lib, &["product", "add", "--name", "스테인리스 피팅"]);
     gongbang(
         &lib,
-        &["job", "add", "--title", "스테인리스 샤프트", "--own", "--material", "SUS304"],
+        &[
+            "job",
+            "add",
+            "--title",
+            "스테인리스 샤프트",
+            "--own",
+            "--material",
+            "SUS304",
+        ],
     );
     gongbang(&lib, &["job", "add", "--title", "알루미늄 블록", "--own"]);
     let s = gongbang(&lib, &["search", "테인리"]);
     assert_eq!(s.status.code(), Some(0), "{}", stderr(&s));
     let out = stdout(&s);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines, vec!["product\t1\t스테인리스 피팅", "job\t1\t스테인리스 샤프트"]);
+    assert_eq!(
+        lines,
+        vec!["product\t1\t스테인리스 피팅", "job\t1\t스테인리스 샤프트"]
+    );
     // One character, and two words.
     let one = stdout(&gongbang(&lib, &["search", "블"]));
     assert_eq!(one.trim(), "job\t2\t알루미늄 블록");

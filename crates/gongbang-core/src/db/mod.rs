@@ -32,7 +32,7 @@ pub fn register_functions(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| {
             let text: Option<String> = ctx.get(0)?;
-            Ok(text.map(|t| nfc(&t)).unwrap_or_default())
+            Ok(text.as_deref().map_or_else(String::new, nfc))
         },
     )?;
     Ok(())

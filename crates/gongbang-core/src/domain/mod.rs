@@ -22,14 +22,15 @@ pub use client::{Client, ClientInput, Policy};
 pub use guard_log::{LogEntry, LogKind, NewEntry};
 pub use job::{Job, JobFields, OwnerKind, RemovedBlock, RemovedFromPost, RemovedPhoto};
 pub use library::{
-    ClientChange, ClientChoice, ClientDetail, FilterChoices, HitKind, JobCard, LibraryFilter, LibraryPage,
-    PhotoPage, PhotoTile, PostedFilter, ProductDetail, ProductPost, Removal, RemovalKind, SearchHit,
+    ClientChange, ClientChoice, ClientDetail, FilterChoices, HitKind, JobCard, LibraryFilter,
+    LibraryPage, PhotoPage, PhotoTile, PostedFilter, ProductDetail, ProductPost, Removal,
+    RemovalKind, SearchHit,
 };
 pub use photo::{Photo, PhotoRole};
-pub use product::{JobKind, Product, ProductInput};
 pub use photo_quality::PhotoQuality;
 pub use post::{Block, Platform, Post, PostStatus};
 pub use post_event::{EventKind, PostEvent};
+pub use product::{JobKind, Product, ProductInput};
 pub use redaction::RedactBox;
 pub use replacement::Replacement;
 pub use shop_profile::{Corner, LogoWatermark, ShopProfile};

@@ -5,9 +5,9 @@
 use rusqlite::Connection;
 use serde::Serialize;
 
+use crate::domain::JobKind;
 use crate::repo::approvals::{self, Approval, NewApproval};
 use crate::repo::clients::{self, Client, Policy};
-use crate::domain::JobKind;
 use crate::repo::jobs::{self, OwnerKind};
 use crate::repo::posts::{self, Post};
 use crate::{CoreError, Result};

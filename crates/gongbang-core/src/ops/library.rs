@@ -38,11 +38,7 @@ pub fn page(lib: &Library, filter: &LibraryFilter, offset: i64, limit: i64) -> R
         } else {
             "pr.archived_at IS NULL"
         };
-        let all = products::query(
-            conn,
-            &format!("pr.removed_at IS NULL AND {archived}"),
-            [],
-        )?;
+        let all = products::query(conn, &format!("pr.removed_at IS NULL AND {archived}"), [])?;
         all.into_iter()
             .filter(|p| shown.as_ref().is_none_or(|s| s.contains(&p.id)))
             .filter(|p| filter.product_id.is_none_or(|id| id == p.id))

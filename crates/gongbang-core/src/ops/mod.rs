@@ -23,7 +23,7 @@ pub use crate::domain::client::changes as client_changes;
 pub use crate::domain::{
     Approval, Block, Client, ClientChange, ClientChoice, ClientDetail, ClientInput, Corner,
     FilterChoices, HitKind, Job, JobCard, JobFields, JobKind, LibraryFilter, LibraryPage,
-    LogoWatermark, NewApproval, OwnerKind, Photo, PhotoPage, PhotoRole, PhotoTile, Platform, Policy,
-    Post, PostStatus, PostedFilter, Product, ProductDetail, ProductInput, ProductPost, RedactBox,
-    Removal, RemovalKind, RemovedPhoto, SearchHit, ShopProfile, VideoSettings,
+    LogoWatermark, NewApproval, OwnerKind, Photo, PhotoPage, PhotoRole, PhotoTile, Platform,
+    Policy, Post, PostStatus, PostedFilter, Product, ProductDetail, ProductInput, ProductPost,
+    RedactBox, Removal, RemovalKind, RemovedPhoto, SearchHit, ShopProfile, VideoSettings,
 };

@@ -87,16 +87,32 @@ fn job_where(f: &LibraryFilter, text_jobs: Option<&BTreeSet<i64>>) -> Result<(St
         w.push(sql.replace('?', &format!("?{}", v.len())));
     };
     if let Some(c) = f.client_id {
-        bind(&mut w, "(j.owner_kind = 'client' AND j.client_id = ?)", Value::Integer(c));
+        bind(
+            &mut w,
+            "(j.owner_kind = 'client' AND j.client_id = ?)",
+            Value::Integer(c),
+        );
     }
     if !f.material.trim().is_empty() {
-        bind(&mut w, "j.material = ?", Value::Text(f.material.trim().into()));
+        bind(
+            &mut w,
+            "j.material = ?",
+            Value::Text(f.material.trim().into()),
+        );
     }
     if !f.process.trim().is_empty() {
-        bind(&mut w, "j.process = ?", Value::Text(f.process.trim().into()));
+        bind(
+            &mut w,
+            "j.process = ?",
+            Value::Text(f.process.trim().into()),
+        );
     }
     if let Some(y) = f.year {
-        bind(&mut w, "substr(j.created_at, 1, 4) = ?", Value::Text(format!("{y:04}")));
+        bind(
+            &mut w,
+            "substr(j.created_at, 1, 4) = ?",
+            Value::Text(format!("{y:04}")),
+        );
     }
     if let Some(p) = f.product_id {
         bind(&mut w, "j.product_id = ?", Value::Integer(p));
@@ -108,7 +124,11 @@ fn job_where(f: &LibraryFilter, text_jobs: Option<&BTreeSet<i64>>) -> Result<(St
     }
     if let Some(ids) = text_jobs {
         let json = serde_json::to_string(&ids.iter().collect::<Vec<_>>())?;
-        bind(&mut w, "j.id IN (SELECT value FROM json_each(?))", Value::Text(json));
+        bind(
+            &mut w,
+            "j.id IN (SELECT value FROM json_each(?))",
+            Value::Text(json),
+        );
     }
     Ok((w.join(" AND "), v))
 }
@@ -146,7 +166,10 @@ pub(crate) fn jobs_found(conn: &Connection, text: &str, parts: bool) -> Result<B
                 OR product_id IN (SELECT value FROM json_each(?2))",
         )?;
         let rows = stmt.query_map(
-            params![serde_json::to_string(&clients)?, serde_json::to_string(&products)?],
+            params![
+                serde_json::to_string(&clients)?,
+                serde_json::to_string(&products)?
+            ],
             |r| r.get::<_, i64>(0),
         )?;
         for id in rows {
@@ -365,7 +388,9 @@ fn snippet(text: &str, words: &[String]) -> String {
         if wc.is_empty() || lower_chars.len() != chars.len() {
             return None;
         }
-        lower_chars.windows(wc.len()).position(|win| win == wc.as_slice())
+        lower_chars
+            .windows(wc.len())
+            .position(|win| win == wc.as_slice())
     });
     let at = at.unwrap_or(0);
     let start = at.saturating_sub(30);
@@ -550,9 +575,8 @@ pub(crate) fn remove_product(conn: &Connection, product_id: i64) -> Result<Remov
     let product = super::products::get_live(&tx, product_id)?;
     let t = now();
     let linked: Vec<i64> = {
-        let mut stmt = tx.prepare(
-            "SELECT id FROM jobs WHERE product_id = ?1 AND kind = 'job' ORDER BY id",
-        )?;
+        let mut stmt =
+            tx.prepare("SELECT id FROM jobs WHERE product_id = ?1 AND kind = 'job' ORDER BY id")?;
         let rows = stmt.query_map([product_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -710,7 +734,9 @@ pub(crate) fn purge_removals(conn: &Connection, max_age_ms: i64) -> Result<Vec<F
             continue;
         }
         let hash: Option<String> = tx
-            .query_row("SELECT hash FROM photos WHERE id = ?1", [photo], |r| r.get(0))
+            .query_row("SELECT hash FROM photos WHERE id = ?1", [photo], |r| {
+                r.get(0)
+            })
             .optional()?;
         if let Some(hash) = hash {
             tx.execute("DELETE FROM photos WHERE id = ?1", [photo])?;

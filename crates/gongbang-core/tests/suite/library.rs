@@ -124,7 +124,14 @@ fn captions_and_post_text_are_searched_and_lead_to_their_job() {
     let (_t, mut lib) = temp_library();
     let j = job(&lib, "커플링", "S45C", "선반");
     let ids = import(&mut lib, j, &photos_in("cameras")[..2]);
-    ops::photos::set_meta(&lib, j, ids[0], Some(PhotoRole::Finished), "완성된 커플링 측정값").unwrap();
+    ops::photos::set_meta(
+        &lib,
+        j,
+        ids[0],
+        Some(PhotoRole::Finished),
+        "완성된 커플링 측정값",
+    )
+    .unwrap();
     let found = ops::library::search(&lib, "측정값", 10).unwrap();
     assert!(found
         .iter()
@@ -284,7 +291,10 @@ fn archive_and_removal_hide_at_once_and_undo_brings_back() {
     assert_eq!(removal.id, b);
     assert_eq!(removal.title, "플랜지");
     assert_eq!(page_ids(&lib, &LibraryFilter::default()), vec![a]);
-    assert!(hits(&lib, "플랜지").is_empty(), "a removed job is not found");
+    assert!(
+        hits(&lib, "플랜지").is_empty(),
+        "a removed job is not found"
+    );
     assert!(ops::jobs::list(&lib).unwrap().iter().all(|j| j.id != b));
     ops::library::undo_removal(&lib, removal.removal_id).unwrap();
     assert_eq!(page_ids(&lib, &LibraryFilter::default()), vec![b, a]);
@@ -299,7 +309,11 @@ fn archive_and_removal_hide_at_once_and_undo_brings_back() {
     let r = ops::products::remove(&lib, p).unwrap();
     assert!(ops::products::list(&lib, true).unwrap().is_empty());
     assert_eq!(ops::jobs::get(&lib, b).unwrap().product_id, None);
-    assert_eq!(page_ids(&lib, &LibraryFilter::default()), vec![b, a], "its jobs stay");
+    assert_eq!(
+        page_ids(&lib, &LibraryFilter::default()),
+        vec![b, a],
+        "its jobs stay"
+    );
     ops::library::undo_removal(&lib, r.removal_id).unwrap();
     assert_eq!(ops::jobs::get(&lib, b).unwrap().product_id, Some(p));
     assert_eq!(ops::products::list(&lib, false).unwrap()[0].job_count, 1);
@@ -307,7 +321,10 @@ fn archive_and_removal_hide_at_once_and_undo_brings_back() {
     ops::products::archive(&lib, p).unwrap();
     assert!(ops::products::list(&lib, false).unwrap().is_empty());
     assert_eq!(
-        ops::library::page(&lib, &archive, 0, 10).unwrap().products.len(),
+        ops::library::page(&lib, &archive, 0, 10)
+            .unwrap()
+            .products
+            .len(),
         1
     );
 }
@@ -325,12 +342,10 @@ fn original_of(lib: &Library, photo_id: i64) -> (String, bool) {
 }
 
 fn stored_exists(root: &Path, hash: &str) -> bool {
-    std::fs::read_dir(root.join("originals").join(&hash[..2]))
-        .map(|d| {
-            d.flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with(hash))
-        })
-        .unwrap_or(false)
+    std::fs::read_dir(root.join("originals").join(&hash[..2])).is_ok_and(|d| {
+        d.flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(hash))
+    })
 }
 
 #[test]
@@ -358,7 +373,10 @@ fn the_purge_keeps_originals_still_used_and_deletes_the_unused_ones() {
 
     ops::library::remove_job(&lib, a).unwrap();
     // Within 30 days nothing is purged.
-    assert_eq!(ops::library::purge_removed(&lib, 30 * 24 * 3600 * 1000).unwrap(), 0);
+    assert_eq!(
+        ops::library::purge_removed(&lib, 30 * 24 * 3600 * 1000).unwrap(),
+        0
+    );
     assert!(stored_exists(lib.root(), &hashes[2]));
     // Due: the job goes; the photo only it used leaves the store, the others stay.
     assert_eq!(ops::library::purge_removed(&lib, 0).unwrap(), 1);
@@ -430,7 +448,11 @@ fn empty_jobs_are_dropped_at_start_and_new_job_reuses_an_empty_one() {
     let lib = Library::open(&root).unwrap();
     let s = ops::session::current(&lib).unwrap();
     assert_eq!(s.job.id, first);
-    let left: Vec<i64> = ops::jobs::list(&lib).unwrap().iter().map(|j| j.id).collect();
+    let left: Vec<i64> = ops::jobs::list(&lib)
+        .unwrap()
+        .iter()
+        .map(|j| j.id)
+        .collect();
     assert!(left.contains(&first));
     assert!(!left.contains(&second), "empty");
     assert!(!left.contains(&stale), "empty");
@@ -545,7 +567,10 @@ fn a_product_page_shows_its_jobs_best_photos_and_posts() {
     assert_eq!(d.jobs.iter().map(|c| c.id).collect::<Vec<_>>(), vec![b, a]);
     assert_eq!(d.photos.len(), 5);
     assert_eq!(d.photos[0].photo_id, ia[2], "the finished photo first");
-    assert!(d.photos.iter().all(|t| ia.contains(&t.photo_id) || ib.contains(&t.photo_id)));
+    assert!(d
+        .photos
+        .iter()
+        .all(|t| ia.contains(&t.photo_id) || ib.contains(&t.photo_id)));
     assert_eq!(d.posts.len(), 1);
     assert_eq!(d.posts[0].post_id, post.id);
     assert_eq!(
@@ -578,7 +603,10 @@ fn a_customer_page_lists_its_jobs_and_every_change_including_the_note() {
     let what = &d.changes[0].what;
     assert!(what.contains("정책"), "{what}");
     assert!(what.contains("별칭"), "{what}");
-    assert!(what.contains("메모"), "the note change is logged too: {what}");
+    assert!(
+        what.contains("메모"),
+        "the note change is logged too: {what}"
+    );
     // A note alone is logged as well.
     ops::clients::save(
         &lib,
@@ -587,11 +615,17 @@ fn a_customer_page_lists_its_jobs_and_every_change_including_the_note() {
             name: "동양기계".into(),
             aliases: vec!["DY".into()],
             policy: Policy::Public,
-            note: "".into(),
+            note: String::new(),
         },
     )
     .unwrap();
-    assert_eq!(ops::library::client_detail(&lib, c.id).unwrap().changes.len(), 2);
+    assert_eq!(
+        ops::library::client_detail(&lib, c.id)
+            .unwrap()
+            .changes
+            .len(),
+        2
+    );
 }
 
 #[test]
@@ -635,7 +669,10 @@ fn a_library_of_schema_7_migrates_and_its_old_rows_are_found() {
     assert!(hits(&lib, "옛정").contains(&(HitKind::Customer, 1)));
     assert!(hits(&lib, "납품 후기").contains(&(HitKind::Post, 1)));
     assert!(hits(&lib, "떨림").contains(&(HitKind::Post, 1)));
-    assert!(!hits(&lib, "paragraph").contains(&(HitKind::Post, 1)), "not the block kinds");
+    assert!(
+        !hits(&lib, "paragraph").contains(&(HitKind::Post, 1)),
+        "not the block kinds"
+    );
     let j = ops::jobs::get(&lib, 1).unwrap();
     assert_eq!(j.kind, JobKind::Job);
     assert_eq!(j.product_id, None);
