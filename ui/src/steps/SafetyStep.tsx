@@ -17,6 +17,7 @@ import {
   saveWatchWords,
   selectedPhotoId,
   selectPhoto,
+  switchJob,
   watchWords,
 } from '../state';
 
@@ -180,6 +181,8 @@ function GuardStatus() {
             <p class="guard-big">{t('guardNever')}</p>
             <p>{t('guardNeverMore', { name })}</p>
           </div>
+        ) : g.productJob ? (
+          <p class="guard-main">{g.canExport ? t('guardProductOk') : pick(g.reasonKo, g.reasonEn)}</p>
         ) : g.ownerKind === null ? (
           <div>
             <p class="guard-main">{t('guardUnset')}</p>
@@ -204,13 +207,30 @@ function GuardStatus() {
           {pick(g.reasonKo, g.reasonEn)}
         </p>
       )}
-      {g.ownerKind === null && (
+      {g.productJob && (
+        // A product post draws on the product's jobs: the customer's approval belongs to the job it came from.
+        <div class="product-post-notice" data-testid="product-post-notice" data-source-job-id={g.sourceJobId ?? ''}>
+          <p class="guard-main">{t('productPostNotice')}</p>
+          {g.sourceJobId != null && (
+            <button
+              type="button"
+              class="btn btn-secondary"
+              data-testid="product-go-source"
+              onClick={() => void switchJob(g.sourceJobId as number).then(() => goTo('safety'))}
+            >
+              {t('productGoSource')}
+            </button>
+          )}
+        </div>
+      )}
+      {g.ownerKind === null && !g.productJob && (
         <button type="button" class="btn btn-secondary" data-testid="guard-go-job" onClick={() => void goTo('job')}>
           {t('goJob')}
         </button>
       )}
       {g.policy === 'ask' &&
         g.client &&
+        !g.productJob &&
         (g.approval ? (
           <>
             <h3 class="approval-title">{t('approvalRecorded')}</h3>
