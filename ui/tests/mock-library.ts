@@ -484,7 +484,7 @@ export function libraryThumb(hash: string | null, thumbUrl?: string | null): str
 }
 
 // ---- a product post's guard: the strictest of the product's jobs ----
-mockHooks.guard = (jobId: number): Guard | null => {
+function productGuard(jobId: number): Guard | null {
   const j = jobs().find((x) => x.id === jobId);
   if (j?.kind !== 'product_post' || j.productId == null) return null;
   const sources = jobs().filter((x) => x.productId === j.productId && x.kind !== 'product_post');
@@ -513,7 +513,7 @@ mockHooks.guard = (jobId: number): Guard | null => {
         reasonEn: `A product post: the customer's approval is needed in the job '${jobById(worst.id).title}'.`,
       }
     : { ...base, policy: 'public', canExport: true, reasonKo: null, reasonEn: null };
-};
+}
 
 // ---- test hooks ----
 interface Seed {
@@ -608,7 +608,9 @@ window.__mockLib = {
   },
   state: () => JSON.parse(JSON.stringify(L)) as LibState,
 };
+// mock-backend.ts is still running when this module runs (it imports this file): hook in once it is done.
 queueMicrotask(() => {
+  mockHooks.guard = productGuard;
   const m = window.__mock;
   if (!m) return;
   const coreReset = m.reset;

@@ -5,7 +5,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Product } from '../backend';
 import { t } from '../i18n';
-import { libView, newProductPostInWizard, openJobInWizard, productDetail, saveProductForm, thumbOf } from '../state';
+import {
+  closeProduct,
+  newProductPostInWizard,
+  openJobInWizard,
+  productDetail,
+  saveProductForm,
+  thumbOf,
+} from '../state';
 import { fmtDay, JobCardView } from './LibraryScreen';
 
 export function ProductScreen({ id }: { id: number | null }) {
@@ -18,14 +25,7 @@ export function ProductScreen({ id }: { id: number | null }) {
           {id === null ? t('productNew') : loaded && d ? d.product.name : t('libProduct')}
         </h1>
         <div class="lib-head-actions">
-          <button
-            type="button"
-            class="btn btn-secondary"
-            data-testid="product-back"
-            onClick={() => {
-              libView.value = { kind: 'tabs' };
-            }}
-          >
+          <button type="button" class="btn btn-secondary" data-testid="product-back" onClick={closeProduct}>
             <span aria-hidden="true">◀ </span>
             {t('productBack')}
           </button>

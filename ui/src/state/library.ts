@@ -297,6 +297,11 @@ export function openProduct(id: number | null) {
   productDetail.value = null;
   if (id !== null) void loadProduct();
 }
+/** Back from a product's page to the cards, as they now are. */
+export function closeProduct() {
+  libView.value = { kind: 'tabs' };
+  void loadLibrary();
+}
 export async function loadProduct() {
   const v = libView.value;
   if (v.kind !== 'product' || v.id === null) return;
