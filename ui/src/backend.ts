@@ -36,14 +36,15 @@ export type ExportProgress = Wire.ExportProgress_Serialize;
 export type ExportResult = Wire.ExportResult;
 export type ExportTexts = Wire.ExportTexts_Serialize;
 export type FindingField = Wire.Field;
-/** The guard view; `productJob` / `sourceJobId` are issue 14's (library-types.ts until the bindings have them). */
+/** The guard view; `sourceJob` is issue 14's (library-types.ts until the bindings have it). */
 export type Guard = Wire.Guard_Serialize & Lib.ProductGuard;
 export type HistoryEntry = Wire.HistoryEntry;
 export type ImportItem = Wire.ImportItemView_Serialize;
 export type ImportOutcome = Wire.ImportOutcome;
 export type ImportProgress = Wire.ImportProgress_Serialize;
 export type ImportSummary = Wire.ImportSummaryView_Serialize;
-export type Job = Wire.Job_Serialize;
+/** The job view; `productId` and `kind` are issue 14's (library-types.ts until the bindings have them). */
+export type Job = Wire.Job_Serialize & Lib.JobLibraryFields;
 export type JobFields = Wire.JobFields_Serialize;
 export type Lang = Wire.Lang;
 export type MetaItem = Wire.MetaItem;
@@ -90,6 +91,7 @@ export type ProductInput = Lib.ProductInput;
 export type ProductPost = Lib.ProductPost;
 export type Removal = Lib.Removal;
 export type SearchHit = Lib.SearchHit;
+export type SourceJob = Lib.SourceJob;
 
 /** The generated commands: what this door offers and what the mock backend implements. */
 export type Commands = typeof commands;

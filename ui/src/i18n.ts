@@ -594,7 +594,7 @@ const ko = {
   jobProductNone: '제품 없음',
   jobProductHint: '서재에서 제품을 만들면 여기서 고를 수 있습니다.',
   productPostNotice: '이 글은 제품 글입니다: 고객 승인은 해당 작업에서 받으세요',
-  productGoSource: '그 작업 열기',
+  productGoSource: "'{title}' 작업 열기",
   guardProductOk: '이 제품의 작업들은 모두 올려도 됩니다.',
   // ---- end shop, calendar, settings ----
 } as const;
@@ -1192,7 +1192,7 @@ const en: Record<Key, string> = {
   jobProductNone: 'No product',
   jobProductHint: 'Make products in the library to choose them here.',
   productPostNotice: "This is a product post: get the customer's approval in the job it came from",
-  productGoSource: 'Open that job',
+  productGoSource: "Open the job '{title}'",
   guardProductOk: "All of this product's jobs may be posted.",
   // ---- end shop, calendar, settings ----
 };

@@ -2,7 +2,7 @@
 // ./bindings.ts has them: the Rust commands (src-tauri/commands/library.rs) were written at the same time. Only
 // backend.ts (and the test mock) import this file. When `GONGBANG_WRITE_IPC=1 cargo test -p gongbang-post
 // ipc_contract` has generated them, backend.ts takes these names from the bindings instead and this file goes.
-import type { Client } from './bindings';
+import type { Client, Policy } from './bindings';
 
 export interface Product {
   id: number;
@@ -138,10 +138,23 @@ export interface ClientDetail {
   changes: ClientChange[];
 }
 
-/** What issue 14 adds to the guard view (job_guard): a product post, and the job whose customer must approve. */
+/** The job of a product that made a product post's verdict strict (the lib branch's `guard::SourceJob`). */
+export interface SourceJob {
+  jobId: number;
+  title: string;
+  client: string | null;
+  policy: Policy;
+  /** Always true: tells this verdict from a job's own. */
+  productJob: boolean;
+}
+/** What issue 14 adds to the guard view (job_guard): for a product post, the stricter job of the product. */
 export interface ProductGuard {
-  productJob?: boolean;
-  sourceJobId?: number | null;
+  sourceJob?: SourceJob | null;
+}
+/** What issue 14 adds to the job view: its product, and whether it is a post about a product. */
+export interface JobLibraryFields {
+  productId?: number | null;
+  kind?: JobCardKind;
 }
 
 /** The library commands: wire name → JS argument names (Tauri maps camelCase to Rust's snake_case). */

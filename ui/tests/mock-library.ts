@@ -5,7 +5,7 @@
 // Behaves as the contract says: empty jobs (no photo, no field, no post) are never listed; search finds any part
 // of a word (case-insensitive); remove takes the job (or product) out and undo_removal puts it back as it was; a
 // removed product's jobs lose the link and get it back on undo; a product post's guard is the strictest of the
-// product's jobs (`productJob`, `sourceJobId`).
+// product's jobs (`sourceJob`, as the lib branch's guard::SourceJob).
 //
 // Test hooks (window.__mockLib):
 //   seedJobs(list)        jobs with a photo each: { title, material?, process?, client?, posted?, year?, caption? }
@@ -495,14 +495,23 @@ function productGuard(jobId: number): Guard | null {
     if (g.canExport) continue;
     if (!worst || rank[g.policy] > rank[worst.g.policy]) worst = { g, id: s.id };
   }
+  const src = worst ? jobById(worst.id) : null;
   const base = {
     jobId,
     ownerKind: j.ownerKind,
     client: null,
     approval: null,
     photoIssue: null,
-    productJob: true,
-    sourceJobId: worst?.id ?? null,
+    sourceJob:
+      worst && src
+        ? {
+            jobId: src.id,
+            title: src.title,
+            client: worst.g.client?.name ?? null,
+            policy: worst.g.policy,
+            productJob: true,
+          }
+        : null,
   };
   return worst
     ? {

@@ -314,10 +314,10 @@ export function JobCardView({ c, actions = true }: { c: JobCard; actions?: boole
           {[c.clientName, c.productName, c.material, c.process].filter(Boolean).join(' · ')}
         </span>
         <span class="lib-card-meta">
-          {t('libPhotoCount', { n: c.photoCount })} · {fmtDay(c.updatedAt)}{' '}
-          <span class={`lib-posted${c.posted ? ' is-posted' : ''}`}>
-            {c.posted ? `✓ ${t('libPosted')}` : t('libNotPosted')}
-          </span>
+          {t('libPhotoCount', { n: c.photoCount })} · {fmtDay(c.updatedAt)}
+        </span>
+        <span class={`lib-card-meta lib-posted${c.posted ? ' is-posted' : ''}`}>
+          {c.posted ? `✓ ${t('libPosted')}` : t('libNotPosted')}
         </span>
       </button>
       {actions && (

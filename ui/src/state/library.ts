@@ -331,7 +331,7 @@ export async function newPostForProduct(productId: number): Promise<boolean> {
 export const jobProductId = signal<number | null>(null);
 let productOfJob: number | undefined;
 effect(() => {
-  const j = job.value as (ReturnType<typeof job.peek> & { productId?: number | null }) | null;
+  const j = job.value;
   if (!j || j.id === productOfJob) return;
   productOfJob = j.id;
   jobProductId.value = j.productId ?? null;
