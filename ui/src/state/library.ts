@@ -288,8 +288,9 @@ export async function saveCustomer(input: ClientInput): Promise<Client | null> {
 // ---- products ----
 export const productDetail = signal<ProductDetail | null>(null);
 export const products = signal<Product[]>([]);
+/** Every product, archived ones too (the job step shows an archived one only for the job that has it). */
 export async function loadProducts() {
-  const list = await attempt(() => api.listProducts(false));
+  const list = await attempt(() => api.listProducts(true));
   if (list) products.value = list;
 }
 export function openProduct(id: number | null) {

@@ -103,9 +103,9 @@ export function JobStep() {
 
 /** Which of the shop's products this job belongs to (none by default); the library groups jobs by it. */
 function ProductPicker() {
-  const list = products.value;
   const cur = jobProductId.value;
-  // A product archived since keeps showing for the job that belongs to it.
+  // An archived product shows only for the job that belongs to it.
+  const list = products.value.filter((p) => !p.archived || p.id === cur);
   const shown = cur !== null && !list.some((p) => p.id === cur) ? [{ id: cur, name: `#${cur}` }, ...list] : list;
   return (
     <section class="job-product" aria-labelledby="job-product-title">
