@@ -4,6 +4,7 @@ pub mod ai;
 pub mod calendar;
 pub mod coach;
 pub mod guard;
+pub mod library;
 pub mod photos;
 pub mod posts;
 pub mod session;

@@ -63,6 +63,44 @@ pub enum Command {
         #[command(subcommand)]
         command: JobCommand,
     },
+    /// Products (what the shop makes; jobs may belong to one): add, list.
+    Product {
+        #[command(subcommand)]
+        command: ProductCommand,
+    },
+    /// Search the library (titles, job fields, captions, customers, posts, products) by any part of a
+    /// word; one line per hit: kind, number, title (tab-separated). Nothing found: no lines, exit 0.
+    Search {
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProductCommand {
+    /// Create a product; prints its number last.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// What kind of thing it is (a part family, our own product, …).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        material: Option<String>,
+        #[arg(long)]
+        process: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// List the products (number, name, material, process, jobs).
+    List {
+        /// The archived ones too.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -96,6 +134,9 @@ pub enum JobCommand {
         lead_time: Option<String>,
         #[arg(long)]
         story: Option<String>,
+        /// The product the job belongs to (its number: `product list`).
+        #[arg(long, value_name = "N")]
+        product: Option<i64>,
     },
     /// List jobs, newest first.
     List,

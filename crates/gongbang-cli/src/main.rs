@@ -13,7 +13,7 @@ use clap::Parser;
 fn exit_status(e: &gongbang_core::CoreError) -> u8 {
     use gongbang_core::CoreError::{
         ApprovalMissing, ExportForbidden, FlaggedText, NotCleared, PhotoNotInJob,
-        SharedPhotoRefused,
+        ProductJobRefused, SharedPhotoRefused,
     };
     match e {
         ExportForbidden { .. }
@@ -21,6 +21,7 @@ fn exit_status(e: &gongbang_core::CoreError) -> u8 {
         | FlaggedText { .. }
         | PhotoNotInJob { .. }
         | SharedPhotoRefused { .. }
+        | ProductJobRefused { .. }
         | NotCleared { .. } => 3,
         _ => 1,
     }

@@ -74,6 +74,40 @@ impl Library {
         Self::store_paths(&self.root).original(hash, extension)
     }
 
+    /// Deletes the stored original (whatever its extension) and the thumbnail of a photo the library no
+    /// longer has a row for. Only the library's own store: the owner's files and exported folders are never
+    /// touched. Read-only originals are made writable first (Windows refuses to delete them otherwise).
+    pub fn forget_stored(&self, hash: &str) -> Result<()> {
+        if hash.len() < 2 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(());
+        }
+        let paths = Self::store_paths(&self.root);
+        let mut files = vec![paths.thumbnail(hash)];
+        if let Some(dir) = paths.original(hash, "x").parent() {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    let name = e.file_name();
+                    let name = name.to_string_lossy();
+                    if name.split('.').next() == Some(hash) {
+                        files.push(e.path());
+                    }
+                }
+            }
+        }
+        for f in files {
+            if let Ok(meta) = std::fs::metadata(&f) {
+                let mut perms = meta.permissions();
+                if perms.readonly() {
+                    #[allow(clippy::permissions_set_readonly_false, reason = "the file is deleted next")]
+                    perms.set_readonly(false);
+                    let _ = std::fs::set_permissions(&f, perms);
+                }
+                std::fs::remove_file(&f).map_err(|e| CoreError::io(&f, e))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Where the thumbnail of the photo with this hash lives.
     pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
         Self::store_paths(&self.root).thumbnail(hash)

@@ -22,6 +22,7 @@ pub fn run(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
             quantity,
             lead_time,
             story,
+            product,
         } => {
             let fields = JobFields {
                 title,
@@ -39,8 +40,15 @@ pub fn run(lib: &mut Library, command: JobCommand) -> Result<ExitCode> {
             } else {
                 OwnerKind::Client
             };
-            // The customer must exist before the job is made, so a typo leaves nothing behind.
+            // The customer and the product must exist before the job is made, so a typo leaves nothing
+            // behind.
+            if let Some(p) = product {
+                ops::products::check(lib, p)?;
+            }
             let job = ops::jobs::create_named(lib, &fields, Some(kind), client.as_deref())?;
+            if let Some(p) = product {
+                ops::products::set_job_product(lib, job.id, Some(p))?;
+            }
             println!("{}", job.id);
         }
         JobCommand::List => {

@@ -3,6 +3,7 @@
 mod export;
 mod guard;
 mod job;
+mod library;
 mod shop;
 
 use std::path::PathBuf;
@@ -38,6 +39,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         } => guard::approve(&lib, job, &by, &how, note.as_deref(), at.as_deref()),
         Command::Word { command } => guard::word(&lib, command),
         Command::Shop { command } => shop::run(&lib, command),
+        Command::Product { command } => library::product(&lib, command),
+        Command::Search { text, limit } => library::search(&lib, &text.join(" "), limit),
     }
 }
 

@@ -6,5 +6,6 @@ mod cli;
 mod common;
 mod guard_photos;
 mod leak_guard;
+mod library;
 mod shop;
 mod youtube;

@@ -85,6 +85,8 @@ fn boilerplate(post: &Post, shop: &ShopProfile) -> Result<HashSet<String>> {
                 updated_at: String::new(),
                 owner_kind,
                 client_id: None,
+                product_id: None,
+                kind: Default::default(),
             };
             let (d, offered) = compose_offered(&empty, &photos, post.platform, shop, lang)?;
             for b in &d.blocks {

@@ -16,6 +16,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/006_export_texts.sql")),
     // Issue 13 item 6: the logo mark on blog photos, chosen once in the shop profile.
     M::up(include_str!("sql/007_logo_watermark.sql")),
+    // Issue 14: products, the library's archive and removals, the search index (FTS5 trigram).
+    M::up(include_str!("sql/009_library.sql")),
 ];
 
 /// The schema version this build writes.

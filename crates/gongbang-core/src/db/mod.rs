@@ -15,9 +15,33 @@ pub use migrations::{schema_version, SCHEMA_VERSION};
 /// Opens (creating when missing) the library database at `path` and migrates it.
 pub fn open(path: &Path) -> Result<Connection> {
     let mut conn = Connection::open(path)?;
+    register_functions(&conn)?;
     configure(&conn)?;
     migrations::migrate(&mut conn)?;
     Ok(conn)
+}
+
+/// Registers the SQL functions the schema's triggers call (`gb_nfc`: NFC normalisation of indexed text).
+/// Every connection that may write to the library must have them, or a trigger fails with "no such
+/// function"; [`open`] does it before migrating.
+pub fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "gb_nfc",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let text: Option<String> = ctx.get(0)?;
+            Ok(text.map(|t| nfc(&t)).unwrap_or_default())
+        },
+    )?;
+    Ok(())
+}
+
+/// NFC form of a text (what the search index stores and what a query is compared in).
+pub fn nfc(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc().collect()
 }
 
 fn configure(conn: &Connection) -> Result<()> {

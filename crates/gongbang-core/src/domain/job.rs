@@ -61,6 +61,12 @@ pub struct Job {
     /// `None` = not set yet; the leak guard counts that as a customer's job with policy `ask`.
     pub owner_kind: Option<OwnerKind>,
     pub client_id: Option<i64>,
+    /// The product the job belongs to, if any.
+    #[serde(default)]
+    pub product_id: Option<i64>,
+    /// A piece of work, or a post about a product (its verdict is the strictest of the product's jobs).
+    #[serde(default)]
+    pub kind: super::product::JobKind,
 }
 
 #[cfg(test)]
@@ -74,6 +80,8 @@ impl Job {
             updated_at: String::new(),
             owner_kind: None,
             client_id: None,
+            product_id: None,
+            kind: super::product::JobKind::Job,
         }
     }
 }

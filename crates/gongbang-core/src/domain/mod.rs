@@ -6,10 +6,12 @@ pub mod approval;
 pub mod client;
 pub mod guard_log;
 pub mod job;
+pub mod library;
 pub mod photo;
 pub mod photo_quality;
 pub mod post;
 pub mod post_event;
+pub mod product;
 pub mod redaction;
 pub mod replacement;
 pub mod shop_profile;
@@ -19,7 +21,12 @@ pub use approval::{Approval, NewApproval};
 pub use client::{Client, ClientInput, Policy};
 pub use guard_log::{LogEntry, LogKind, NewEntry};
 pub use job::{Job, JobFields, OwnerKind, RemovedBlock, RemovedFromPost, RemovedPhoto};
+pub use library::{
+    ClientChange, ClientChoice, ClientDetail, FilterChoices, HitKind, JobCard, LibraryFilter, LibraryPage,
+    PhotoPage, PhotoTile, PostedFilter, ProductDetail, ProductPost, Removal, RemovalKind, SearchHit,
+};
 pub use photo::{Photo, PhotoRole};
+pub use product::{JobKind, Product, ProductInput};
 pub use photo_quality::PhotoQuality;
 pub use post::{Block, Platform, Post, PostStatus};
 pub use post_event::{EventKind, PostEvent};

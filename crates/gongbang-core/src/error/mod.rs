@@ -66,6 +66,17 @@ pub enum CoreError {
         other_job_title: String,
         refusal: Box<CoreError>,
     },
+    #[error("no product number {0}")]
+    NoSuchProduct(i64),
+    #[error("no removal number {0} (it may have been undone or purged)")]
+    NoSuchRemoval(i64),
+    /// A post about a product: one of the product's jobs is stricter (`refusal` is that job's).
+    #[error("job {job_id} of the product: {refusal}")]
+    ProductJobRefused {
+        job_id: i64,
+        job_title: String,
+        refusal: Box<CoreError>,
+    },
     /// A new customer whose name is (up to case, spaces and separators) one that exists already.
     #[error("a customer named {existing} already exists")]
     ClientExists { name: String, existing: String },
@@ -108,6 +119,10 @@ impl CoreError {
             // The other job's own refusal code: the window and scripts treat it as that refusal.
             CoreError::SharedPhotoRefused { refusal, .. } => refusal.code(),
             CoreError::ClientExists { .. } => "client_exists",
+            CoreError::NoSuchProduct(_) => "no_such_product",
+            CoreError::NoSuchRemoval(_) => "no_such_removal",
+            // The source job's own refusal code, as for a shared photo.
+            CoreError::ProductJobRefused { refusal, .. } => refusal.code(),
             CoreError::NotCleared { .. } => "not_cleared",
         }
     }
@@ -165,6 +180,20 @@ impl CoreError {
                 refusal,
             } => format!(
                 "{photo_id}번 사진은 다른 작업({other_job_id}번 '{other_job_title}')에도 들어 있는 사진이라, 그 작업의 더 엄격한 규칙을 따릅니다: {}",
+                refusal.message_ko()
+            ),
+            CoreError::NoSuchProduct(id) => format!(
+                "{id}번 제품을 찾을 수 없습니다. 제품 목록(product list)에서 번호를 확인해 주세요."
+            ),
+            CoreError::NoSuchRemoval(id) => format!(
+                "{id}번 삭제 기록이 없습니다. 이미 되돌렸거나 30일이 지나 정리되었습니다."
+            ),
+            CoreError::ProductJobRefused {
+                job_id,
+                job_title,
+                refusal,
+            } => format!(
+                "이 제품 글은 제품의 작업 중 가장 엄격한 규칙을 따릅니다. {job_id}번 작업 '{job_title}': {} 그 작업에서 허락을 기록하거나, 그 작업을 제품에서 빼 주세요.",
                 refusal.message_ko()
             ),
             CoreError::ClientExists { name, existing } if name == existing => format!(
@@ -229,6 +258,20 @@ impl CoreError {
                 refusal,
             } => format!(
                 "Photo {photo_id} also belongs to another job (job {other_job_id}, '{other_job_title}'), so that job's stricter rule applies: {}",
+                refusal.message_en()
+            ),
+            CoreError::NoSuchProduct(id) => {
+                format!("There is no product number {id}. See `product list` for the numbers.")
+            }
+            CoreError::NoSuchRemoval(id) => format!(
+                "There is no removal number {id}: it was undone already, or purged after 30 days."
+            ),
+            CoreError::ProductJobRefused {
+                job_id,
+                job_title,
+                refusal,
+            } => format!(
+                "A product post follows the strictest rule among the product's jobs. Job {job_id} '{job_title}': {} Record the approval on that job, or take it out of the product.",
                 refusal.message_en()
             ),
             CoreError::ClientExists { name, existing } if name == existing => format!(

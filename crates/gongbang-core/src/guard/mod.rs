@@ -19,7 +19,7 @@ use crate::{CoreError, Result};
 
 pub use history::{history, HistoryEntry};
 pub use metadata::{metadata_report, MetaItem};
-pub use policy::{record_approval, verdict, Guard};
+pub use policy::{record_approval, verdict, Guard, SourceJob};
 pub use text_scan::{replace_in_post, scan_post, Finding, ScanRules};
 
 pub use package_scan::{scan_texts, PlacedFinding};

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::repo::approvals::{self, Approval, NewApproval};
 use crate::repo::clients::{self, Client, Policy};
+use crate::domain::JobKind;
 use crate::repo::jobs::{self, OwnerKind};
 use crate::repo::posts::{self, Post};
 use crate::{CoreError, Result};
@@ -29,6 +30,23 @@ pub struct Guard {
     /// Set by [`post_verdict`] when a photo of the post made the verdict stricter than the job's own: a photo
     /// that is not the job's, or one that also belongs to a stricter job (a duplicate import).
     pub photo_issue: Option<PhotoIssue>,
+    /// For a post about a product (a job of kind `product_post`): the product's job whose verdict this is,
+    /// when one of them is stricter than the shop's own (never > ask without approval > ask with approval,
+    /// public, own). The window says "approve it on that job" and opens it.
+    pub source_job: Option<SourceJob>,
+}
+
+/// The job of a product that made a product post's verdict strict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SourceJob {
+    pub job_id: i64,
+    pub title: String,
+    pub client: Option<String>,
+    pub policy: Policy,
+    /// Always true: lets the window tell this verdict from a job's own.
+    pub product_job: bool,
 }
 
 /// The photo that made a post's verdict stricter than its job's, and why.
@@ -56,6 +74,21 @@ impl Guard {
         if let Some(issue) = &self.photo_issue {
             return Some(issue_error(self.job_id, issue));
         }
+        if let Some(src) = &self.source_job {
+            let inner = match src.policy {
+                Policy::Never => CoreError::ExportForbidden {
+                    client: src.client.clone().unwrap_or_default(),
+                },
+                _ => CoreError::ApprovalMissing {
+                    client: src.client.clone(),
+                },
+            };
+            return Some(CoreError::ProductJobRefused {
+                job_id: src.job_id,
+                job_title: src.title.clone(),
+                refusal: Box::new(inner),
+            });
+        }
         let client = self.client.as_ref().map(|c| c.name.clone());
         Some(match self.policy {
             Policy::Never => CoreError::ExportForbidden {
@@ -66,9 +99,43 @@ impl Guard {
     }
 }
 
-/// The verdict for a job as the library stands now.
+/// The verdict for a job as the library stands now. A post about a product (kind `product_post`) goes out
+/// only under the strictest verdict among the product's jobs (it draws on all their facts and photos): a
+/// `never` job refuses it, an `ask` job without its approval refuses it, and `source_job` names that job.
 pub fn verdict(conn: &Connection, job_id: i64) -> Result<Guard> {
     let job = jobs::get(conn, job_id)?;
+    let mut guard = own_verdict(conn, &job)?;
+    if job.kind == JobKind::ProductPost {
+        if let Some(product_id) = job.product_id {
+            let mut worst: Option<(u8, Guard)> = None;
+            for source in crate::repo::products::source_jobs(conn, product_id)? {
+                let g = own_verdict(conn, &jobs::get(conn, source)?)?;
+                let rank = strictness(&g);
+                if rank > strictness(&guard) && worst.as_ref().is_none_or(|(r, _)| rank > *r) {
+                    worst = Some((rank, g));
+                }
+            }
+            if let Some((_, src)) = worst {
+                guard.can_export = false;
+                guard.source_job = Some(SourceJob {
+                    job_id: src.job_id,
+                    title: jobs::get(conn, src.job_id)?.fields.title,
+                    client: src.client.as_ref().map(|c| c.name.clone()),
+                    policy: src.policy,
+                    product_job: true,
+                });
+                guard.reason_ko = None;
+                guard.reason_en = None;
+                set_reason(&mut guard);
+            }
+        }
+    }
+    Ok(guard)
+}
+
+/// The verdict of a job by its own owner and approvals.
+fn own_verdict(conn: &Connection, job: &jobs::Job) -> Result<Guard> {
+    let job_id = job.id;
     let client = match (job.owner_kind, job.client_id) {
         (Some(OwnerKind::Client), Some(id)) => Some(clients::get(conn, id)?),
         _ => None,
@@ -97,6 +164,7 @@ pub fn verdict(conn: &Connection, job_id: i64) -> Result<Guard> {
         reason_ko: None,
         reason_en: None,
         photo_issue: None,
+        source_job: None,
     };
     set_reason(&mut guard);
     Ok(guard)

@@ -9,16 +9,20 @@ pub mod calendar;
 pub mod clients;
 pub mod guard;
 pub mod jobs;
+pub mod library;
 pub mod photos;
 pub mod posts;
 pub mod preview;
+pub mod products;
 pub mod session;
 pub mod settings;
 pub mod shop;
 
 pub use crate::domain::client::changes as client_changes;
 pub use crate::domain::{
-    Approval, Block, Client, ClientInput, Corner, Job, JobFields, LogoWatermark, NewApproval,
-    OwnerKind, Photo, PhotoRole, Platform, Policy, Post, PostStatus, RedactBox, RemovedPhoto,
-    ShopProfile, VideoSettings,
+    Approval, Block, Client, ClientChange, ClientChoice, ClientDetail, ClientInput, Corner,
+    FilterChoices, HitKind, Job, JobCard, JobFields, JobKind, LibraryFilter, LibraryPage,
+    LogoWatermark, NewApproval, OwnerKind, Photo, PhotoPage, PhotoRole, PhotoTile, Platform, Policy,
+    Post, PostStatus, PostedFilter, Product, ProductDetail, ProductInput, ProductPost, RedactBox,
+    Removal, RemovalKind, RemovedPhoto, SearchHit, ShopProfile, VideoSettings,
 };

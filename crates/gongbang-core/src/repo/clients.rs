@@ -128,7 +128,7 @@ fn save_logged(conn: &Connection, input: &ClientInput) -> Result<Client> {
     };
     let after = get(conn, id)?;
     if let Some(before) = &before {
-        let lines = changes(before, &after, false);
+        let lines = changes(before, &after, true);
         if !lines.is_empty() {
             let ko = format!(
                 "'{}' 고객사를 바꿈 — {}",

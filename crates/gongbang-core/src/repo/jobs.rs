@@ -13,7 +13,7 @@ use crate::domain::PhotoRole;
 
 const COLUMNS: &str =
     "id, title, material, process, machine, tolerance, finish, quantity, lead_time, story, \
-                       created_at, updated_at, owner_kind, client_id";
+                       created_at, updated_at, owner_kind, client_id, product_id, kind";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Job> {
     Ok(Job {
@@ -36,6 +36,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Job> {
             .as_deref()
             .and_then(OwnerKind::parse),
         client_id: r.get(13)?,
+        product_id: r.get(14)?,
+        kind: crate::domain::JobKind::parse(&r.get::<_, String>(15)?),
     })
 }
 
@@ -191,7 +193,7 @@ pub(crate) fn touch(conn: &Connection, id: i64) -> Result<()> {
 /// Every job, the most recently worked on first.
 pub fn list(conn: &Connection) -> Result<Vec<Job>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM jobs ORDER BY updated_at DESC, id DESC"
+        "SELECT {COLUMNS} FROM jobs WHERE removed_at IS NULL ORDER BY updated_at DESC, id DESC"
     ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -201,7 +203,7 @@ pub fn list(conn: &Connection) -> Result<Vec<Job>> {
 pub(crate) fn latest(conn: &Connection) -> Result<Option<Job>> {
     Ok(conn
         .query_row(
-            &format!("SELECT {COLUMNS} FROM jobs ORDER BY updated_at DESC, id DESC LIMIT 1"),
+            &format!("SELECT {COLUMNS} FROM jobs WHERE removed_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1"),
             [],
             from_row,
         )

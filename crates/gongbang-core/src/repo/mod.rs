@@ -14,3 +14,5 @@ pub mod redactions;
 pub mod settings;
 pub mod shop_profile;
 pub mod watch_words;
+pub mod library;
+pub mod products;

@@ -460,6 +460,8 @@ fn the_drafts_of_the_shipped_notes_hold_for_every_material_and_process_preset() 
             updated_at: String::new(),
             owner_kind: None,
             client_id: None,
+            product_id: None,
+            kind: Default::default(),
         };
         for lang in [Lang::Ko, Lang::En] {
             let d = draft::compose(&job, &[], Platform::Naver, &shop, lang).unwrap();
@@ -522,6 +524,8 @@ fn every_phrasing_a_full_job_can_get_is_long_enough_and_clean() {
                 updated_at: String::new(),
                 owner_kind: Some(gongbang_core::domain::OwnerKind::Client),
                 client_id: None,
+                product_id: None,
+                kind: Default::default(),
             };
             let d = draft::compose(&job, &photos, Platform::Naver, &shop(), lang).unwrap();
             shortest = shortest.min(char_count(&d.blocks));
@@ -563,6 +567,8 @@ fn a_fully_described_job_of_every_preset_material_and_process_is_long_enough() {
                 updated_at: String::new(),
                 owner_kind: Some(gongbang_core::domain::OwnerKind::Client),
                 client_id: None,
+                product_id: None,
+                kind: Default::default(),
             };
             let d = draft::compose(&job, &photos, Platform::Naver, &shop(), lang).unwrap();
             let n = char_count(&d.blocks);

@@ -16,6 +16,7 @@ mod guard_trace;
 mod import_photos;
 mod layers;
 mod leak_guard;
+mod library;
 mod library_db;
 mod logo_mark;
 mod owner_files;
