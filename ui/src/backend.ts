@@ -3,12 +3,10 @@
 // @tauri-apps/api, so the tests can swap it for tests/mock-backend.ts and nothing else in ui/ knows Tauri
 // exists. Every command here is the generated function with its rejection normalised to AppError, so the UI
 // can always show a calm message in the owner's language and never a raw stack trace.
-import { invoke } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type * as Wire from './bindings';
 import { commands, events } from './bindings';
 import { toAppError } from './errors';
-import type * as Lib from './library-types';
 
 export { isAppError, toAppError } from './errors';
 
@@ -36,15 +34,13 @@ export type ExportProgress = Wire.ExportProgress_Serialize;
 export type ExportResult = Wire.ExportResult;
 export type ExportTexts = Wire.ExportTexts_Serialize;
 export type FindingField = Wire.Field;
-/** The guard view; `sourceJob` is issue 14's (library-types.ts until the bindings have it). */
-export type Guard = Wire.Guard_Serialize & Lib.ProductGuard;
+export type Guard = Wire.Guard_Serialize;
 export type HistoryEntry = Wire.HistoryEntry;
 export type ImportItem = Wire.ImportItemView_Serialize;
 export type ImportOutcome = Wire.ImportOutcome;
 export type ImportProgress = Wire.ImportProgress_Serialize;
 export type ImportSummary = Wire.ImportSummaryView_Serialize;
-/** The job view; `productId` and `kind` are issue 14's (library-types.ts until the bindings have them). */
-export type Job = Wire.Job_Serialize & Lib.JobLibraryFields;
+export type Job = Wire.Job_Serialize;
 export type JobFields = Wire.JobFields_Serialize;
 export type Lang = Wire.Lang;
 export type MetaItem = Wire.MetaItem;
@@ -75,23 +71,23 @@ export type VideoPlan = Wire.VideoPlan_Serialize;
 export type VideoSettings = Wire.VideoSettings_Serialize;
 export type WeekStat = Wire.WeekStat;
 export type YoutubeTexts = Wire.YoutubeTexts;
-// The library (issue 14): hand-written in ./library-types.ts until the bindings are generated with them.
-export type ClientChange = Lib.ClientChange;
-export type ClientDetail = Lib.ClientDetail;
-export type FilterChoices = Lib.FilterChoices;
-export type JobCard = Lib.JobCard;
-export type LibraryFilter = Lib.LibraryFilter;
-export type LibraryPage = Lib.LibraryPage;
-export type PhotoPage = Lib.PhotoPage;
-export type PhotoTile = Lib.PhotoTile;
-export type PostedFilter = Lib.PostedFilter;
-export type Product = Lib.Product;
-export type ProductDetail = Lib.ProductDetail;
-export type ProductInput = Lib.ProductInput;
-export type ProductPost = Lib.ProductPost;
-export type Removal = Lib.Removal;
-export type SearchHit = Lib.SearchHit;
-export type SourceJob = Lib.SourceJob;
+// The library (issue 14).
+export type ClientChange = Wire.ClientChange;
+export type ClientDetail = Wire.ClientDetail_Serialize;
+export type FilterChoices = Wire.FilterChoices;
+export type JobCard = Wire.JobCard_Serialize;
+export type LibraryFilter = Wire.LibraryFilter_Serialize;
+export type LibraryPage = Wire.LibraryPage_Serialize;
+export type PhotoPage = Wire.PhotoPage_Serialize;
+export type PhotoTile = Wire.PhotoTile_Serialize;
+export type PostedFilter = Wire.PostedFilter;
+export type Product = Wire.Product_Serialize;
+export type ProductDetail = Wire.ProductDetail_Serialize;
+export type ProductInput = Wire.ProductInput_Serialize;
+export type ProductPost = Wire.ProductPost_Serialize;
+export type Removal = Wire.Removal;
+export type SearchHit = Wire.SearchHit_Serialize;
+export type SourceJob = Wire.SourceJob_Serialize;
 
 /** The generated commands: what this door offers and what the mock backend implements. */
 export type Commands = typeof commands;
@@ -175,47 +171,24 @@ export const openExportFolder = door(commands.openExportFolder);
 export const markPublished = door(commands.markPublished);
 
 // ---- the library (issue 14) ----
-// TO SWITCH once bindings.ts has these commands: delete `libraryCommands` below and write each door as
-// `door(commands.libraryPage)` etc. (the names are the same), take the types above from `Wire.` and delete
-// ./library-types.ts. Until then the commands are invoked by their wire names with the same error handling.
-const libraryCommands: Lib.LibraryCommands = {
-  libraryPage: (filter, offset, limit) => invoke('library_page', { filter, offset, limit }),
-  libraryFilters: () => invoke('library_filters'),
-  librarySearch: (text, limit) => invoke('library_search', { text, limit }),
-  libraryPhotos: (text, offset, limit) => invoke('library_photos', { text, offset, limit }),
-  addPhotoToJob: (photoId, jobId) => invoke('add_photo_to_job', { photoId, jobId }),
-  archiveJob: (jobId) => invoke('archive_job', { jobId }),
-  unarchiveJob: (jobId) => invoke('unarchive_job', { jobId }),
-  removeJob: (jobId) => invoke('remove_job', { jobId }),
-  undoRemoval: (removalId) => invoke('undo_removal', { removalId }),
-  listProducts: (includeArchived) => invoke('list_products', { includeArchived }),
-  saveProduct: (input) => invoke('save_product', { input }),
-  archiveProduct: (productId) => invoke('archive_product', { productId }),
-  unarchiveProduct: (productId) => invoke('unarchive_product', { productId }),
-  removeProduct: (productId) => invoke('remove_product', { productId }),
-  productDetail: (productId) => invoke('product_detail', { productId }),
-  setJobProduct: (jobId, productId) => invoke('set_job_product', { jobId, productId }),
-  newProductPost: (productId) => invoke('new_product_post', { productId }),
-  clientDetail: (clientId) => invoke('client_detail', { clientId }),
-};
-export const libraryPage = door(libraryCommands.libraryPage);
-export const libraryFilters = door(libraryCommands.libraryFilters);
-export const librarySearch = door(libraryCommands.librarySearch);
-export const libraryPhotos = door(libraryCommands.libraryPhotos);
-export const addPhotoToJob = door(libraryCommands.addPhotoToJob);
-export const archiveJob = door(libraryCommands.archiveJob);
-export const unarchiveJob = door(libraryCommands.unarchiveJob);
-export const removeJob = door(libraryCommands.removeJob);
-export const undoRemoval = door(libraryCommands.undoRemoval);
-export const listProducts = door(libraryCommands.listProducts);
-export const saveProduct = door(libraryCommands.saveProduct);
-export const archiveProduct = door(libraryCommands.archiveProduct);
-export const unarchiveProduct = door(libraryCommands.unarchiveProduct);
-export const removeProduct = door(libraryCommands.removeProduct);
-export const productDetail = door(libraryCommands.productDetail);
-export const setJobProduct = door(libraryCommands.setJobProduct);
-export const newProductPost = door(libraryCommands.newProductPost);
-export const clientDetail = door(libraryCommands.clientDetail);
+export const libraryPage = door(commands.libraryPage);
+export const libraryFilters = door(commands.libraryFilters);
+export const librarySearch = door(commands.librarySearch);
+export const libraryPhotos = door(commands.libraryPhotos);
+export const addPhotoToJob = door(commands.addPhotoToJob);
+export const archiveJob = door(commands.archiveJob);
+export const unarchiveJob = door(commands.unarchiveJob);
+export const removeJob = door(commands.removeJob);
+export const undoRemoval = door(commands.undoRemoval);
+export const listProducts = door(commands.listProducts);
+export const saveProduct = door(commands.saveProduct);
+export const archiveProduct = door(commands.archiveProduct);
+export const unarchiveProduct = door(commands.unarchiveProduct);
+export const removeProduct = door(commands.removeProduct);
+export const productDetail = door(commands.productDetail);
+export const setJobProduct = door(commands.setJobProduct);
+export const newProductPost = door(commands.newProductPost);
+export const clientDetail = door(commands.clientDetail);
 
 /** A library thumbnail: the address Rust made (boxes burned in) when the view carries one, else the stored
  *  thumbnail by its hash (the gbthumb protocol: docs/ipc-contract.md; Windows serves it over http). */

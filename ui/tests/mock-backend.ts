@@ -334,6 +334,8 @@ function createJob(): MockJob {
     meta: {},
     ownerKind: null,
     clientId: null,
+    productId: null,
+    kind: 'job',
     title: '',
     material: '',
     process: '',
@@ -928,6 +930,7 @@ function guardFor(j: MockJob): Guard {
   if (over) return over;
   const base = {
     jobId: j.id,
+    sourceJob: null,
     ownerKind: j.ownerKind,
     approval: null,
     reasonKo: null,
@@ -1236,7 +1239,7 @@ export const mockCore = {
 };
 // Named (not `export *`): a star export would clash with `export type *` from backend.ts above.
 export { aiRewrite, aiSettings, applyFix, cancelAi, coachPost, saveAiSettings } from './mock-coach';
-// The library (issue 14): its commands are not in the generated bindings yet (src/library-types.ts).
+// The library (issue 14): tests/mock-library.ts.
 export {
   addPhotoToJob,
   archiveJob,

@@ -14,6 +14,7 @@
 import type {
   Client,
   ClientDetail,
+  Commands,
   FilterChoices,
   Guard,
   JobCard,
@@ -150,6 +151,7 @@ function card(j: MJob): JobCard {
     process: j.process,
     photoCount: j.photoIds.length,
     coverHash: cover?.hash ?? null,
+    coverThumbUrl: null,
     posted: posted(j),
     archived: L.archived.includes(j.id),
     createdAt: j.createdAt,
@@ -164,6 +166,7 @@ function productView(p: MProduct): Product {
   return {
     ...p,
     coverHash: coverId === null ? null : (libPhoto(coverId)?.hash ?? null),
+    coverThumbUrl: null,
     jobCount: js.length,
     photoCount: photoIds.length,
   };
@@ -178,6 +181,7 @@ function tile(photoId: number, j: MJob): PhotoTile | null {
     jobId: j.id,
     jobTitle: j.title,
     takenAt: '2024-05-14T09:30:00',
+    thumbUrl: '',
   };
 }
 
@@ -226,8 +230,19 @@ function productMatches(p: MProduct, f: LibraryFilter): boolean {
 const newestFirst = (a: MJob, b: MJob) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id;
 
 // ---- commands ----
-export const libraryPage = (filter: LibraryFilter, offset: number, limit: number) =>
-  cmd('library_page', { filter, offset, limit }, (): LibraryPage => {
+export const libraryPage = (sent: Parameters<Commands['libraryPage']>[0], offset: number, limit: number) =>
+  cmd('library_page', { filter: sent, offset, limit }, (): LibraryPage => {
+    const filter: LibraryFilter = {
+      text: '',
+      clientId: null,
+      material: '',
+      process: '',
+      posted: 'any',
+      year: null,
+      productId: null,
+      archived: false,
+      ...sent,
+    };
     const all = jobs()
       .filter((j) => jobMatches(j, filter))
       .sort(newestFirst);
@@ -357,8 +372,18 @@ export const listProducts = (includeArchived: boolean) =>
       .sort((a, b) => a.name.localeCompare(b.name, 'ko'))
       .map(productView),
   );
-export const saveProduct = (input: ProductInput) =>
-  cmd('save_product', { input }, (): Product => {
+export const saveProduct: Commands['saveProduct'] = (sent) =>
+  cmd('save_product', { input: sent }, (): Product => {
+    const input: ProductInput = {
+      id: null,
+      name: '',
+      kind: '',
+      material: '',
+      process: '',
+      description: '',
+      coverPhotoId: null,
+      ...sent,
+    };
     const name = input.name.trim();
     if (!name) throw err('invalid', '제품 이름을 적어 주세요.', 'Please enter the product name.');
     const t = mockCore.now();
@@ -563,6 +588,8 @@ function seedJob(seed: Seed, photos: number): number {
     meta: {},
     ownerKind: clientId === null ? 'own' : 'client',
     clientId,
+    productId: null,
+    kind: 'job',
     title: seed.title,
     material: seed.material ?? '',
     process: seed.process ?? '',
