@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const PORT = 4179;
+// GB_UI_PORT: another port when several worktrees run their tests at once (the server is strict about its port).
+const PORT = Number(process.env.GB_UI_PORT ?? 4179);
 
 // tests/fonts.conf keeps only a Latin system font (Chromium loads no web font when it sees no font at all).
 const latinFonts = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation'];

@@ -73,6 +73,23 @@ export type VideoPlan = Wire.VideoPlan_Serialize;
 export type VideoSettings = Wire.VideoSettings_Serialize;
 export type WeekStat = Wire.WeekStat;
 export type YoutubeTexts = Wire.YoutubeTexts;
+// The library (issue 14).
+export type ClientChange = Wire.ClientChange;
+export type ClientDetail = Wire.ClientDetail_Serialize;
+export type FilterChoices = Wire.FilterChoices;
+export type JobCard = Wire.JobCard_Serialize;
+export type LibraryFilter = Wire.LibraryFilter_Serialize;
+export type LibraryPage = Wire.LibraryPage_Serialize;
+export type PhotoPage = Wire.PhotoPage_Serialize;
+export type PhotoTile = Wire.PhotoTile_Serialize;
+export type PostedFilter = Wire.PostedFilter;
+export type Product = Wire.Product_Serialize;
+export type ProductDetail = Wire.ProductDetail_Serialize;
+export type ProductInput = Wire.ProductInput_Serialize;
+export type ProductPost = Wire.ProductPost_Serialize;
+export type Removal = Wire.Removal;
+export type SearchHit = Wire.SearchHit_Serialize;
+export type SourceJob = Wire.SourceJob_Serialize;
 
 /** The generated commands: what this door offers and what the mock backend implements. */
 export type Commands = typeof commands;
@@ -154,6 +171,34 @@ export const reminder = door(commands.reminder);
 export const postHistory = door(commands.postHistory);
 export const openExportFolder = door(commands.openExportFolder);
 export const markPublished = door(commands.markPublished);
+
+// ---- the library (issue 14) ----
+export const libraryPage = door(commands.libraryPage);
+export const libraryFilters = door(commands.libraryFilters);
+export const librarySearch = door(commands.librarySearch);
+export const libraryPhotos = door(commands.libraryPhotos);
+export const addPhotoToJob = door(commands.addPhotoToJob);
+export const archiveJob = door(commands.archiveJob);
+export const unarchiveJob = door(commands.unarchiveJob);
+export const removeJob = door(commands.removeJob);
+export const undoRemoval = door(commands.undoRemoval);
+export const listProducts = door(commands.listProducts);
+export const saveProduct = door(commands.saveProduct);
+export const archiveProduct = door(commands.archiveProduct);
+export const unarchiveProduct = door(commands.unarchiveProduct);
+export const removeProduct = door(commands.removeProduct);
+export const productDetail = door(commands.productDetail);
+export const setJobProduct = door(commands.setJobProduct);
+export const newProductPost = door(commands.newProductPost);
+export const clientDetail = door(commands.clientDetail);
+
+/** A library thumbnail: the address Rust made (boxes burned in) when the view carries one, else the stored
+ *  thumbnail by its hash (the gbthumb protocol: docs/ipc-contract.md; Windows serves it over http). */
+export function libraryThumb(hash: string | null, thumbUrl?: string | null): string | null {
+  if (thumbUrl) return thumbUrl;
+  if (!hash) return null;
+  return /Windows/i.test(navigator.userAgent) ? `http://gbthumb.localhost/${hash}` : `gbthumb://localhost/${hash}`;
+}
 
 // ---- Events (generated too: their names come from the Rust payload types) ----
 /** Progress of import_paths / pick_and_import, one event per file. */

@@ -179,6 +179,51 @@ export const commands = {
 	openExportFolder: (postId: number) => __TAURI_INVOKE<null>("open_export_folder", { postId }),
 	/**  Marks the post published at `url` (counted on the calendar). */
 	markPublished: (postId: number, url: string) => __TAURI_INVOKE<HistoryItem_Serialize>("mark_published", { postId, url }),
+	/**
+	 *  One page of the library: job cards newest first (empty jobs never), the products the filter leaves (first
+	 *  page only), and how many jobs match.
+	 */
+	libraryPage: (filter: LibraryFilter_Deserialize, offset: number, limit: number) => __TAURI_INVOKE<LibraryPage_Serialize>("library_page", { filter, offset, limit }),
+	/**  What the library's filters can choose from (customers, materials, processes, years some job has). */
+	libraryFilters: () => __TAURI_INVOKE<FilterChoices>("library_filters"),
+	/**
+	 *  Searches titles, job fields, captions, customers (and aliases), posts and products by any part of a
+	 *  word (1 character and up).
+	 */
+	librarySearch: (text: string, limit: number) => __TAURI_INVOKE<SearchHit_Serialize[]>("library_search", { text, limit }),
+	/**  The photo wall across the whole library, newest first (with a text: the photos it finds). */
+	libraryPhotos: (text: string, offset: number, limit: number) => __TAURI_INVOKE<PhotoPage_Serialize>("library_photos", { text, offset, limit }),
+	/**  Adds a library photo to a job (at the end). */
+	addPhotoToJob: (photoId: number, jobId: number) => __TAURI_INVOKE<null>("add_photo_to_job", { photoId, jobId }),
+	/**  Puts a job in the archive (보관함). */
+	archiveJob: (jobId: number) => __TAURI_INVOKE<null>("archive_job", { jobId }),
+	/**  Takes a job out of the archive. */
+	unarchiveJob: (jobId: number) => __TAURI_INVOKE<null>("unarchive_job", { jobId }),
+	/**  Removes a job: hidden at once, purged after 30 days unless undone. */
+	removeJob: (jobId: number) => __TAURI_INVOKE<Removal>("remove_job", { jobId }),
+	/**  Brings back a removed job or product. */
+	undoRemoval: (removalId: number) => __TAURI_INVOKE<null>("undo_removal", { removalId }),
+	/**  The products (archived ones too when asked), by name. */
+	listProducts: (includeArchived: boolean) => __TAURI_INVOKE<Product_Serialize[]>("list_products", { includeArchived }),
+	/**  Saves a product (`id` null = new); a name is required. */
+	saveProduct: (input: ProductInput_Deserialize) => __TAURI_INVOKE<Product_Serialize>("save_product", { input }),
+	/**  Puts a product in the archive. */
+	archiveProduct: (productId: number) => __TAURI_INVOKE<null>("archive_product", { productId }),
+	/**  Takes a product out of the archive. */
+	unarchiveProduct: (productId: number) => __TAURI_INVOKE<null>("unarchive_product", { productId }),
+	/**  Removes a product: its jobs stay (unlinked); undo restores the links. */
+	removeProduct: (productId: number) => __TAURI_INVOKE<Removal>("remove_product", { productId }),
+	/**  A product's page: the product, its jobs, its best photos, its posts. */
+	productDetail: (productId: number) => __TAURI_INVOKE<ProductDetail_Serialize>("product_detail", { productId }),
+	/**  Puts a job in a product (null: takes it out). */
+	setJobProduct: (jobId: number, productId: number | null) => __TAURI_INVOKE<null>("set_job_product", { jobId, productId }),
+	/**
+	 *  Starts a post about a product (its jobs' facts and best photos); answers the new job's number, which
+	 *  the window then opens. It goes out only under the strictest verdict among the product's jobs.
+	 */
+	newProductPost: (productId: number) => __TAURI_INVOKE<number>("new_product_post", { productId }),
+	/**  A customer's page: the customer, its jobs, every change of it (from the guard log). */
+	clientDetail: (clientId: number) => __TAURI_INVOKE<ClientDetail_Serialize>("client_detail", { clientId }),
 };
 
 /** Events */
@@ -281,6 +326,35 @@ export type Client = {
 	aliases: string[],
 	policy: Policy,
 	note: string,
+};
+
+/**  One line of a customer's change log. */
+export type ClientChange = {
+	at: string,
+	what: string,
+};
+
+/**  A customer in the filter's list. */
+export type ClientChoice = {
+	id: number,
+	name: string,
+};
+
+/**  A customer's page: the customer, its jobs, its change log. */
+export type ClientDetail = ClientDetail_Serialize | ClientDetail_Deserialize;
+
+/**  A customer's page: the customer, its jobs, its change log. */
+export type ClientDetail_Deserialize = {
+	client: Client,
+	jobs: JobCard_Deserialize[],
+	changes: ClientChange[],
+};
+
+/**  A customer's page: the customer, its jobs, its change log. */
+export type ClientDetail_Serialize = {
+	client: Client,
+	jobs: JobCard_Serialize[],
+	changes: ClientChange[],
 };
 
 /**  A customer to create (`id` none) or change. */
@@ -489,6 +563,14 @@ export type ExportTexts_Serialize = {
 /**  Where in the post a finding is. */
 export type Field = "title" | "body" | "caption" | "tag";
 
+/**  What the filters can choose from (only values some job has). */
+export type FilterChoices = {
+	clients: ClientChoice[],
+	materials: string[],
+	processes: string[],
+	years: number[],
+};
+
 /**  One flagged piece of text. */
 export type Finding = Finding_Serialize | Finding_Deserialize;
 
@@ -565,6 +647,12 @@ export type Guard_Deserialize = {
 	 *  that is not the job's, or one that also belongs to a stricter job (a duplicate import).
 	 */
 	photoIssue?: PhotoIssue_Deserialize | null,
+	/**
+	 *  For a post about a product (a job of kind `product_post`): the product's job whose verdict this is,
+	 *  when one of them is stricter than the shop's own (never > ask without approval > ask with approval,
+	 *  public, own). The window says "approve it on that job" and opens it.
+	 */
+	sourceJob?: SourceJob_Deserialize | null,
 };
 
 /**  The leak guard's verdict on one job. */
@@ -584,6 +672,12 @@ export type Guard_Serialize = {
 	 *  that is not the job's, or one that also belongs to a stricter job (a duplicate import).
 	 */
 	photoIssue: PhotoIssue_Serialize | null,
+	/**
+	 *  For a post about a product (a job of kind `product_post`): the product's job whose verdict this is,
+	 *  when one of them is stricter than the shop's own (never > ask without approval > ask with approval,
+	 *  public, own). The window says "approve it on that job" and opens it.
+	 */
+	sourceJob: SourceJob_Serialize | null,
 };
 
 /**  One line of a job's history. */
@@ -629,6 +723,9 @@ export type HistoryItem_Serialize = {
 
 /**  What happened. */
 export type HistoryKind = "created" | "approval" | "override" | "export" | "refused" | "client_changed" | "owner_changed" | "box_removed" | "word_removed";
+
+/**  What a search hit is. */
+export type HitKind = "job" | "product" | "photo" | "customer" | "post";
 
 export type ImportItemView = ImportItemView_Serialize | ImportItemView_Deserialize;
 
@@ -696,6 +793,53 @@ export type IpcError = {
 /**  A job as stored. */
 export type Job = Job_Serialize | Job_Deserialize;
 
+/**  One job as a card of the library. */
+export type JobCard = JobCard_Serialize | JobCard_Deserialize;
+
+/**  One job as a card of the library. */
+export type JobCard_Deserialize = {
+	id: number,
+	title: string,
+	kind: JobKind,
+	productId?: number | null,
+	productName?: string | null,
+	clientId?: number | null,
+	clientName?: string | null,
+	material: string,
+	process: string,
+	photoCount: number,
+	/**  The first photo by position. */
+	coverHash?: string | null,
+	/**  The cover thumbnail with the photo's boxes burned in (filled by the window's shell). */
+	coverThumbUrl?: string | null,
+	posted: boolean,
+	archived: boolean,
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**  One job as a card of the library. */
+export type JobCard_Serialize = {
+	id: number,
+	title: string,
+	kind: JobKind,
+	productId: number | null,
+	productName: string | null,
+	clientId: number | null,
+	clientName: string | null,
+	material: string,
+	process: string,
+	photoCount: number,
+	/**  The first photo by position. */
+	coverHash: string | null,
+	/**  The cover thumbnail with the photo's boxes burned in (filled by the window's shell). */
+	coverThumbUrl: string | null,
+	posted: boolean,
+	archived: boolean,
+	createdAt: string,
+	updatedAt: string,
+};
+
 /**  The facts of a job the owner types in. */
 export type JobFields = JobFields_Serialize | JobFields_Deserialize;
 
@@ -725,6 +869,9 @@ export type JobFields_Serialize = {
 	story: string,
 };
 
+/**  What a job is: a piece of work, or a post about a product drawing on all its jobs. */
+export type JobKind = "job" | "product_post";
+
 /**  A job as stored. */
 export type Job_Deserialize = {
 	id: number,
@@ -733,6 +880,10 @@ export type Job_Deserialize = {
 	/**  `None` = not set yet; the leak guard counts that as a customer's job with policy `ask`. */
 	ownerKind?: OwnerKind | null,
 	clientId?: number | null,
+	/**  The product the job belongs to, if any. */
+	productId?: number | null,
+	/**  A piece of work, or a post about a product (its verdict is the strictest of the product's jobs). */
+	kind?: JobKind,
 } & JobFields_Deserialize;
 
 /**  A job as stored. */
@@ -743,10 +894,60 @@ export type Job_Serialize = {
 	/**  `None` = not set yet; the leak guard counts that as a customer's job with policy `ask`. */
 	ownerKind: OwnerKind | null,
 	clientId: number | null,
+	/**  The product the job belongs to, if any. */
+	productId: number | null,
+	/**  A piece of work, or a post about a product (its verdict is the strictest of the product's jobs). */
+	kind: JobKind,
 } & JobFields_Serialize;
 
 /**  The language of a draft. */
 export type Lang = "ko" | "en";
+
+/**  The library screen's filters; empty strings and nulls mean "any". */
+export type LibraryFilter = LibraryFilter_Serialize | LibraryFilter_Deserialize;
+
+/**  The library screen's filters; empty strings and nulls mean "any". */
+export type LibraryFilter_Deserialize = {
+	text?: string,
+	clientId?: number | null,
+	material?: string,
+	process?: string,
+	posted?: PostedFilter,
+	year?: number | null,
+	productId?: number | null,
+	/**  True: the archive only; false: what is not archived. */
+	archived?: boolean,
+};
+
+/**  The library screen's filters; empty strings and nulls mean "any". */
+export type LibraryFilter_Serialize = {
+	text: string,
+	clientId: number | null,
+	material: string,
+	process: string,
+	posted: PostedFilter,
+	year: number | null,
+	productId: number | null,
+	/**  True: the archive only; false: what is not archived. */
+	archived: boolean,
+};
+
+/**  One page of the library. */
+export type LibraryPage = LibraryPage_Serialize | LibraryPage_Deserialize;
+
+/**  One page of the library. */
+export type LibraryPage_Deserialize = {
+	jobs: JobCard_Deserialize[],
+	products: Product_Deserialize[],
+	totalJobs: number,
+};
+
+/**  One page of the library. */
+export type LibraryPage_Serialize = {
+	jobs: JobCard_Serialize[],
+	products: Product_Serialize[],
+	totalJobs: number,
+};
 
 /**  The logo mark the owner chose once in the shop profile. */
 export type LogoWatermark = LogoWatermark_Serialize | LogoWatermark_Deserialize;
@@ -849,6 +1050,21 @@ export type PhotoIssue_Serialize = {
 	code: string,
 };
 
+/**  One page of the photo wall. */
+export type PhotoPage = PhotoPage_Serialize | PhotoPage_Deserialize;
+
+/**  One page of the photo wall. */
+export type PhotoPage_Deserialize = {
+	photos: PhotoTile_Deserialize[],
+	total: number,
+};
+
+/**  One page of the photo wall. */
+export type PhotoPage_Serialize = {
+	photos: PhotoTile_Serialize[],
+	total: number,
+};
+
 /**
  *  What a removal or its undo changed: the job's photos, the posts that changed, and (for a removal) what
  *  was taken away, to hand back to `restore_photo` for undo.
@@ -877,6 +1093,33 @@ export type PhotoRemoval_Serialize = {
 
 /**  What a photo is in a job: the owner tags it so drafts can tell the story in order. */
 export type PhotoRole = "stock" | "in_process" | "finished" | "measured" | "machine";
+
+/**  One photo of the library's photo wall. */
+export type PhotoTile = PhotoTile_Serialize | PhotoTile_Deserialize;
+
+/**  One photo of the library's photo wall. */
+export type PhotoTile_Deserialize = {
+	photoId: number,
+	hash: string,
+	caption: string,
+	jobId: number,
+	jobTitle: string,
+	takenAt?: string | null,
+	/**  The thumbnail with the photo's boxes burned in (filled by the window's shell). */
+	thumbUrl?: string,
+};
+
+/**  One photo of the library's photo wall. */
+export type PhotoTile_Serialize = {
+	photoId: number,
+	hash: string,
+	caption: string,
+	jobId: number,
+	jobTitle: string,
+	takenAt: string | null,
+	/**  The thumbnail with the photo's boxes burned in (filled by the window's shell). */
+	thumbUrl: string,
+};
 
 export type PhotoView = PhotoView_Serialize | PhotoView_Deserialize;
 
@@ -1094,6 +1337,9 @@ export type Post_Serialize = {
 	video: VideoSettings_Serialize,
 };
 
+/**  Whether a job has been posted (exported or published). */
+export type PostedFilter = "any" | "posted" | "unposted";
+
 /**  One choice in a list. */
 export type Preset = {
 	value: string,
@@ -1107,6 +1353,114 @@ export type Presets = {
 	materials: Preset[],
 	processes: Preset[],
 	equipment: Preset[],
+};
+
+/**  A product as the library shows it. */
+export type Product = Product_Serialize | Product_Deserialize;
+
+/**  A product's page. */
+export type ProductDetail = ProductDetail_Serialize | ProductDetail_Deserialize;
+
+/**  A product's page. */
+export type ProductDetail_Deserialize = {
+	product: Product_Deserialize,
+	jobs: JobCard_Deserialize[],
+	photos: PhotoTile_Deserialize[],
+	posts: ProductPost_Deserialize[],
+};
+
+/**  A product's page. */
+export type ProductDetail_Serialize = {
+	product: Product_Serialize,
+	jobs: JobCard_Serialize[],
+	photos: PhotoTile_Serialize[],
+	posts: ProductPost_Serialize[],
+};
+
+/**  What the owner types for a product (`id` none = new). */
+export type ProductInput = ProductInput_Serialize | ProductInput_Deserialize;
+
+/**  What the owner types for a product (`id` none = new). */
+export type ProductInput_Deserialize = {
+	id?: number | null,
+	name?: string,
+	kind?: string,
+	material?: string,
+	process?: string,
+	description?: string,
+	coverPhotoId?: number | null,
+};
+
+/**  What the owner types for a product (`id` none = new). */
+export type ProductInput_Serialize = {
+	id: number | null,
+	name: string,
+	kind: string,
+	material: string,
+	process: string,
+	description: string,
+	coverPhotoId: number | null,
+};
+
+/**  A post of a product's jobs (or about the product). */
+export type ProductPost = ProductPost_Serialize | ProductPost_Deserialize;
+
+/**  A post of a product's jobs (or about the product). */
+export type ProductPost_Deserialize = {
+	postId: number,
+	jobId: number,
+	platform: string,
+	title: string,
+	exportedAt?: string | null,
+};
+
+/**  A post of a product's jobs (or about the product). */
+export type ProductPost_Serialize = {
+	postId: number,
+	jobId: number,
+	platform: string,
+	title: string,
+	exportedAt: string | null,
+};
+
+/**  A product as the library shows it. */
+export type Product_Deserialize = {
+	id: number,
+	name: string,
+	kind: string,
+	material: string,
+	process: string,
+	description: string,
+	coverPhotoId?: number | null,
+	/**  The cover's hash (the chosen cover, else the first photo of its newest job). */
+	coverHash?: string | null,
+	/**  The cover thumbnail's address with the photo's boxes burned in (filled by the window's shell). */
+	coverThumbUrl?: string | null,
+	archived: boolean,
+	createdAt: string,
+	updatedAt: string,
+	jobCount: number,
+	photoCount: number,
+};
+
+/**  A product as the library shows it. */
+export type Product_Serialize = {
+	id: number,
+	name: string,
+	kind: string,
+	material: string,
+	process: string,
+	description: string,
+	coverPhotoId: number | null,
+	/**  The cover's hash (the chosen cover, else the first photo of its newest job). */
+	coverHash: string | null,
+	/**  The cover thumbnail's address with the photo's boxes burned in (filled by the window's shell). */
+	coverThumbUrl: string | null,
+	archived: boolean,
+	createdAt: string,
+	updatedAt: string,
+	jobCount: number,
+	photoCount: number,
 };
 
 /**  One box: left, top, width, height as fractions (0–1) of the upright photo. */
@@ -1135,6 +1489,17 @@ export type ReminderView_Serialize = {
 	thisWeek: number,
 	jobsWithoutPost: WaitingJobView_Serialize[],
 };
+
+/**  A removal the owner may undo (within 30 days). */
+export type Removal = {
+	removalId: number,
+	kind: RemovalKind,
+	id: number,
+	title: string,
+};
+
+/**  What a removal removed. */
+export type RemovalKind = "job" | "product";
 
 /**  Where a removed photo was in one post: the block index it had and its caption there. */
 export type RemovedBlock = {
@@ -1192,6 +1557,27 @@ export type RemovedPhoto_Serialize = {
 export type Replacement = {
 	find: string,
 	replacement: string,
+};
+
+/**  One search hit: what it is, its number, the job it belongs to (photos, posts), a title and a snippet. */
+export type SearchHit = SearchHit_Serialize | SearchHit_Deserialize;
+
+/**  One search hit: what it is, its number, the job it belongs to (photos, posts), a title and a snippet. */
+export type SearchHit_Deserialize = {
+	kind: HitKind,
+	id: number,
+	jobId?: number | null,
+	title: string,
+	snippet: string,
+};
+
+/**  One search hit: what it is, its number, the job it belongs to (photos, posts), a title and a snippet. */
+export type SearchHit_Serialize = {
+	kind: HitKind,
+	id: number,
+	jobId: number | null,
+	title: string,
+	snippet: string,
 };
 
 /**  One stretch of the video, in whole frames: `[start_frame, end_frame)`. */
@@ -1293,6 +1679,29 @@ export type ShopProfile_Serialize = {
 	watermark: LogoWatermark_Serialize,
 	/**  Whether the owner saved the profile once (read only). */
 	saved: boolean,
+};
+
+/**  The job of a product that made a product post's verdict strict. */
+export type SourceJob = SourceJob_Serialize | SourceJob_Deserialize;
+
+/**  The job of a product that made a product post's verdict strict. */
+export type SourceJob_Deserialize = {
+	jobId: number,
+	title: string,
+	client?: string | null,
+	policy: Policy,
+	/**  Always true: lets the window tell this verdict from a job's own. */
+	productJob: boolean,
+};
+
+/**  The job of a product that made a product post's verdict strict. */
+export type SourceJob_Serialize = {
+	jobId: number,
+	title: string,
+	client: string | null,
+	policy: Policy,
+	/**  Always true: lets the window tell this verdict from a job's own. */
+	productJob: boolean,
 };
 
 /**  What the owner asked for (`AiStyle` in the IPC contract). */
@@ -1487,4 +1896,22 @@ export type CommandSignatures = {
 	post_history: { fn: "postHistory"; args: [] };
 	open_export_folder: { fn: "openExportFolder"; args: ["postId"] };
 	mark_published: { fn: "markPublished"; args: ["postId", "url"] };
+	library_page: { fn: "libraryPage"; args: ["filter", "offset", "limit"] };
+	library_filters: { fn: "libraryFilters"; args: [] };
+	library_search: { fn: "librarySearch"; args: ["text", "limit"] };
+	library_photos: { fn: "libraryPhotos"; args: ["text", "offset", "limit"] };
+	add_photo_to_job: { fn: "addPhotoToJob"; args: ["photoId", "jobId"] };
+	archive_job: { fn: "archiveJob"; args: ["jobId"] };
+	unarchive_job: { fn: "unarchiveJob"; args: ["jobId"] };
+	remove_job: { fn: "removeJob"; args: ["jobId"] };
+	undo_removal: { fn: "undoRemoval"; args: ["removalId"] };
+	list_products: { fn: "listProducts"; args: ["includeArchived"] };
+	save_product: { fn: "saveProduct"; args: ["input"] };
+	archive_product: { fn: "archiveProduct"; args: ["productId"] };
+	unarchive_product: { fn: "unarchiveProduct"; args: ["productId"] };
+	remove_product: { fn: "removeProduct"; args: ["productId"] };
+	product_detail: { fn: "productDetail"; args: ["productId"] };
+	set_job_product: { fn: "setJobProduct"; args: ["jobId", "productId"] };
+	new_product_post: { fn: "newProductPost"; args: ["productId"] };
+	client_detail: { fn: "clientDetail"; args: ["clientId"] };
 };

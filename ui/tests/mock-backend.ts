@@ -334,6 +334,8 @@ function createJob(): MockJob {
     meta: {},
     ownerKind: null,
     clientId: null,
+    productId: null,
+    kind: 'job',
     title: '',
     material: '',
     process: '',
@@ -920,9 +922,15 @@ const today = () => now().slice(0, 10);
 const invalid = (ko: string, en: string) => err('invalid', ko, en);
 const clientById = (cid: number | null) => S.clients.find((c) => c.id === cid) ?? null;
 
+/** Per-area mocks may answer the guard for a job themselves (mock-library.ts: product posts). */
+export const mockHooks: { guard?: (jobId: number) => Guard | null } = {};
+
 function guardFor(j: MockJob): Guard {
+  const over = mockHooks.guard?.(j.id);
+  if (over) return over;
   const base = {
     jobId: j.id,
+    sourceJob: null,
     ownerKind: j.ownerKind,
     approval: null,
     reasonKo: null,
@@ -1221,6 +1229,13 @@ export const mockCore = {
   jobPhotos: (jobId: number) => jobPhotos(jobById(jobId)),
   /** The video plan of a YouTube/Shorts post with photos, as video_plan answers (no command logged). */
   plan: (p: Post) => planOf(p),
+  /** The thumbnail every view shows of a library photo, by its hash (null: no such photo). */
+  thumbByHash: (hash: string): string | null => {
+    const p = S.library.find((x) => x.hash === hash);
+    return p ? burnedThumbFor(p) : null;
+  },
+  /** Log a line in a job's history (as the core's guard log would). */
+  log: (jobId: number, kind: HistoryEntry['kind'], textKo: string, textEn: string) => log(jobId, kind, textKo, textEn),
 };
 export {
   backupNow,
@@ -1233,6 +1248,28 @@ export {
 } from './mock-backup';
 // Named (not `export *`): a star export would clash with `export type *` from backend.ts above.
 export { aiRewrite, aiSettings, applyFix, cancelAi, coachPost, saveAiSettings } from './mock-coach';
+// The library (issue 14): tests/mock-library.ts.
+export {
+  addPhotoToJob,
+  archiveJob,
+  archiveProduct,
+  clientDetail,
+  libraryFilters,
+  libraryPage,
+  libraryPhotos,
+  librarySearch,
+  libraryThumb,
+  listProducts,
+  newProductPost,
+  productDetail,
+  removeJob,
+  removeProduct,
+  saveProduct,
+  setJobProduct,
+  unarchiveJob,
+  unarchiveProduct,
+  undoRemoval,
+} from './mock-library';
 export * from './mock-shop';
 // Named on purpose: `export type *` above also names these (type-only), and two star exports of one name clash.
 export {

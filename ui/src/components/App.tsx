@@ -17,8 +17,10 @@ import { Footer } from './Footer';
 import { Header } from './Header';
 import { Rail } from './Rail';
 import '../styles/screens.css';
+import '../styles/library.css';
 import { CalendarScreen } from '../screens/CalendarScreen';
 import { FirstRun } from '../screens/FirstRun';
+import { LibraryScreen } from '../screens/LibraryScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { Reminder } from './Reminder';
@@ -51,6 +53,8 @@ export function App() {
             {wizard && ready.value && shopReady.value && <Reminder />}
             {!ready.value || !shopReady.value ? (
               <p class="loading">{t('loading')}</p>
+            ) : sc === 'library' ? (
+              <LibraryScreen />
             ) : sc === 'calendar' ? (
               <CalendarScreen />
             ) : sc === 'profile' ? (

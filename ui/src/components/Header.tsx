@@ -1,4 +1,4 @@
-// The top bar: which job this is, the screens (작업 = the wizard, 달력, 가게 정보, 설정), "new job", the job
+// The top bar: which job this is, the screens (작업 = the wizard, 서재 = the library, 달력, 가게 정보, 설정), "new job", the job
 // picker and the language switch. Nothing else, so the owner's eye goes to the work area.
 import { useState } from 'preact/hooks';
 import { type Key, lang, t } from '../i18n';
@@ -6,6 +6,7 @@ import { busy, goScreen, job, SCREENS, type Screen, screen, startNewJob, toggleL
 
 const NAV: Record<Screen, Key> = {
   wizard: 'navWizard',
+  library: 'navLibrary',
   calendar: 'navCalendar',
   profile: 'navProfile',
   settings: 'navSettings',

@@ -11,7 +11,7 @@ export function Toast() {
         <div class="toast" data-testid="toast">
           <span>{x.text}</span>
           {x.undo && (
-            <button type="button" class="btn btn-toast" data-testid="undo" onClick={x.undo}>
+            <button type="button" class="btn btn-toast" data-testid={x.undoTestId ?? 'undo'} onClick={x.undo}>
               {t('undo')}
             </button>
           )}

@@ -53,14 +53,16 @@ export interface Toast {
   id: number;
   text: string;
   undo?: () => void;
+  /** The undo button's test id ('undo' unless given: the library's toasts use 'toast-undo'). */
+  undoTestId?: string;
 }
 export const toast = signal<Toast | null>(null);
 let toastSeq = 0;
 let toastTimer: ReturnType<typeof setTimeout> | undefined;
-export function showToast(text: string, undo?: () => void) {
+export function showToast(text: string, undo?: () => void, undoTestId?: string) {
   clearTimeout(toastTimer);
   const id = ++toastSeq;
-  toast.value = { id, text, undo };
+  toast.value = { id, text, undo, undoTestId };
   toastTimer = setTimeout(
     () => {
       if (toast.value?.id === id) toast.value = null;

@@ -4,11 +4,12 @@
 import { effect, signal } from '@preact/signals';
 import { dismissReminder, loadKeepPosting, loadReminder } from './calendar';
 import { job, ready, step, toast } from './core';
+import { enterLibrary, leaveLibrary, newPostForProduct, openJobFromLibrary } from './library';
 import { flushAll, switchJob } from './session';
 import { commitLogoRemoval, loadProfile, resetForm, saveIfDirty } from './shop';
 
-export type Screen = 'wizard' | 'calendar' | 'profile' | 'settings';
-export const SCREENS: Screen[] = ['wizard', 'calendar', 'profile', 'settings'];
+export type Screen = 'wizard' | 'library' | 'calendar' | 'profile' | 'settings';
+export const SCREENS: Screen[] = ['wizard', 'library', 'calendar', 'profile', 'settings'];
 export const screen = signal<Screen>('wizard');
 
 effect(() => {
@@ -25,8 +26,20 @@ export async function goScreen(target: Screen) {
   }
   toast.value = null;
   if (target === 'profile') resetForm();
+  if (from === 'library' && target === 'wizard') await leaveLibrary();
   screen.value = target;
   if (target === 'calendar') void loadKeepPosting();
+  if (target === 'library') enterLibrary();
+}
+
+/** Open a job from the library: the wizard shows it (also when it is the job already open). */
+export async function openJobInWizard(jobId: number) {
+  await openJobFromLibrary(jobId);
+  if (screen.peek() !== 'wizard') await goScreen('wizard');
+}
+/** "이 제품으로 새 글": the new product post opens in the wizard. */
+export async function newProductPostInWizard(productId: number) {
+  if ((await newPostForProduct(productId)) && screen.peek() !== 'wizard') await goScreen('wizard');
 }
 
 /** Open a job from the reminder: the wizard shows it, the reminder has done its work. */

@@ -5,7 +5,7 @@
 import type { JobFields, Preset } from '../backend';
 import { OwnerPicker } from '../components/OwnerPicker';
 import { type Key, presetLabel, t } from '../i18n';
-import { editJob, flushJob, job, jobSave, presets } from '../state';
+import { chooseJobProduct, editJob, flushJob, job, jobProductId, jobSave, presets, products } from '../state';
 
 interface FieldDef {
   field: keyof JobFields;
@@ -93,9 +93,40 @@ export function JobStep() {
           />
         </label>
       </form>
+      <ProductPicker />
       <OwnerPicker />
       <Options id="list-materials" items={ps.materials} />
       <Options id="list-processes" items={ps.processes} />
+    </section>
+  );
+}
+
+/** Which of the shop's products this job belongs to (none by default); the library groups jobs by it. */
+function ProductPicker() {
+  const cur = jobProductId.value;
+  // An archived product shows only for the job that belongs to it.
+  const list = products.value.filter((p) => !p.archived || p.id === cur);
+  const shown = cur !== null && !list.some((p) => p.id === cur) ? [{ id: cur, name: `#${cur}` }, ...list] : list;
+  return (
+    <section class="job-product" aria-labelledby="job-product-title">
+      <label class="field">
+        <span class="field-label" id="job-product-title">
+          {t('jobProduct')}
+        </span>
+        <select
+          data-testid="job-product"
+          value={cur === null ? '' : String(cur)}
+          onChange={(e) => void chooseJobProduct(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+        >
+          <option value="">{t('jobProductNone')}</option>
+          {shown.map((p) => (
+            <option key={p.id} value={String(p.id)}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {list.length === 0 && <p class="hint">{t('jobProductHint')}</p>}
     </section>
   );
 }

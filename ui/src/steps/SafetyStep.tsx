@@ -10,6 +10,7 @@ import {
   goTo,
   guard,
   guardHistory,
+  job,
   loadMetadata,
   metadata,
   photos,
@@ -17,6 +18,7 @@ import {
   saveWatchWords,
   selectedPhotoId,
   selectPhoto,
+  switchJob,
   watchWords,
 } from '../state';
 
@@ -162,6 +164,9 @@ function GuardStatus() {
   const g = guard.value;
   if (!g) return <p class="loading">{t('loading')}</p>;
   const name = g.client?.name ?? '';
+  // A post about a product draws on all the product's jobs: approvals are recorded in those jobs, not here.
+  const productPost = job.value?.kind === 'product_post' || !!g.sourceJob;
+  const source = g.sourceJob ?? null;
   const tone = g.policy === 'never' ? 'stop' : g.canExport ? 'ok' : 'warn';
   return (
     <section
@@ -180,6 +185,8 @@ function GuardStatus() {
             <p class="guard-big">{t('guardNever')}</p>
             <p>{t('guardNeverMore', { name })}</p>
           </div>
+        ) : productPost ? (
+          <p class="guard-main">{g.canExport ? t('guardProductOk') : pick(g.reasonKo, g.reasonEn)}</p>
         ) : g.ownerKind === null ? (
           <div>
             <p class="guard-main">{t('guardUnset')}</p>
@@ -204,13 +211,29 @@ function GuardStatus() {
           {pick(g.reasonKo, g.reasonEn)}
         </p>
       )}
-      {g.ownerKind === null && (
+      {productPost && (
+        <div class="product-post-notice" data-testid="product-post-notice" data-source-job-id={source?.jobId ?? ''}>
+          <p class="guard-main">{t('productPostNotice')}</p>
+          {source && (
+            <button
+              type="button"
+              class="btn btn-secondary"
+              data-testid="product-go-source"
+              onClick={() => void switchJob(source.jobId).then(() => goTo('safety'))}
+            >
+              {t('productGoSource', { title: source.title.trim() || t('untitled') })}
+            </button>
+          )}
+        </div>
+      )}
+      {g.ownerKind === null && !productPost && (
         <button type="button" class="btn btn-secondary" data-testid="guard-go-job" onClick={() => void goTo('job')}>
           {t('goJob')}
         </button>
       )}
       {g.policy === 'ask' &&
         g.client &&
+        !productPost &&
         (g.approval ? (
           <>
             <h3 class="approval-title">{t('approvalRecorded')}</h3>
