@@ -107,7 +107,9 @@ fn refuse_newer(m: &Manifest) -> Result<()> {
 
 /// A manifest path as a safe relative path (normal components only: no `..`, no root, no drive).
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    if path.is_empty() || path.contains('\\') {
+    // A backslash or a colon (a drive `C:`, an NTFS stream `a:b`) means something else on Windows: refused
+    // everywhere, so a backup restores alike on both.
+    if path.is_empty() || path.contains('\\') || path.contains(':') {
         return None;
     }
     let mut out = PathBuf::new();

@@ -198,11 +198,19 @@ fn loosening_changes_are_logged_and_shown_in_the_jobs_history() {
         "{}",
         log[0].detail_en
     );
-    // Saving without a change writes nothing; a note alone does not touch the guard.
-    clients::save(lib.conn(), &input).unwrap();
-    input.note = "담당 김부장".into();
+    // Saving without a change writes nothing; a note change is logged too (issue 14: every change of a
+    // customer is in the log), as a line of its own.
     clients::save(lib.conn(), &input).unwrap();
     assert_eq!(guard_log::for_client(lib.conn(), a.id).unwrap().len(), 1);
+    input.note = "담당 김부장".into();
+    clients::save(lib.conn(), &input).unwrap();
+    let log = guard_log::for_client(lib.conn(), a.id).unwrap();
+    assert_eq!(log.len(), 2);
+    assert!(
+        log.iter().any(|e| e.detail.contains("메모")),
+        "{:?}",
+        log.iter().map(|e| &e.detail).collect::<Vec<_>>()
+    );
     // Another customer's change is not this job's business.
     let mut o = edit(&other);
     o.aliases.clear();
