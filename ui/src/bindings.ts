@@ -224,10 +224,33 @@ export const commands = {
 	newProductPost: (productId: number) => __TAURI_INVOKE<number>("new_product_post", { productId }),
 	/**  A customer's page: the customer, its jobs, every change of it (from the guard log). */
 	clientDetail: (clientId: number) => __TAURI_INVOKE<ClientDetail_Serialize>("client_detail", { clientId }),
+	/**
+	 *  The backup settings (folder, every how many days, how many kept, the last backup, the library folder;
+	 *  `folderMissing` when the chosen folder is not there now, `lastError` when the last automatic backup failed).
+	 */
+	backupSettings: () => __TAURI_INVOKE<BackupSettings_Serialize>("backup_settings"),
+	/**  Saves the automatic backup's schedule: every `everyDays` days (0 = off), keeping the last `keep` files. */
+	setAutoBackup: (everyDays: number, keep: number) => __TAURI_INVOKE<BackupSettings_Serialize>("set_auto_backup", { everyDays, keep }),
+	/**  Shows the OS folder dialog (from Rust) and remembers the backup folder; `null` = cancelled. */
+	chooseBackupFolder: () => __TAURI_INVOKE<BackupSettings_Serialize | null>("choose_backup_folder"),
+	/**
+	 *  Makes a backup now into the backup folder (asking for one first when none is chosen) and returns the file
+	 *  written; emits `backup-progress`. The library stays usable while the files are copied.
+	 */
+	backupNow: () => __TAURI_INVOKE<string>("backup_now"),
+	/**
+	 *  Restores a backup: the OS dialogs ask for the backup file and then for a NEW, empty folder (never the
+	 *  current library); every file is checked before anything is placed. `null` = cancelled. Emits
+	 *  `backup-progress`.
+	 */
+	restoreBackup: () => __TAURI_INVOKE<RestoreResult | null>("restore_backup"),
+	/**  Uses the library in `dir` (a restored backup) from the next start of the app and the CLI. */
+	switchLibrary: (dir: string) => __TAURI_INVOKE<null>("switch_library", { dir }),
 };
 
 /** Events */
 export const events = {
+	backupProgress: makeEvent<BackupProgress, BackupProgress>("backup-progress"),
 	exportProgress: makeEvent<ExportProgress_Serialize, ExportProgress_Deserialize>("export-progress"),
 	importProgress: makeEvent<ImportProgress_Serialize, ImportProgress_Deserialize>("import-progress"),
 };
@@ -286,6 +309,55 @@ export type Approval = {
 	/**  When the customer agreed (as the owner said; the day it was recorded when not given). */
 	approvedAt: string,
 	recordedAt: string,
+};
+
+/**  The `backup-progress` event: files copied, files in all. */
+export type BackupProgress = {
+	done: number,
+	total: number,
+};
+
+/**  The backup settings as the window shows them. */
+export type BackupSettings = BackupSettings_Serialize | BackupSettings_Deserialize;
+
+/**  The backup settings as the window shows them. */
+export type BackupSettings_Deserialize = {
+	/**  The folder automatic backups go to (a USB drive, a synced cloud folder), if chosen. */
+	folder?: string | null,
+	/**  Every how many days (0: automatic backups off). */
+	everyDays: number,
+	/**  How many of our backup files the folder keeps. */
+	keep: number,
+	/**  When the last backup was made. */
+	lastBackupAt?: string | null,
+	/**  The last backup file. */
+	lastBackupFile?: string | null,
+	/**  The library folder in use. */
+	libraryDir: string,
+	/**  The chosen folder cannot be found now (a USB drive unplugged). */
+	folderMissing: boolean,
+	/**  Why the last automatic backup failed, in Korean and English, if it did. */
+	lastError?: string | null,
+};
+
+/**  The backup settings as the window shows them. */
+export type BackupSettings_Serialize = {
+	/**  The folder automatic backups go to (a USB drive, a synced cloud folder), if chosen. */
+	folder: string | null,
+	/**  Every how many days (0: automatic backups off). */
+	everyDays: number,
+	/**  How many of our backup files the folder keeps. */
+	keep: number,
+	/**  When the last backup was made. */
+	lastBackupAt: string | null,
+	/**  The last backup file. */
+	lastBackupFile: string | null,
+	/**  The library folder in use. */
+	libraryDir: string,
+	/**  The chosen folder cannot be found now (a USB drive unplugged). */
+	folderMissing: boolean,
+	/**  Why the last automatic backup failed, in Korean and English, if it did. */
+	lastError: string | null,
 };
 
 /**  One block of a post's body. */
@@ -1559,6 +1631,14 @@ export type Replacement = {
 	replacement: string,
 };
 
+/**  What a restore brought back. */
+export type RestoreResult = {
+	/**  The new library folder (use it with `switch_library`). */
+	libraryDir: string,
+	photos: number,
+	jobs: number,
+};
+
 /**  One search hit: what it is, its number, the job it belongs to (photos, posts), a title and a snippet. */
 export type SearchHit = SearchHit_Serialize | SearchHit_Deserialize;
 
@@ -1914,4 +1994,10 @@ export type CommandSignatures = {
 	set_job_product: { fn: "setJobProduct"; args: ["jobId", "productId"] };
 	new_product_post: { fn: "newProductPost"; args: ["productId"] };
 	client_detail: { fn: "clientDetail"; args: ["clientId"] };
+	backup_settings: { fn: "backupSettings"; args: [] };
+	set_auto_backup: { fn: "setAutoBackup"; args: ["everyDays", "keep"] };
+	choose_backup_folder: { fn: "chooseBackupFolder"; args: [] };
+	backup_now: { fn: "backupNow"; args: [] };
+	restore_backup: { fn: "restoreBackup"; args: [] };
+	switch_library: { fn: "switchLibrary"; args: ["dir"] };
 };

@@ -265,10 +265,11 @@ fn loosening_changes_are_logged_and_shown_in_the_jobs_history() {
     assert_eq!(words[0].detail, "등록한 단어를 뺌: 프로젝트X");
     assert_eq!(words[0].detail_en, "Watch word removed: 프로젝트X");
 
-    // The history shows them all in both languages, and nothing of the other customer or of the words.
+    // The history shows them all in both languages (the customer's two changes and its note), and nothing of
+    // the other customer or of the words.
     let h = guard::history(lib.conn(), job).unwrap();
     let count = |k: HistoryKind| h.iter().filter(|e| e.kind == k).count();
-    assert_eq!(count(HistoryKind::ClientChanged), 2, "{h:#?}");
+    assert_eq!(count(HistoryKind::ClientChanged), 3, "{h:#?}");
     assert_eq!(count(HistoryKind::OwnerChanged), 2);
     assert_eq!(count(HistoryKind::BoxRemoved), 1);
     assert_eq!(count(HistoryKind::WordRemoved), 0);
