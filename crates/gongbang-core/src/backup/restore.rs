@@ -107,7 +107,8 @@ fn refuse_newer(m: &Manifest) -> Result<()> {
 
 /// A manifest path as a safe relative path (normal components only: no `..`, no root, no drive).
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    if path.is_empty() || path.contains('\\') {
+    // A colon is a drive (`C:`) or an alternate data stream on Windows: never in our own entry names.
+    if path.is_empty() || path.contains('\\') || path.contains(':') {
         return None;
     }
     let mut out = PathBuf::new();
