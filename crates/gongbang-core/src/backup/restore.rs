@@ -107,8 +107,7 @@ fn refuse_newer(m: &Manifest) -> Result<()> {
 
 /// A manifest path as a safe relative path (normal components only: no `..`, no root, no drive).
 fn safe_relative(path: &str) -> Option<PathBuf> {
-    // A backslash or a colon (a drive `C:`, an NTFS stream `a:b`) means something else on Windows: refused
-    // everywhere, so a backup restores alike on both.
+    // A colon is a drive (`C:`) or an alternate data stream on Windows: never in our own entry names.
     if path.is_empty() || path.contains('\\') || path.contains(':') {
         return None;
     }
