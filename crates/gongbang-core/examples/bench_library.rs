@@ -10,7 +10,9 @@ use std::time::Instant;
 
 use gongbang_core::import::import_paths;
 use gongbang_core::library::Library;
-use gongbang_core::ops::{self, ClientInput, JobFields, LibraryFilter, OwnerKind, Policy, ProductInput};
+use gongbang_core::ops::{
+    self, ClientInput, JobFields, LibraryFilter, OwnerKind, Policy, ProductInput,
+};
 use image::codecs::jpeg::JpegEncoder;
 use image::imageops::FilterType;
 use image::{DynamicImage, Rgb, RgbImage};
@@ -18,19 +20,66 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 const PARTS: &[&str] = &[
-    "샤프트", "플랜지", "부싱", "브라켓", "하우징", "커플링", "노즐", "지그", "금형 코어", "기어 블랭크",
-    "피스톤", "슬리브", "캠", "너트", "볼트", "베이스 플레이트", "커버", "핀", "롤러", "스페이서",
+    "샤프트",
+    "플랜지",
+    "부싱",
+    "브라켓",
+    "하우징",
+    "커플링",
+    "노즐",
+    "지그",
+    "금형 코어",
+    "기어 블랭크",
+    "피스톤",
+    "슬리브",
+    "캠",
+    "너트",
+    "볼트",
+    "베이스 플레이트",
+    "커버",
+    "핀",
+    "롤러",
+    "스페이서",
 ];
 const MATERIALS: &[&str] = &[
-    "SUS304", "SUS316", "S45C", "SCM440", "SKD11", "AL6061", "AL7075", "황동", "동", "MC나일론", "POM",
+    "SUS304",
+    "SUS316",
+    "S45C",
+    "SCM440",
+    "SKD11",
+    "AL6061",
+    "AL7075",
+    "황동",
+    "동",
+    "MC나일론",
+    "POM",
     "티타늄",
 ];
 const PROCESSES: &[&str] = &[
-    "CNC 선반", "MCT", "밀링", "연삭", "와이어컷", "방전", "용접", "열처리", "도금", "아노다이징",
+    "CNC 선반",
+    "MCT",
+    "밀링",
+    "연삭",
+    "와이어컷",
+    "방전",
+    "용접",
+    "열처리",
+    "도금",
+    "아노다이징",
 ];
 const CLIENTS: &[&str] = &[
-    "대한정밀", "한빛기계", "성진산업", "동양오토", "미래테크", "우성금속", "삼화엔지니어링", "경인자동화",
-    "태성로보틱스", "서울메카", "광명공업", "신흥정공",
+    "대한정밀",
+    "한빛기계",
+    "성진산업",
+    "동양오토",
+    "미래테크",
+    "우성금속",
+    "삼화엔지니어링",
+    "경인자동화",
+    "태성로보틱스",
+    "서울메카",
+    "광명공업",
+    "신흥정공",
 ];
 
 fn arg(args: &[String], name: &str, default: usize) -> usize {
@@ -179,12 +228,13 @@ fn make(dir: &Path, args: &[String]) -> Result<(), String> {
             lead_time: format!("{}일", 3 + j % 10),
             story: format!("{part}의 동심도를 맞추려고 한 번에 잡아 가공했습니다."),
         };
-        let (kind, client) = if j % 4 == 0 {
+        let (kind, client) = if j.is_multiple_of(4) {
             (OwnerKind::Own, None)
         } else {
             (OwnerKind::Client, Some(clients[j % clients.len()]))
         };
-        let job = ops::jobs::create(&lib, &fields, Some(kind), client).map_err(|e| e.to_string())?;
+        let job =
+            ops::jobs::create(&lib, &fields, Some(kind), client).map_err(|e| e.to_string())?;
         let count = per_job.min(n_photos - k);
         let files: Vec<PathBuf> = (k..k + count)
             .into_par_iter()
@@ -194,24 +244,36 @@ fn make(dir: &Path, args: &[String]) -> Result<(), String> {
         let summary = import_paths(&mut lib, Some(job.id), &files, |_, _, _| {})
             .map_err(|e| e.to_string())?;
         if summary.imported != count {
-            return Err(format!("job {}: imported {} of {count}", job.id, summary.imported));
+            return Err(format!(
+                "job {}: imported {} of {count}",
+                job.id, summary.imported
+            ));
         }
         for f in &files {
             let _ = std::fs::remove_file(f);
         }
         let photos = ops::photos::for_job(&lib, job.id).map_err(|e| e.to_string())?;
         for (i, p) in photos.iter().enumerate() {
-            let caption = format!("{part} {} 단계 {}", ["소재 절단", "황삭", "정삭", "측정", "완성"][i % 5], i + 1);
+            let caption = format!(
+                "{part} {} 단계 {}",
+                ["소재 절단", "황삭", "정삭", "측정", "완성"][i % 5],
+                i + 1
+            );
             ops::photos::set_meta(&lib, job.id, p.id, None, &caption).map_err(|e| e.to_string())?;
         }
         if !products.is_empty() && j % 3 != 2 {
             link_product(&lib, job.id, products[j % products.len()])?;
         }
-        if j % 2 == 0 {
-            ops::posts::make_draft(&mut lib, job.id, ops::Platform::Naver).map_err(|e| e.to_string())?;
+        if j.is_multiple_of(2) {
+            ops::posts::make_draft(&mut lib, job.id, ops::Platform::Naver)
+                .map_err(|e| e.to_string())?;
         }
         if (j + 1) % 100 == 0 {
-            eprintln!("  {} jobs, {k} photos, {:.0} s", j + 1, t0.elapsed().as_secs_f64());
+            eprintln!(
+                "  {} jobs, {k} photos, {:.0} s",
+                j + 1,
+                t0.elapsed().as_secs_f64()
+            );
         }
     }
     let _ = std::fs::remove_dir_all(&staging);
@@ -232,7 +294,12 @@ fn make_product(lib: &Library, i: usize) -> Result<i64, String> {
         &ProductInput {
             id: None,
             name: format!("{material} {part} {}형", i + 1),
-            kind: if i % 5 == 0 { "자체 제품" } else { "부품군" }.into(),
+            kind: if i.is_multiple_of(5) {
+                "자체 제품"
+            } else {
+                "부품군"
+            }
+            .into(),
             material: material.into(),
             process: process.into(),
             description: format!("{process}(으)로 만드는 {material} {part}입니다."),
@@ -257,11 +324,17 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> Result<T, String>) -> Result<(f64
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     ms.sort_by(f64::total_cmp);
-    Ok((ms[ms.len() / 2], ms[ms.len() - 1], last.expect("one run at least")))
+    Ok((ms[ms.len() / 2], ms[ms.len() - 1], last.ok_or("no run")?))
 }
 
 fn line(what: &str, (median, worst): (f64, f64), anchor: f64, found: &str) {
-    let verdict = if worst <= anchor { "ok" } else if median <= anchor { "median ok" } else { "SLOW" };
+    let verdict = if worst <= anchor {
+        "ok"
+    } else if median <= anchor {
+        "median ok"
+    } else {
+        "SLOW"
+    };
     println!("  {what:<40} median {median:7.2} ms  worst {worst:7.2} ms  anchor {anchor:5.0} ms  {verdict:<9} {found}");
 }
 
@@ -276,21 +349,48 @@ fn measure(dir: &Path, runs: usize) -> Result<(), String> {
         first.total_jobs,
         products.len()
     );
-    let (m, w, page) = time(runs, || ops::library::page(&lib, &LibraryFilter::default(), 0, 60).map_err(e))?;
-    line("library page (first 60 cards)", (m, w), 50.0, &format!("{} cards", page.jobs.len() + page.products.len()));
+    let (m, w, page) = time(runs, || {
+        ops::library::page(&lib, &LibraryFilter::default(), 0, 60).map_err(e)
+    })?;
+    line(
+        "library page (first 60 cards)",
+        (m, w),
+        50.0,
+        &format!("{} cards", page.jobs.len() + page.products.len()),
+    );
     let deep = first.total_jobs.saturating_sub(60).max(0);
-    let (m, w, page) = time(runs, || ops::library::page(&lib, &LibraryFilter::default(), deep, 60).map_err(e))?;
-    line("library page (the last 60)", (m, w), 50.0, &format!("{} cards", page.jobs.len()));
+    let (m, w, page) = time(runs, || {
+        ops::library::page(&lib, &LibraryFilter::default(), deep, 60).map_err(e)
+    })?;
+    line(
+        "library page (the last 60)",
+        (m, w),
+        50.0,
+        &format!("{} cards", page.jobs.len()),
+    );
     let filter = LibraryFilter {
         material: "SUS304".into(),
         process: "CNC 선반".into(),
         ..LibraryFilter::default()
     };
     let (m, w, page) = time(runs, || ops::library::page(&lib, &filter, 0, 60).map_err(e))?;
-    line("page filtered (material + process)", (m, w), 50.0, &format!("{} of {}", page.jobs.len(), page.total_jobs));
-    let filter = LibraryFilter { text: "플랜".into(), ..LibraryFilter::default() };
+    line(
+        "page filtered (material + process)",
+        (m, w),
+        50.0,
+        &format!("{} of {}", page.jobs.len(), page.total_jobs),
+    );
+    let filter = LibraryFilter {
+        text: "플랜".into(),
+        ..LibraryFilter::default()
+    };
     let (m, w, page) = time(runs, || ops::library::page(&lib, &filter, 0, 60).map_err(e))?;
-    line("page searched \"플랜\"", (m, w), 50.0, &format!("{} of {}", page.jobs.len(), page.total_jobs));
+    line(
+        "page searched \"플랜\"",
+        (m, w),
+        50.0,
+        &format!("{} of {}", page.jobs.len(), page.total_jobs),
+    );
     let nfd: String = unicode_nfd("스테인");
     for (label, q) in [
         ("search \"랜지\" (middle of 플랜지)", "랜지".to_string()),
@@ -300,23 +400,52 @@ fn measure(dir: &Path, runs: usize) -> Result<(), String> {
         ("search \"한빛\" (a customer)", "한빛".to_string()),
         ("search \"동심도\" (story text)", "동심도".to_string()),
         ("search decomposed Hangul (NFD)", nfd.clone()),
-        ("search nothing matches \"ㅋㅋㅋ없음\"", "ㅋㅋㅋ없음".to_string()),
+        (
+            "search nothing matches \"ㅋㅋㅋ없음\"",
+            "ㅋㅋㅋ없음".to_string(),
+        ),
     ] {
         let (m, w, hits) = time(runs, || ops::library::search(&lib, &q, 50).map_err(e))?;
         line(label, (m, w), 50.0, &format!("{} hits", hits.len()));
     }
     let (m, w, wall) = time(runs, || ops::library::photos(&lib, "", 0, 120).map_err(e))?;
-    line("photo wall, first 120 tiles", (m, w), 50.0, &format!("{} of {}", wall.photos.len(), wall.total));
-    let (m, w, wall) = time(runs, || ops::library::photos(&lib, "", all.saturating_sub(120), 120).map_err(e))?;
-    line("photo wall, last 120 tiles", (m, w), 50.0, &format!("{} tiles", wall.photos.len()));
-    let job = page.jobs.first().map(|j| j.id).or_else(|| first.jobs.first().map(|j| j.id));
+    line(
+        "photo wall, first 120 tiles",
+        (m, w),
+        50.0,
+        &format!("{} of {}", wall.photos.len(), wall.total),
+    );
+    let (m, w, wall) = time(runs, || {
+        ops::library::photos(&lib, "", all.saturating_sub(120), 120).map_err(e)
+    })?;
+    line(
+        "photo wall, last 120 tiles",
+        (m, w),
+        50.0,
+        &format!("{} tiles", wall.photos.len()),
+    );
+    let job = page
+        .jobs
+        .first()
+        .map(|j| j.id)
+        .or_else(|| first.jobs.first().map(|j| j.id));
     if let Some(job) = job {
         let (m, w, s) = time(runs, || ops::session::open_job(&lib, job).map_err(e))?;
-        line("open a job", (m, w), 100.0, &format!("job {job}, {} photos", s.photos.len()));
+        line(
+            "open a job",
+            (m, w),
+            100.0,
+            &format!("job {job}, {} photos", s.photos.len()),
+        );
     }
     if let Some(p) = products.first() {
         let (m, w, d) = time(runs, || ops::products::detail(&lib, p.id).map_err(e))?;
-        line("open a product page", (m, w), 100.0, &format!("{} jobs, {} photos", d.jobs.len(), d.photos.len()));
+        line(
+            "open a product page",
+            (m, w),
+            100.0,
+            &format!("{} jobs, {} photos", d.jobs.len(), d.photos.len()),
+        );
     }
     Ok(())
 }
