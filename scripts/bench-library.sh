@@ -27,7 +27,7 @@ echo "building: cargo build --release -p gongbang-core --example bench_library"
 cargo build --release -p gongbang-core --example bench_library
 bench="$CARGO_TARGET_DIR/release/examples/bench_library"
 
-schema=$(find crates/gongbang-core/src/db/sql -name '*.sql' | sort | tail -n 1 | xargs basename .sql)
+schema=$(find crates/gongbang-core/src/db/sql -name '*.sql' | sort | tail -n 1 | xargs basename -s .sql)
 lib="$HOME/.cache/gongbang-post/bench-library/$photos-$jobs-$products-$schema"
 if [ ! -f "$lib/.made" ]; then
   echo "making the library (once): $lib"

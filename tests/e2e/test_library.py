@@ -66,7 +66,7 @@ def test_a_job_is_found_in_the_library_by_the_middle_of_a_korean_word(owner: Own
     owner.type_into("lib-search", PART)
     wait_until(lambda: owner.cards() == [owner.job_id], 15, what=f"only the job found by '{PART}'")
     card = owner.s.find(f'[data-testid="lib-job"][data-job-id="{owner.job_id}"]')
-    assert TITLE in card.text()
+    assert TITLE in card.text
     # Its cover is the photo's thumbnail, served by the app's own protocol.
     cover = card.find_all("img")
     assert cover and "gbthumb" in (cover[0].attr("src") or ""), "the card shows the job's photo"
