@@ -284,7 +284,7 @@ fn prepare(
     // the orientation).
     let quality = crate::coach::photo_quality::measure(&small).ok();
     let thumb = imaging::orient(small, meta.orientation).to_rgb8();
-    let thumb_bytes = imaging::encode_clean_jpeg(&thumb, imaging::THUMB_JPEG_QUALITY)?;
+    let thumb_bytes = imaging::encode_thumbnail_jpeg(&thumb)?;
     store::store_once(&sp.original(hash, format.extension()), bytes)?;
     store::store_once(&sp.thumbnail(hash), &thumb_bytes)?;
     let original_path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

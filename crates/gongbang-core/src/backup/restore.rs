@@ -325,12 +325,14 @@ fn thumbnail_of(paths: &StorePaths, hash: &str, format: &str, orientation: u16) 
     let format = PhotoFormat::parse(format)
         .ok_or_else(|| CoreError::invalid("알 수 없는 형식", "unknown format"))?;
     let bytes = store::read_original(&paths.original(hash, format.extension()))?;
-    let decoded = imaging::decode(&bytes, format)?;
-    let small =
-        image::DynamicImage::ImageRgb8(imaging::fit_within(&decoded, crate::import::THUMB_SIDE)?);
+    let decoded = imaging::decode_reduced(&bytes, format, crate::import::THUMB_SIDE)?;
+    let small = image::DynamicImage::ImageRgb8(imaging::fit_within(
+        &decoded.image,
+        crate::import::THUMB_SIDE,
+    )?);
     drop(decoded);
     let thumb = imaging::orient(small, orientation).to_rgb8();
-    let jpeg = imaging::encode_clean_jpeg(&thumb, imaging::THUMB_JPEG_QUALITY)?;
+    let jpeg = imaging::encode_thumbnail_jpeg(&thumb)?;
     store::store_once(&paths.thumbnail(hash), &jpeg)
 }
 

@@ -18,7 +18,8 @@ pub mod watermark;
 pub use crate::error::ImageError;
 pub use decode::{decode, decode_upright, decode_with_profile, orient, sniff_format, PhotoFormat};
 pub use encode::{
-    encode_clean_jpeg, encode_clean_jpeg_with_profile, EXPORT_JPEG_QUALITY, THUMB_JPEG_QUALITY,
+    encode_clean_jpeg, encode_clean_jpeg_with_profile, encode_thumbnail_jpeg, EXPORT_JPEG_QUALITY,
+    THUMB_JPEG_QUALITY,
 };
 pub use exif_meta::{read_meta, PhotoMeta};
 pub use icc::KnownProfile;

@@ -1,16 +1,19 @@
 //! Why: the import needs only a thumbnail-sized copy of a photo (the thumbnail and the quality measures), never
-//! its full-size pixels; a JPEG decoded at 1/2, 1/4 or 1/8 scale (DCT scaling) skips most of the decode's work
-//! and memory. Same limits, panic safety and colour rules as the full decode, which the export still uses.
+//! its full-size pixels; a JPEG decoded by libjpeg-turbo's scaled IDCT (any n/8 of its size) skips most of
+//! the decode's work and memory. Same limits, panic safety and colour rules as the full decode, which the
+//! export still uses.
 
-use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use image::{DynamicImage, GrayImage, RgbImage};
-use jpeg_decoder::{Decoder, PixelFormat as JpegPixels};
+use mozjpeg::{ColorSpace as JpegSpace, Decompress, Marker};
 
-use super::decode::{decode, PhotoFormat, MAX_ALLOC, MAX_SIDE};
+use super::decode::{decode, PhotoFormat, MAX_SIDE};
 use super::icc::{self, KnownProfile};
 use super::ImageError;
+
+/// The APP2 identifier of an embedded ICC profile chunk (then a chunk number and a chunk count).
+const ICC_IDENT: &[u8] = b"ICC_PROFILE\0";
 
 /// A photo decoded for a copy whose long side is `long_side` at most: the pixels (sRGB, as
 /// [`decode`](super::decode) gives them) at least that large when the photo is, and the photo's full
@@ -21,18 +24,20 @@ pub struct Reduced {
     pub full_height: u32,
 }
 
-/// Decodes `bytes` for a copy of at most `long_side` pixels: JPEG at the smallest DCT scale that still
-/// gives `long_side` (when the photo is larger), any other format (or a JPEG kind the scaled decoder does
-/// not take, such as CMYK) in full.
+/// Decodes `bytes` for a copy of at most `long_side` pixels: JPEG at the smallest n/8 scale that still
+/// gives `long_side` (when the photo is larger), any other format (or a JPEG kind the scaled decoder is not
+/// used for, such as CMYK) in full.
 pub fn decode_reduced(
     bytes: &[u8],
     format: PhotoFormat,
     long_side: u32,
 ) -> Result<Reduced, ImageError> {
     if format == PhotoFormat::Jpeg {
+        // libjpeg reports a fatal error by unwinding out of the C code (the `mozjpeg` crate's error
+        // manager); that, and any panic, ends here as an error.
         let scaled = catch_unwind(AssertUnwindSafe(|| scaled_jpeg(bytes, long_side)))
-            .map_err(|_| ImageError::DecoderPanic)??;
-        if let Some(reduced) = scaled {
+            .map_err(|payload| ImageError::Corrupt(panic_text(payload.as_ref())))?;
+        if let Some(reduced) = scaled? {
             return Ok(reduced);
         }
     }
@@ -44,18 +49,23 @@ pub fn decode_reduced(
     })
 }
 
-/// `None` when this JPEG is better left to the full decoder (a pixel format or coding the scaled decoder
-/// does not take).
+/// The n of the smallest n/8 scale whose long side (libjpeg rounds up) is still at least `long_side`.
+fn scale_eighths(long: u32, long_side: u32) -> u8 {
+    (1..8u8)
+        .find(|&n| (u64::from(long) * u64::from(n)).div_ceil(8) >= u64::from(long_side))
+        .unwrap_or(8)
+}
+
+/// `None` when this JPEG is better left to the full decoder (CMYK, YCCK or another colour space).
 fn scaled_jpeg(bytes: &[u8], long_side: u32) -> Result<Option<Reduced>, ImageError> {
-    let mut decoder = Decoder::new(Cursor::new(bytes));
-    decoder.set_max_decoding_buffer_size(usize::try_from(MAX_ALLOC).unwrap_or(usize::MAX));
-    if let Err(e) = decoder.read_info() {
-        return fail(e);
-    }
-    let Some(info) = decoder.info() else {
-        return Ok(None);
-    };
-    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    let mut jpeg = Decompress::with_markers(&[Marker::APP(2)])
+        .from_mem(bytes)
+        .map_err(|e| ImageError::Corrupt(e.to_string()))?;
+    let (w, h) = (jpeg.width(), jpeg.height());
+    let (w, h) = (
+        u32::try_from(w).unwrap_or(u32::MAX),
+        u32::try_from(h).unwrap_or(u32::MAX),
+    );
     if w == 0 || h == 0 {
         return Err(ImageError::Corrupt("JPEG of zero size".into()));
     }
@@ -65,43 +75,39 @@ fn scaled_jpeg(bytes: &[u8], long_side: u32) -> Result<Option<Reduced>, ImageErr
             height: h,
         });
     }
-    if !matches!(info.pixel_format, JpegPixels::RGB24 | JpegPixels::L8) {
-        return Ok(None);
-    }
+    let grey = match jpeg.color_space() {
+        JpegSpace::JCS_GRAYSCALE => true,
+        JpegSpace::JCS_YCbCr | JpegSpace::JCS_RGB => false,
+        _ => return Ok(None),
+    };
     let long = w.max(h);
     if long > long_side {
-        // The smallest of 1/8, 1/4, 1/2, 1 whose long side is still at least `long_side`.
-        let want = |side: u32| {
-            let s = (u64::from(side) * u64::from(long_side)).div_ceil(u64::from(long));
-            u16::try_from(s.max(1)).unwrap_or(u16::MAX)
-        };
-        let (sw, sh) = match decoder.scale(want(w), want(h)) {
-            Ok(s) => s,
-            Err(e) => return fail(e),
-        };
-        if u32::from(sw.max(sh)) < long_side {
-            if let Err(e) = decoder.scale(info.width, info.height) {
-                return fail(e);
-            }
-        }
+        jpeg.scale(scale_eighths(long, long_side));
     }
-    let pixels = match decoder.decode() {
-        Ok(p) => p,
-        Err(e) => return fail(e),
-    };
-    let Some(info) = decoder.info() else {
-        return Ok(None);
-    };
-    let (sw, sh) = (u32::from(info.width), u32::from(info.height));
-    let image = match info.pixel_format {
-        JpegPixels::RGB24 => RgbImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageRgb8),
-        JpegPixels::L8 => GrayImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageLuma8),
-        _ => None,
+    let icc = icc_profile(&jpeg);
+    let mut started = if grey { jpeg.grayscale() } else { jpeg.rgb() }
+        .map_err(|e| ImageError::Corrupt(e.to_string()))?;
+    let (sw, sh) = (started.width(), started.height());
+    let pixels: Vec<u8> = started
+        .read_scanlines()
+        .map_err(|e| ImageError::Corrupt(e.to_string()))?;
+    started
+        .finish()
+        .map_err(|e| ImageError::Corrupt(e.to_string()))?;
+    let (sw, sh) = (
+        u32::try_from(sw).unwrap_or(0),
+        u32::try_from(sh).unwrap_or(0),
+    );
+    let image = if grey {
+        GrayImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageLuma8)
+    } else {
+        RgbImage::from_raw(sw, sh, pixels).map(DynamicImage::ImageRgb8)
     };
     let Some(image) = image else {
-        return Ok(None);
+        return Err(ImageError::Corrupt(
+            "the JPEG decoder gave short pixels".into(),
+        ));
     };
-    let icc = decoder.icc_profile();
     let image = match icc::settle(image, icc.as_deref()) {
         (img, None | Some(KnownProfile::Srgb)) => img,
         (img, Some(known)) => icc::known_to_srgb(img, known),
@@ -113,9 +119,50 @@ fn scaled_jpeg(bytes: &[u8], long_side: u32) -> Result<Option<Reduced>, ImageErr
     }))
 }
 
-fn fail<T>(e: jpeg_decoder::Error) -> Result<Option<T>, ImageError> {
-    match e {
-        jpeg_decoder::Error::Unsupported(_) => Ok(None),
-        other => Err(ImageError::Corrupt(other.to_string())),
+/// The embedded ICC profile: the `ICC_PROFILE` APP2 chunks joined in their numbered order (`None` when
+/// there is none or the chunks are not a whole set).
+fn icc_profile<R>(jpeg: &Decompress<R>) -> Option<Vec<u8>> {
+    let mut chunks: Vec<(u8, &[u8])> = jpeg
+        .markers()
+        .filter(|m| m.marker == Marker::APP(2))
+        .filter_map(|m| {
+            let rest = m.data.strip_prefix(ICC_IDENT)?;
+            let (&[seq, _count], data) = rest.split_first_chunk::<2>()?;
+            Some((seq, data))
+        })
+        .collect();
+    if chunks.is_empty() {
+        return None;
+    }
+    chunks.sort_by_key(|&(seq, _)| seq);
+    let whole = chunks
+        .iter()
+        .enumerate()
+        .all(|(i, &(seq, _))| usize::from(seq) == i + 1);
+    whole.then(|| chunks.iter().flat_map(|&(_, d)| d).copied().collect())
+}
+
+/// The message of a decoder's fatal error (libjpeg's, carried as the unwind's payload).
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| payload.downcast_ref::<&str>().copied())
+        .unwrap_or("the JPEG decoder stopped")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scale_eighths;
+
+    #[test]
+    fn the_scale_is_the_smallest_that_still_covers_the_side() {
+        assert_eq!(scale_eighths(3264, 720), 2); // 816
+        assert_eq!(scale_eighths(2048, 720), 3); // 768
+        assert_eq!(scale_eighths(5760, 720), 1); // 720
+        assert_eq!(scale_eighths(5761, 720), 1); // 721 (rounded up)
+        assert_eq!(scale_eighths(1000, 720), 6); // 750
+        assert_eq!(scale_eighths(721, 720), 8);
     }
 }

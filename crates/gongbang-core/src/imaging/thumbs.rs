@@ -50,7 +50,7 @@ pub fn burn_thumbnail(thumb_jpeg: &[u8], boxes: &[RedactBox]) -> Result<Vec<u8>,
     .map_err(|e| ImageError::Corrupt(e.to_string()))?;
     let mut rgb = img.to_rgb8();
     redact::burn_rgb(&mut rgb, boxes);
-    encode::encode_clean_jpeg(&rgb, encode::THUMB_JPEG_QUALITY)
+    encode::encode_thumbnail_jpeg(&rgb)
 }
 
 #[cfg(test)]

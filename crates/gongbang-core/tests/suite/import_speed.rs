@@ -1,5 +1,6 @@
-//! The import decodes only what the thumbnail needs: a large JPEG by DCT scaling gives the same thumbnail
-//! and quality figures as the full decode, with the photo's full size and every check kept. The ignored
+//! The import decodes only what the thumbnail needs: a large JPEG by libjpeg-turbo's scaled IDCT gives the
+//! same thumbnail and quality figures as the full decode, with the photo's full size and every check kept,
+//! and a JPEG libjpeg gives up on is a plain refusal. The ignored
 //! test prints where an import's time goes (`cargo test -p gongbang-core --test suite import_stage_times
 //! -- --ignored --nocapture`; the pixel crates are optimised in test builds, see Cargo.toml).
 
@@ -119,7 +120,7 @@ fn import_stage_times() {
             let up = time(&mut t[8], || {
                 imaging::orient(small, meta.orientation).to_rgb8()
             });
-            time(&mut t[9], || imaging::encode_clean_jpeg(&up, 80).unwrap());
+            time(&mut t[9], || imaging::encode_thumbnail_jpeg(&up).unwrap());
         }
     }
     let n = (rounds * LARGE.len()) as f64;
@@ -129,4 +130,40 @@ fn import_stage_times() {
             d.as_secs_f64() * 1000.0 / n
         );
     }
+}
+
+#[test]
+fn a_jpeg_the_decoder_gives_up_on_is_refused_in_plain_words_not_a_crash() {
+    // Scrambled bytes after the headers: libjpeg stops with a fatal error (here "Bogus Huffman table
+    // definition"), which must come back as a damaged-file refusal, with the other photos imported.
+    let good = std::fs::read(photos_dir().join("cameras/jolla.jpg")).unwrap();
+    let mut bad = good.clone();
+    for i in (2000..bad.len() - 2).step_by(97) {
+        bad[i] ^= 0x5A;
+    }
+    assert!(matches!(
+        imaging::decode_reduced(&bad, PhotoFormat::Jpeg, 720),
+        Err(imaging::ImageError::Corrupt(_))
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let bad_path = dir.path().join("scrambled.jpg");
+    std::fs::write(&bad_path, &bad).unwrap();
+    let (_tmp, mut lib) = temp_library();
+    let s = gongbang_core::import::import_paths(
+        &mut lib,
+        None,
+        &[bad_path, photos_dir().join("cameras/jolla.jpg")],
+        |_, _, _| {},
+    )
+    .unwrap();
+    assert_eq!((s.imported, s.rejected), (1, 1), "{:#?}", s.items);
+    let refused = s.items.iter().find(|i| i.reason_ko.is_some()).unwrap();
+    assert!(
+        refused.reason_ko.as_deref().unwrap().contains("손상"),
+        "{refused:#?}"
+    );
+    assert!(
+        refused.reason_en.as_deref().unwrap().contains("damaged"),
+        "{refused:#?}"
+    );
 }
