@@ -3,8 +3,6 @@
 // @tauri-apps/api, so the tests can swap it for tests/mock-backend.ts and nothing else in ui/ knows Tauri
 // exists. Every command here is the generated function with its rejection normalised to AppError, so the UI
 // can always show a calm message in the owner's language and never a raw stack trace.
-import { invoke } from '@tauri-apps/api/core';
-import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type * as Wire from './bindings';
 import { commands, events } from './bindings';
@@ -90,6 +88,9 @@ export type ProductPost = Wire.ProductPost_Serialize;
 export type Removal = Wire.Removal;
 export type SearchHit = Wire.SearchHit_Serialize;
 export type SourceJob = Wire.SourceJob_Serialize;
+export type BackupSettings = Wire.BackupSettings_Serialize;
+export type BackupProgress = Wire.BackupProgress;
+export type RestoreResult = Wire.RestoreResult;
 
 /** The generated commands: what this door offers and what the mock backend implements. */
 export type Commands = typeof commands;
@@ -211,55 +212,20 @@ export async function onExportProgress(handler: (p: ExportProgress) => void): Pr
   return events.exportProgress.listen((ev) => handler(ev.payload));
 }
 
-// ---- backup and restore (src-tauri/commands/backup.rs). Hand-written until the bindings are regenerated: the
-// same names, arguments and JSON as the Rust commands. ----
-/** The backup settings as Rust sends them (설정 → 백업). */
-export interface BackupSettings {
-  /** The folder automatic backups go to, if chosen. */
-  folder: string | null;
-  /** Every how many days (0 = automatic backups off; 7 by default). */
-  everyDays: number;
-  /** How many of our backup files the folder keeps (5 by default). */
-  keep: number;
-  lastBackupAt: string | null;
-  lastBackupFile: string | null;
-  /** The library folder in use. */
-  libraryDir: string;
-  /** The chosen folder is not there now (a USB drive unplugged). */
-  folderMissing: boolean;
-  /** Why the last automatic backup failed, if it did. */
-  lastError: string | null;
-}
-/** What a restore brought back (a new library folder). */
-export interface RestoreResult {
-  libraryDir: string;
-  photos: number;
-  jobs: number;
-}
-/** The `backup-progress` event: files copied, files in all. */
-export interface BackupProgress {
-  done: number;
-  total: number;
-}
-function call<R>(cmd: string, args?: Record<string, unknown>): Promise<R> {
-  return invoke<R>(cmd, args).catch((e: unknown) => {
-    throw toAppError(e);
-  });
-}
-export const backupSettings = () => call<BackupSettings>('backup_settings');
-export const setAutoBackup = (everyDays: number, keep: number) =>
-  call<BackupSettings>('set_auto_backup', { everyDays, keep });
+// ---- backup and restore (src-tauri/commands/backup.rs) ----
+export const backupSettings = door(commands.backupSettings);
+export const setAutoBackup = door(commands.setAutoBackup);
 /** Shows the OS folder dialog (from Rust); `null` = cancelled. */
-export const chooseBackupFolder = () => call<BackupSettings | null>('choose_backup_folder');
+export const chooseBackupFolder = door(commands.chooseBackupFolder);
 /** Makes a backup now (asks for a folder first when none is chosen); the file written. */
-export const backupNow = () => call<string>('backup_now');
+export const backupNow = door(commands.backupNow);
 /** The OS dialogs ask for the backup file and a new, empty folder; `null` = cancelled. */
-export const restoreBackup = () => call<RestoreResult | null>('restore_backup');
+export const restoreBackup = door(commands.restoreBackup);
 /** Uses the library in `dir` from the next start. */
-export const switchLibrary = (dir: string) => call<null>('switch_library', { dir });
+export const switchLibrary = door(commands.switchLibrary);
 /** Progress of backup_now / restore_backup / the automatic backup. */
 export async function onBackupProgress(handler: (p: BackupProgress) => void): Promise<() => void> {
-  return listen<BackupProgress>('backup-progress', (ev) => handler(ev.payload));
+  return events.backupProgress.listen((ev) => handler(ev.payload));
 }
 
 /** Files dragged from the file manager over the window (Tauri's native drop; paths, not File objects). */

@@ -212,6 +212,15 @@ test('customers: change the policy, aliases and note; the change is logged; the 
   await expect(page.getByTestId('customer-name')).toHaveValue('대한정밀');
   await expect(page.getByTestId('customer-policy-ask')).toBeChecked();
   await expect(page.getByTestId('customer-jobs').getByTestId('lib-job')).toHaveCount(1);
+
+  // An emptied name is refused in plain words and nothing is saved; typing it again clears the message.
+  const saves = (await commands(page, 'save_client')).length;
+  await page.getByTestId('customer-name').fill('  ');
+  await page.getByTestId('customer-save').click();
+  await expect(page.getByTestId('customer-form').getByRole('alert')).toContainText('이름');
+  expect(await commands(page, 'save_client')).toHaveLength(saves);
+  await page.getByTestId('customer-name').fill('대한정밀');
+  await expect(page.getByTestId('customer-form').getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('customer-jobs')).toContainText('SUS304 샤프트');
 
   await page.getByTestId('customer-policy-never').check();

@@ -2,17 +2,12 @@
 // the shop's list (or added on the spot, with the customer's policy in plain words). What the owner picks goes
 // to the backend at once; the effective rule the leak guard will apply is shown underneath.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Policy } from '../backend';
 import { pick, policyKey, t } from '../i18n';
 import { clients, guard, job, ownerPending, saveClient, setOwner } from '../state';
-
-const POLICIES: Policy[] = ['public', 'ask', 'never'];
+import { type ClientDraft, ClientFields, draftOf, inputOf } from './ClientFields';
 
 function ClientForm({ onDone }: { onDone: () => void }) {
-  const [name, setName] = useState('');
-  const [aliases, setAliases] = useState('');
-  const [policy, setPolicy] = useState<Policy>('ask');
-  const [note, setNote] = useState('');
+  const [draft, setDraft] = useState<ClientDraft>(() => draftOf(null));
   const [missing, setMissing] = useState(false);
   const [saving, setSaving] = useState(false);
   const nameField = useRef<HTMLInputElement>(null);
@@ -22,21 +17,12 @@ function ClientForm({ onDone }: { onDone: () => void }) {
   }, []);
   async function submit(e: Event) {
     e.preventDefault();
-    if (!name.trim()) {
+    if (!draft.name.trim()) {
       setMissing(true);
       return;
     }
     setSaving(true);
-    const saved = await saveClient({
-      id: null,
-      name: name.trim(),
-      aliases: aliases
-        .split(/[,，、]/)
-        .map((a) => a.trim())
-        .filter(Boolean),
-      policy,
-      note: note.trim(),
-    });
+    const saved = await saveClient(inputOf(null, draft));
     setSaving(false);
     if (saved) onDone();
   }
@@ -48,65 +34,7 @@ function ClientForm({ onDone }: { onDone: () => void }) {
       aria-labelledby="client-form-title"
     >
       <h3 id="client-form-title">{t('clientFormTitle')}</h3>
-      <label class="field">
-        <span class="field-label">{t('clientName')}</span>
-        <input
-          type="text"
-          data-testid="client-name"
-          ref={nameField}
-          value={name}
-          placeholder={t('clientNamePh')}
-          aria-invalid={missing && !name.trim()}
-          onInput={(e) => {
-            setName(e.currentTarget.value);
-            setMissing(false);
-          }}
-        />
-        {missing && (
-          <span class="field-error" role="alert">
-            {t('clientNameMissing')}
-          </span>
-        )}
-      </label>
-      <label class="field">
-        <span class="field-label">{t('clientAliases')}</span>
-        <input
-          type="text"
-          data-testid="client-aliases"
-          value={aliases}
-          placeholder={t('clientAliasesPh')}
-          onInput={(e) => setAliases(e.currentTarget.value)}
-        />
-      </label>
-      <fieldset class="policy-choice">
-        <legend class="field-label">{t('clientPolicy')}</legend>
-        {POLICIES.map((p) => (
-          <label key={p} class={`policy-option policy-${p}${policy === p ? ' is-selected' : ''}`}>
-            <input
-              type="radio"
-              name="client-policy"
-              value={p}
-              data-testid={`client-policy-${p}`}
-              checked={policy === p}
-              onChange={() => setPolicy(p)}
-            />
-            <span class="policy-text">
-              <strong>{t(policyKey[p].name)}</strong>
-              <span>{t(policyKey[p].desc)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <label class="field">
-        <span class="field-label">{t('clientNote')}</span>
-        <input
-          type="text"
-          data-testid="client-note"
-          value={note}
-          placeholder={t('clientNotePh')}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
-      </label>
+      <ClientFields prefix="client" draft={draft} onChange={setDraft} missing={missing} nameRef={nameField} />
       <div class="form-actions">
         <button type="submit" class="btn btn-accent-outline" data-testid="client-save" disabled={saving}>
           {t('clientSave')}

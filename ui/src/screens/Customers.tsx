@@ -2,12 +2,11 @@
 // its work may be posted (in plain words) and a note, saved with save_client (the core logs every change), then
 // its jobs and the record of what changed.
 import { useEffect, useState } from 'preact/hooks';
-import type { Client, Policy } from '../backend';
+import type { Client } from '../backend';
+import { type ClientDraft, ClientFields, draftOf, inputOf } from '../components/ClientFields';
 import { lang, policyKey, t } from '../i18n';
 import { clientDetail, clients, saveCustomer, selectClient, selectedClientId } from '../state';
 import { JobCardView } from './LibraryScreen';
-
-const POLICIES: Policy[] = ['public', 'ask', 'never'];
 
 export function Customers() {
   const list = clients.value;
@@ -110,35 +109,20 @@ function fmtTime(iso: string) {
 }
 
 function CustomerForm({ client }: { client: Client | null }) {
-  const [name, setName] = useState(client?.name ?? '');
-  const [aliases, setAliases] = useState(client?.aliases.join(', ') ?? '');
-  const [policy, setPolicy] = useState<Policy>(client?.policy ?? 'ask');
-  const [note, setNote] = useState(client?.note ?? '');
+  const [draft, setDraft] = useState<ClientDraft>(() => draftOf(client));
   const [missing, setMissing] = useState(false);
   const [saving, setSaving] = useState(false);
   useEffect(() => {
-    setName(client?.name ?? '');
-    setAliases(client?.aliases.join(', ') ?? '');
-    setPolicy(client?.policy ?? 'ask');
-    setNote(client?.note ?? '');
+    setDraft(draftOf(client));
   }, [client]);
   async function submit(e: Event) {
     e.preventDefault();
-    if (!name.trim()) {
+    if (!draft.name.trim()) {
       setMissing(true);
       return;
     }
     setSaving(true);
-    await saveCustomer({
-      id: client?.id ?? null,
-      name: name.trim(),
-      aliases: aliases
-        .split(/[,，、]/)
-        .map((a) => a.trim())
-        .filter(Boolean),
-      policy,
-      note: note.trim(),
-    });
+    await saveCustomer(inputOf(client?.id ?? null, draft));
     setSaving(false);
   }
   return (
@@ -149,64 +133,7 @@ function CustomerForm({ client }: { client: Client | null }) {
       aria-labelledby="customer-form-title"
     >
       <h2 id="customer-form-title">{client ? client.name : t('clientFormTitle')}</h2>
-      <label class="field">
-        <span class="field-label">{t('clientName')}</span>
-        <input
-          type="text"
-          data-testid="customer-name"
-          value={name}
-          placeholder={t('clientNamePh')}
-          aria-invalid={missing && !name.trim()}
-          onInput={(e) => {
-            setName(e.currentTarget.value);
-            setMissing(false);
-          }}
-        />
-        {missing && (
-          <span class="field-error" role="alert">
-            {t('clientNameMissing')}
-          </span>
-        )}
-      </label>
-      <label class="field">
-        <span class="field-label">{t('clientAliases')}</span>
-        <input
-          type="text"
-          data-testid="customer-aliases"
-          value={aliases}
-          placeholder={t('clientAliasesPh')}
-          onInput={(e) => setAliases(e.currentTarget.value)}
-        />
-      </label>
-      <fieldset class="policy-choice">
-        <legend class="field-label">{t('clientPolicy')}</legend>
-        {POLICIES.map((p) => (
-          <label key={p} class={`policy-option policy-${p}${policy === p ? ' is-selected' : ''}`}>
-            <input
-              type="radio"
-              name="customer-policy"
-              value={p}
-              data-testid={`customer-policy-${p}`}
-              checked={policy === p}
-              onChange={() => setPolicy(p)}
-            />
-            <span class="policy-text">
-              <strong>{t(policyKey[p].name)}</strong>
-              <span>{t(policyKey[p].desc)}</span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      <label class="field">
-        <span class="field-label">{t('clientNote')}</span>
-        <input
-          type="text"
-          data-testid="customer-note"
-          value={note}
-          placeholder={t('clientNotePh')}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
-      </label>
+      <ClientFields prefix="customer" draft={draft} onChange={setDraft} missing={missing} />
       <div class="form-actions">
         <button type="submit" class="btn btn-accent-outline" data-testid="customer-save" disabled={saving}>
           {t('clientSave')}

@@ -113,84 +113,85 @@ export function LibraryScreen() {
   );
 }
 
+/** One filter: a labelled choice whose first option, "전체", means no filter (the empty value). */
+function FilterSelect({
+  id,
+  label,
+  value,
+  all = '',
+  options,
+  onPick,
+}: {
+  id: string;
+  label: Key;
+  value: string;
+  all?: string;
+  options: { value: string; text: string }[];
+  onPick: (v: string) => void;
+}) {
+  return (
+    <label class="field">
+      <span class="field-label">{t(label)}</span>
+      <select data-testid={`lib-filter-${id}`} value={value} onChange={(e) => onPick(e.currentTarget.value)}>
+        <option value={all}>{t('libAll')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const same = (v: string) => ({ value: v, text: v });
+const numberOrNull = (v: string) => (v ? Number(v) : null);
+
 function Filters() {
   const f = libFilter.value;
   const c = libChoices.value;
   const any = f.clientId !== null || f.material || f.process || f.posted !== 'any' || f.year !== null || f.text;
   return (
     <div class="lib-filters">
-      <label class="field">
-        <span class="field-label">{t('libFilterClient')}</span>
-        <select
-          data-testid="lib-filter-client"
-          value={f.clientId === null ? '' : String(f.clientId)}
-          onChange={(e) => setFilter({ clientId: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
-        >
-          <option value="">{t('libAll')}</option>
-          {c?.clients.map((x) => (
-            <option key={x.id} value={String(x.id)}>
-              {x.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span class="field-label">{t('libFilterMaterial')}</span>
-        <select
-          data-testid="lib-filter-material"
-          value={f.material}
-          onChange={(e) => setFilter({ material: e.currentTarget.value })}
-        >
-          <option value="">{t('libAll')}</option>
-          {c?.materials.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span class="field-label">{t('libFilterProcess')}</span>
-        <select
-          data-testid="lib-filter-process"
-          value={f.process}
-          onChange={(e) => setFilter({ process: e.currentTarget.value })}
-        >
-          <option value="">{t('libAll')}</option>
-          {c?.processes.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span class="field-label">{t('libFilterPosted')}</span>
-        <select
-          data-testid="lib-filter-posted"
-          value={f.posted}
-          onChange={(e) => setFilter({ posted: e.currentTarget.value as typeof f.posted })}
-        >
-          <option value="any">{t('libAll')}</option>
-          <option value="posted">{t('libPostedYes')}</option>
-          <option value="unposted">{t('libPostedNo')}</option>
-        </select>
-      </label>
-      <label class="field">
-        <span class="field-label">{t('libFilterYear')}</span>
-        <select
-          data-testid="lib-filter-year"
-          value={f.year === null ? '' : String(f.year)}
-          onChange={(e) => setFilter({ year: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
-        >
-          <option value="">{t('libAll')}</option>
-          {c?.years.map((y) => (
-            <option key={y} value={String(y)}>
-              {t('libYear', { y })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        id="client"
+        label="libFilterClient"
+        value={f.clientId === null ? '' : String(f.clientId)}
+        options={(c?.clients ?? []).map((x) => ({ value: String(x.id), text: x.name }))}
+        onPick={(v) => setFilter({ clientId: numberOrNull(v) })}
+      />
+      <FilterSelect
+        id="material"
+        label="libFilterMaterial"
+        value={f.material}
+        options={(c?.materials ?? []).map(same)}
+        onPick={(v) => setFilter({ material: v })}
+      />
+      <FilterSelect
+        id="process"
+        label="libFilterProcess"
+        value={f.process}
+        options={(c?.processes ?? []).map(same)}
+        onPick={(v) => setFilter({ process: v })}
+      />
+      <FilterSelect
+        id="posted"
+        label="libFilterPosted"
+        value={f.posted}
+        all="any"
+        options={[
+          { value: 'posted', text: t('libPostedYes') },
+          { value: 'unposted', text: t('libPostedNo') },
+        ]}
+        onPick={(v) => setFilter({ posted: v as typeof f.posted })}
+      />
+      <FilterSelect
+        id="year"
+        label="libFilterYear"
+        value={f.year === null ? '' : String(f.year)}
+        options={(c?.years ?? []).map((y) => ({ value: String(y), text: t('libYear', { y }) }))}
+        onPick={(v) => setFilter({ year: numberOrNull(v) })}
+      />
       {any && (
         <button type="button" class="btn btn-small lib-clear" data-testid="lib-clear" onClick={clearFilters}>
           {t('libClear')}

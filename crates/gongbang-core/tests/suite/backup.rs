@@ -510,3 +510,134 @@ fn automatic_backups_rotate_only_our_files_and_survive_a_missing_folder() {
     assert!(s.folder_missing);
     assert!(s.last_error.unwrap().contains("USB"));
 }
+
+/// The schema as the app shipped it before the library issue (migrations 001–007: no products, no search index,
+/// photos limited to JPEG/PNG/WebP/TIFF), applied the way rusqlite_migration does: in order, then
+/// `user_version`.
+fn schema_7_database(path: &Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for sql in [
+        include_str!("../../src/db/sql/001_init.sql"),
+        include_str!("../../src/db/sql/002_leak_guard.sql"),
+        include_str!("../../src/db/sql/003_video_and_shop.sql"),
+        include_str!("../../src/db/sql/004_coach.sql"),
+        include_str!("../../src/db/sql/005_guard_trace.sql"),
+        include_str!("../../src/db/sql/006_export_texts.sql"),
+        include_str!("../../src/db/sql/007_logo_watermark.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 7).unwrap();
+    conn
+}
+
+#[test]
+fn a_backup_from_an_older_app_is_restored_and_brought_up_to_date() {
+    // Last year's backup, made before products and search existed: one job with one photo.
+    let dir = tempfile::tempdir().unwrap();
+    let made = dir.path().join("old-library");
+    std::fs::create_dir_all(&made).unwrap();
+    let original = std::fs::read(photo("cameras/Canon_40D.jpg")).unwrap();
+    let hash = blake3::hash(&original).to_hex().to_string();
+    {
+        let conn = schema_7_database(&made.join(backup::DATABASE));
+        conn.execute(
+            "INSERT INTO jobs (id, title, material, process, created_at, updated_at, owner_kind)
+             VALUES (1, 'SUS304 플랜지 선반 가공', 'SUS304', 'CNC 선반', '2025-03-02T09:00:00+09:00',
+                     '2025-03-02T09:00:00+09:00', 'own')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO photos (id, hash, format, original_name, original_path, imported_at, width, height,
+                                 byte_size)
+             VALUES (1, ?1, 'jpeg', 'Canon_40D.jpg', 'C:\\사진\\Canon_40D.jpg', '2025-03-02T09:01:00+09:00',
+                     100, 68, ?2)",
+            rusqlite::params![hash, original.len() as i64],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO job_photos (job_id, photo_id, position, role, caption)
+             VALUES (1, 1, 0, 'finished', '완성된 플랜지')",
+            [],
+        )
+        .unwrap();
+    }
+    let rel_original = format!("originals/{}/{hash}.jpg", &hash[..2]);
+    let files: Vec<(String, Vec<u8>)> = vec![
+        (
+            backup::DATABASE.to_string(),
+            std::fs::read(made.join(backup::DATABASE)).unwrap(),
+        ),
+        (rel_original.clone(), original.clone()),
+    ];
+    let manifest = backup::Manifest {
+        format: backup::FORMAT.into(),
+        app_version: "0.7.0".into(),
+        schema_version: 7,
+        created_at: "2025-03-02T18:00:00+09:00".into(),
+        files: files
+            .iter()
+            .map(|(p, b)| backup::ManifestFile {
+                path: p.clone(),
+                size: b.len() as u64,
+                blake3: blake3::hash(b).to_hex().to_string(),
+            })
+            .collect(),
+    };
+    let file = dir.path().join("gongbang-backup-20250302-180000.zip");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&file).unwrap());
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file(backup::MANIFEST, opts).unwrap();
+    z.write_all(&serde_json::to_vec(&manifest).unwrap())
+        .unwrap();
+    for (p, b) in &files {
+        z.start_file(p.as_str(), opts).unwrap();
+        z.write_all(b).unwrap();
+    }
+    z.finish().unwrap();
+
+    // Restored into a new folder by this build: migrated to its schema, the thumbnail rebuilt.
+    let target = dir.path().join("restored");
+    let r = ob::restore_backup(&file, &target, &mut |_, _| {}).unwrap();
+    assert_eq!((r.schema_from, r.photos, r.jobs), (7, 1, 1));
+    let lib = Library::open(&target).unwrap();
+    let conn = rusqlite::Connection::open(target.join(backup::DATABASE)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, gongbang_core::db::SCHEMA_VERSION as i64);
+    assert_eq!(std::fs::read(target.join(&rel_original)).unwrap(), original);
+    assert!(
+        lib.thumbnail_path(&hash).is_file(),
+        "the thumbnail is made again"
+    );
+
+    // The old job is in the new library: found by the middle of a word, with its photo and caption.
+    let hits = ops::library::search(&lib, "플랜", 20).unwrap();
+    assert!(
+        hits.iter().any(|h| h.title == "SUS304 플랜지 선반 가공"),
+        "{hits:?}"
+    );
+    let caption_hits = ops::library::search(&lib, "완성된", 20).unwrap();
+    assert!(!caption_hits.is_empty(), "captions are indexed too");
+    let photos = ops::photos::for_job(&lib, 1).unwrap();
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0].hash, hash);
+    // And it takes the library's new rows: a product for it.
+    let product = ops::products::save(
+        &lib,
+        &ops::ProductInput {
+            id: None,
+            name: "SUS304 플랜지".into(),
+            kind: "부품군".into(),
+            material: "SUS304".into(),
+            process: "CNC 선반".into(),
+            description: String::new(),
+            cover_photo_id: None,
+        },
+    )
+    .unwrap();
+    ops::products::set_job_product(&lib, 1, Some(product.id)).unwrap();
+}
