@@ -20,13 +20,13 @@ pub fn page(lib: &Library, filter: &LibraryFilter, offset: i64, limit: i64) -> R
     let (text_jobs, text_products) = if text.is_empty() {
         (None, BTreeSet::new())
     } else {
-        let hits = library::search(conn, text, 100_000)?;
-        let products: BTreeSet<i64> = hits
+        let refs = library::search_refs(conn, text)?;
+        let products: BTreeSet<i64> = refs
             .iter()
-            .filter(|h| h.kind == HitKind::Product)
-            .map(|h| h.id)
+            .filter(|h| h.0 == HitKind::Product)
+            .map(|h| h.1)
             .collect();
-        (Some(library::jobs_matching(conn, text)?), products)
+        (Some(library::jobs_found(conn, &refs, true)?), products)
     };
     let (jobs, total_jobs) = library::job_page(conn, filter, text_jobs.as_ref(), offset, limit)?;
     let products = if offset > 0 {
@@ -69,14 +69,14 @@ pub fn photos(lib: &Library, text: &str, offset: i64, limit: i64) -> Result<Phot
     let (photos, total) = if text.trim().is_empty() {
         library::photo_page(conn, None, offset, limit)?
     } else {
-        let hits = library::search(conn, text, 100_000)?;
-        let photo_ids: BTreeSet<i64> = hits
+        let refs = library::search_refs(conn, text)?;
+        let photo_ids: BTreeSet<i64> = refs
             .iter()
-            .filter(|h| h.kind == HitKind::Photo)
-            .map(|h| h.id)
+            .filter(|h| h.0 == HitKind::Photo)
+            .map(|h| h.1)
             .collect();
         // A caption or a post names its photos, not every photo of its job.
-        let jobs = library::jobs_found(conn, text, false)?;
+        let jobs = library::jobs_found(conn, &refs, false)?;
         library::photo_page(conn, Some((&jobs, &photo_ids)), offset, limit)?
     };
     Ok(PhotoPage { photos, total })

@@ -133,31 +133,59 @@ fn job_where(f: &LibraryFilter, text_jobs: Option<&BTreeSet<i64>>) -> Result<(St
     Ok((w.join(" AND "), v))
 }
 
-/// The jobs a text finds: jobs, their captions and posts, their customers and products.
-pub(crate) fn jobs_matching(conn: &Connection, text: &str) -> Result<BTreeSet<i64>> {
-    jobs_found(conn, text, true)
+/// What a text finds, without the words around it: (kind, id, job) of every hit, in no particular order. The
+/// library's page and photo wall need only this, once per query.
+pub(crate) fn search_refs(
+    conn: &Connection,
+    text: &str,
+) -> Result<Vec<(HitKind, i64, Option<i64>)>> {
+    let Some((w, v)) = search_where(text) else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT s.kind, s.ref_id, s.job_id FROM search_index s WHERE {w}"
+    ))?;
+    let rows = stmt.query_map(params_from_iter(v.iter()), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (kind, id, job_id) = row?;
+        if let Some(kind) = HitKind::parse(&kind) {
+            out.push((kind, id, job_id));
+        }
+    }
+    Ok(out)
 }
 
-/// The jobs a text finds by what is about the whole job (its own words, its customer, its product); with
+/// The jobs these hits find by what is about the whole job (its own words, its customer, its product); with
 /// `parts`, by its captions and posts too.
-pub(crate) fn jobs_found(conn: &Connection, text: &str, parts: bool) -> Result<BTreeSet<i64>> {
+pub(crate) fn jobs_found(
+    conn: &Connection,
+    refs: &[(HitKind, i64, Option<i64>)],
+    parts: bool,
+) -> Result<BTreeSet<i64>> {
     let mut out = BTreeSet::new();
     let mut clients = Vec::new();
     let mut products = Vec::new();
-    for hit in search(conn, text, 100_000)? {
-        match hit.kind {
+    for &(kind, id, job_id) in refs {
+        match kind {
             HitKind::Job => {
-                if let Some(j) = hit.job_id {
+                if let Some(j) = job_id {
                     out.insert(j);
                 }
             }
             HitKind::Photo | HitKind::Post => {
-                if let (true, Some(j)) = (parts, hit.job_id) {
+                if let (true, Some(j)) = (parts, job_id) {
                     out.insert(j);
                 }
             }
-            HitKind::Customer => clients.push(hit.id),
-            HitKind::Product => products.push(hit.id),
+            HitKind::Customer => clients.push(id),
+            HitKind::Product => products.push(id),
         }
     }
     if !clients.is_empty() || !products.is_empty() {
@@ -297,12 +325,13 @@ fn terms(text: &str) -> (Vec<String>, Vec<String>) {
     (long, short)
 }
 
-/// Searches the index: every word of `text` must appear (any part of a word; 3+ characters through the
-/// trigram index, shorter ones by a scan of the index's text). Removed jobs and products are left out.
-pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<SearchHit>> {
+/// The WHERE clause (over `s`, the search index) and its values for a query: every word of `text` must appear
+/// (any part of a word; 3+ characters through the trigram index, shorter ones by a scan of the index's text);
+/// removed jobs and products are left out. `None` when the text has no word.
+fn search_where(text: &str) -> Option<(String, Vec<Value>)> {
     let (long, short) = terms(text);
     if long.is_empty() && short.is_empty() {
-        return Ok(Vec::new());
+        return None;
     }
     let mut w = vec![
         "(s.job_id IS NULL OR EXISTS (SELECT 1 FROM jobs j WHERE j.id = s.job_id AND j.removed_at IS NULL))"
@@ -323,22 +352,40 @@ pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<SearchHit
             v.len()
         ));
     }
+    // A short word is looked for in the index's stored text: FTS5 keeps it in its `search_index_content` table
+    // (`id` the rowid, `c3` the title, `c4` the body), read directly because going through the virtual table
+    // costs three times as much on a library of long posts. lower() only when the word has a Latin letter (the
+    // only letters SQLite's lower() changes): it is most of the cost, and Korean has no case.
     for t in &short {
         v.push(Value::Text(t.clone()));
+        let (title, body) = if t.chars().any(|c| c.is_ascii_alphabetic()) {
+            ("lower(c3)", "lower(c4)")
+        } else {
+            ("c3", "c4")
+        };
         w.push(format!(
-            "instr(lower(s.title || ' ' || s.body), ?{}) > 0",
+            "s.rowid IN (SELECT id FROM search_index_content WHERE instr({title}, ?{0}) > 0 OR instr({body}, ?{0}) > 0)",
             v.len()
         ));
     }
+    Some((w.join(" AND "), v))
+}
+
+/// Searches the index (see [`search_where`]): the hits in order — products, jobs, customers, posts, photos;
+/// newest first within each — each with the words around the first match.
+pub fn search(conn: &Connection, text: &str, limit: i64) -> Result<Vec<SearchHit>> {
+    let Some((w, mut v)) = search_where(text) else {
+        return Ok(Vec::new());
+    };
+    let (long, short) = terms(text);
     v.push(Value::Integer(limit.clamp(0, 100_000)));
     let sql = format!(
         "SELECT s.kind, s.ref_id, s.job_id, s.title, s.body,
                 (SELECT j.title FROM jobs j WHERE j.id = s.job_id)
-         FROM search_index s WHERE {}
+         FROM search_index s WHERE {w}
          ORDER BY CASE s.kind WHEN 'product' THEN 0 WHEN 'job' THEN 1 WHEN 'customer' THEN 2
                               WHEN 'post' THEN 3 ELSE 4 END, s.rowid DESC
          LIMIT ?{}",
-        w.join(" AND "),
         v.len()
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -406,16 +453,21 @@ fn snippet(text: &str, words: &[String]) -> String {
     s
 }
 
-/// The photo wall: every photo in a job not removed (once, with its first job), newest first; `jobs` limits
-/// it to photos of these jobs or these photos.
+/// The photo wall: every photo in a job not removed (once, with its first job), newest first; `only` limits
+/// it to the photos of these jobs (by their first job) and these photos. Without a limit the count comes from
+/// the index of job photos and the page walks the photos newest first, stopping at the page; with one, only
+/// the photos of those jobs and those photos are weighed (never every photo of the library).
 pub(crate) fn photo_page(
     conn: &Connection,
     only: Option<(&BTreeSet<i64>, &BTreeSet<i64>)>,
     offset: i64,
     limit: i64,
 ) -> Result<(Vec<PhotoTile>, i64)> {
+    const FIRST_JOB: &str =
+        "(SELECT MIN(jp2.job_id) FROM job_photos jp2 JOIN jobs j2 ON j2.id = jp2.job_id
+                              WHERE jp2.photo_id = p.id AND j2.removed_at IS NULL)";
     let mut v: Vec<Value> = Vec::new();
-    let filter = match only {
+    let (candidates, filter) = match only {
         Some((jobs, photos)) => {
             v.push(Value::Text(serde_json::to_string(
                 &jobs.iter().collect::<Vec<_>>(),
@@ -423,23 +475,28 @@ pub(crate) fn photo_page(
             v.push(Value::Text(serde_json::to_string(
                 &photos.iter().collect::<Vec<_>>(),
             )?));
-            "AND (jp.job_id IN (SELECT value FROM json_each(?1)) OR p.id IN (SELECT value FROM json_each(?2)))"
+            (
+                "JOIN (SELECT c.photo_id AS id FROM job_photos c WHERE c.job_id IN (SELECT value FROM json_each(?1))
+                       UNION SELECT value FROM json_each(?2)) cand ON cand.id = p.id",
+                "AND (jp.job_id IN (SELECT value FROM json_each(?1)) OR p.id IN (SELECT value FROM json_each(?2)))",
+            )
         }
-        None => "",
+        None => ("", ""),
     };
     let from = format!(
-        "FROM photos p
-         JOIN job_photos jp ON jp.photo_id = p.id AND jp.job_id =
-              (SELECT MIN(jp2.job_id) FROM job_photos jp2 JOIN jobs j2 ON j2.id = jp2.job_id
-                WHERE jp2.photo_id = p.id AND j2.removed_at IS NULL)
+        "FROM photos p {candidates}
+         JOIN job_photos jp ON jp.photo_id = p.id AND jp.job_id = {FIRST_JOB}
          JOIN jobs j ON j.id = jp.job_id
          WHERE 1 = 1 {filter}"
     );
-    let total: i64 = conn.query_row(
-        &format!("SELECT COUNT(*) {from}"),
-        params_from_iter(v.iter()),
-        |r| r.get(0),
-    )?;
+    let count_sql = if only.is_some() {
+        format!("SELECT COUNT(*) {from}")
+    } else {
+        "SELECT COUNT(DISTINCT jp.photo_id) FROM job_photos jp JOIN jobs j ON j.id = jp.job_id
+         WHERE j.removed_at IS NULL"
+            .to_string()
+    };
+    let total: i64 = conn.query_row(&count_sql, params_from_iter(v.iter()), |r| r.get(0))?;
     v.push(Value::Integer(limit.clamp(0, 1000)));
     v.push(Value::Integer(offset.max(0)));
     let n = v.len();

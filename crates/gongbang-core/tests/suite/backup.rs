@@ -511,26 +511,6 @@ fn automatic_backups_rotate_only_our_files_and_survive_a_missing_folder() {
     assert!(s.last_error.unwrap().contains("USB"));
 }
 
-/// The schema as the app shipped it before the library issue (migrations 001–007: no products, no search index,
-/// photos limited to JPEG/PNG/WebP/TIFF), applied the way rusqlite_migration does: in order, then
-/// `user_version`.
-fn schema_7_database(path: &Path) -> rusqlite::Connection {
-    let conn = rusqlite::Connection::open(path).unwrap();
-    for sql in [
-        include_str!("../../src/db/sql/001_init.sql"),
-        include_str!("../../src/db/sql/002_leak_guard.sql"),
-        include_str!("../../src/db/sql/003_video_and_shop.sql"),
-        include_str!("../../src/db/sql/004_coach.sql"),
-        include_str!("../../src/db/sql/005_guard_trace.sql"),
-        include_str!("../../src/db/sql/006_export_texts.sql"),
-        include_str!("../../src/db/sql/007_logo_watermark.sql"),
-    ] {
-        conn.execute_batch(sql).unwrap();
-    }
-    conn.pragma_update(None, "user_version", 7).unwrap();
-    conn
-}
-
 #[test]
 fn a_backup_from_an_older_app_is_restored_and_brought_up_to_date() {
     // Last year's backup, made before products and search existed: one job with one photo.
@@ -540,7 +520,7 @@ fn a_backup_from_an_older_app_is_restored_and_brought_up_to_date() {
     let original = std::fs::read(photo("cameras/Canon_40D.jpg")).unwrap();
     let hash = blake3::hash(&original).to_hex().to_string();
     {
-        let conn = schema_7_database(&made.join(backup::DATABASE));
+        let conn = crate::old_schema::schema_7_database(&made.join(backup::DATABASE));
         conn.execute(
             "INSERT INTO jobs (id, title, material, process, created_at, updated_at, owner_kind)
              VALUES (1, 'SUS304 플랜지 선반 가공', 'SUS304', 'CNC 선반', '2025-03-02T09:00:00+09:00',

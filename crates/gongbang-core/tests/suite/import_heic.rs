@@ -215,22 +215,8 @@ fn an_unreadable_heic_says_to_choose_most_compatible() {
 
 /// A library exactly as schema 7 left it, with a photo in a job, a post, a redaction and its quality.
 fn make_v7_library(root: &Path) {
-    use rusqlite_migration::{Migrations, M};
     std::fs::create_dir_all(root).unwrap();
-    let mut conn = Connection::open(root.join("library.sqlite3")).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
-        .unwrap();
-    Migrations::new(vec![
-        M::up(include_str!("../../src/db/sql/001_init.sql")),
-        M::up(include_str!("../../src/db/sql/002_leak_guard.sql")),
-        M::up(include_str!("../../src/db/sql/003_video_and_shop.sql")),
-        M::up(include_str!("../../src/db/sql/004_coach.sql")),
-        M::up(include_str!("../../src/db/sql/005_guard_trace.sql")),
-        M::up(include_str!("../../src/db/sql/006_export_texts.sql")),
-        M::up(include_str!("../../src/db/sql/007_logo_watermark.sql")),
-    ])
-    .to_latest(&mut conn)
-    .unwrap();
+    let conn = crate::old_schema::schema_7_database(&root.join("library.sqlite3"));
     drop(conn);
 }
 

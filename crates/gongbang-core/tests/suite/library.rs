@@ -80,6 +80,9 @@ fn search_finds_korean_by_any_part_of_a_word_with_one_two_and_more_characters() 
     assert!(!hits(&lib, "랜").contains(&(HitKind::Job, shaft)));
     // Fields, customers and their aliases, mixed case.
     assert!(hits(&lib, "al606").contains(&(HitKind::Job, flange)));
+    assert!(hits(&lib, "Al").contains(&(HitKind::Job, flange)));
+    assert!(hits(&lib, "sU").contains(&(HitKind::Job, shaft)));
+    assert!(!hits(&lib, "sU").contains(&(HitKind::Job, flange)));
     assert!(hits(&lib, "시닝").contains(&(HitKind::Job, flange)));
     assert!(hits(&lib, "정밀공").contains(&(HitKind::Customer, c.id)));
     assert!(hits(&lib, "대정").contains(&(HitKind::Customer, c.id)));
@@ -630,24 +633,11 @@ fn a_customer_page_lists_its_jobs_and_every_change_including_the_note() {
 
 #[test]
 fn a_library_of_schema_7_migrates_and_its_old_rows_are_found() {
-    use rusqlite::Connection;
-    use rusqlite_migration::{Migrations, M};
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("lib");
     std::fs::create_dir_all(&root).unwrap();
     {
-        let mut conn = Connection::open(root.join("library.sqlite3")).unwrap();
-        Migrations::new(vec![
-            M::up(include_str!("../../src/db/sql/001_init.sql")),
-            M::up(include_str!("../../src/db/sql/002_leak_guard.sql")),
-            M::up(include_str!("../../src/db/sql/003_video_and_shop.sql")),
-            M::up(include_str!("../../src/db/sql/004_coach.sql")),
-            M::up(include_str!("../../src/db/sql/005_guard_trace.sql")),
-            M::up(include_str!("../../src/db/sql/006_export_texts.sql")),
-            M::up(include_str!("../../src/db/sql/007_logo_watermark.sql")),
-        ])
-        .to_latest(&mut conn)
-        .unwrap();
+        let conn = crate::old_schema::schema_7_database(&root.join("library.sqlite3"));
         conn.execute_batch(
             "INSERT INTO clients (id, name, aliases_json, policy, created_at, updated_at)
                  VALUES (1, '옛날정밀', '[\"옛정\"]', 'public', 'x', 'x');

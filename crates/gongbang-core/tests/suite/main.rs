@@ -22,6 +22,7 @@ mod leak_guard;
 mod library;
 mod library_db;
 mod logo_mark;
+mod old_schema;
 mod owner_files;
 mod surface;
 mod video_music;
