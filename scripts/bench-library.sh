@@ -51,5 +51,9 @@ venv="${GONGBANG_VENV:-$HOME/.cache/gongbang-post/venv}"
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 cp -a "$lib/." "$copy/"
+# A shop past its first run: the profile filled in (as the e2e tests do), so the window opens on the wizard.
+cli="$CARGO_TARGET_DIR/debug/gongbang"
+[ -x "$cli" ] || { echo "bench-library.sh: $cli is missing: cargo build -p gongbang-cli" >&2; exit 1; }
+"$cli" --library "$copy" shop set --name 문래정밀 --phone 02-2631-0000 --region 문래동 > /dev/null
 echo
 "$venv/bin/python" scripts/bench_window.py --app "$app" --library "$copy" --runs "${WINDOW_RUNS:-3}"
