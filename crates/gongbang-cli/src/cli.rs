@@ -69,7 +69,8 @@ pub enum Command {
         command: ProductCommand,
     },
     /// Search the library (titles, job fields, captions, customers, posts, products) by any part of a
-    /// word; one line per hit: kind, number, title (tab-separated). Nothing found: no lines, exit 0.
+    /// word; one line per hit: kind, number, title (tab-separated). Nothing found: no lines, exit 0 (and a
+    /// word on standard error); a blank text: exit 2.
     Search {
         #[arg(required = true, value_name = "TEXT")]
         text: Vec<String>,

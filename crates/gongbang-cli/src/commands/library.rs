@@ -45,9 +45,20 @@ pub fn product(lib: &Library, command: ProductCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Runs `search TEXT`: one line per hit (kind, number, title), nothing when nothing matches.
+/// Runs `search TEXT`: one line per hit (kind, number, title) on standard output. Nothing found leaves standard
+/// output empty (exit 0) and says so on standard error; a blank text is refused (exit 2).
 pub fn search(lib: &Library, text: &str, limit: i64) -> Result<ExitCode> {
-    for hit in ops::library::search(lib, text, limit)? {
+    if text.trim().is_empty() {
+        eprintln!("오류: 찾을 글자를 적어 주세요. 한두 글자만 적어도 찾습니다.");
+        eprintln!("error: type something to search for (one or two letters are enough).");
+        return Ok(ExitCode::from(2));
+    }
+    let hits = ops::library::search(lib, text, limit)?;
+    if hits.is_empty() {
+        eprintln!("찾은 것이 없습니다. 다른 글자로 찾아 보세요.");
+        eprintln!("nothing found; try other letters.");
+    }
+    for hit in hits {
         let title = hit.title.replace(['\t', '\n', '\r'], " ");
         println!("{}\t{}\t{}", hit.kind.as_str(), hit.id, title);
     }

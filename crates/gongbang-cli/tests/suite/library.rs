@@ -119,4 +119,19 @@ fn search_prints_kind_number_and_title_per_hit_and_nothing_when_nothing_matches(
     let none = gongbang(&lib, &["search", "없는말"]);
     assert_eq!(none.status.code(), Some(0));
     assert_eq!(stdout(&none), "");
+    assert!(
+        stderr(&none).contains("찾은 것이 없습니다"),
+        "{}",
+        stderr(&none)
+    );
+    assert!(stderr(&none).contains("nothing found"), "{}", stderr(&none));
+    // A blank text is refused in plain words, not answered with nothing.
+    let blank = gongbang(&lib, &["search", "  "]);
+    assert_eq!(blank.status.code(), Some(2));
+    assert_eq!(stdout(&blank), "");
+    assert!(
+        stderr(&blank).contains("찾을 글자를 적어 주세요"),
+        "{}",
+        stderr(&blank)
+    );
 }
