@@ -520,7 +520,7 @@ fn a_backup_from_an_older_app_is_restored_and_brought_up_to_date() {
     let original = std::fs::read(photo("cameras/Canon_40D.jpg")).unwrap();
     let hash = blake3::hash(&original).to_hex().to_string();
     {
-        let conn = crate::old_schema::schema_7_database(&made.join(backup::DATABASE));
+        let conn = crate::old_schema::database_at(&made.join(backup::DATABASE), 7);
         conn.execute(
             "INSERT INTO jobs (id, title, material, process, created_at, updated_at, owner_kind)
              VALUES (1, 'SUS304 플랜지 선반 가공', 'SUS304', 'CNC 선반', '2025-03-02T09:00:00+09:00',

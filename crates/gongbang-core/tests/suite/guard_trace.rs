@@ -451,19 +451,8 @@ fn the_append_only_tables_refuse_replace_on_the_file_itself() {
 /// A library exactly as version 4 of the app left it: its four migrations applied by the same migration
 /// code, then rows written with version 4's columns.
 fn make_v4_library(root: &Path) {
-    use rusqlite_migration::{Migrations, M};
     std::fs::create_dir_all(root).unwrap();
-    let mut conn = Connection::open(root.join("library.sqlite3")).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
-        .unwrap();
-    Migrations::new(vec![
-        M::up(include_str!("../../src/db/sql/001_init.sql")),
-        M::up(include_str!("../../src/db/sql/002_leak_guard.sql")),
-        M::up(include_str!("../../src/db/sql/003_video_and_shop.sql")),
-        M::up(include_str!("../../src/db/sql/004_coach.sql")),
-    ])
-    .to_latest(&mut conn)
-    .unwrap();
+    let conn = crate::old_schema::database_at(&root.join("library.sqlite3"), 4);
     conn.execute_batch(
         "INSERT INTO clients (name, aliases_json, policy, created_at, updated_at)
              VALUES ('서울기계', '[\"SK\"]', 'ask', '2026-11-01T09:00:00+09:00', '2026-11-01T09:00:00+09:00');

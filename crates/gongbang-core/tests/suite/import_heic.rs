@@ -216,7 +216,7 @@ fn an_unreadable_heic_says_to_choose_most_compatible() {
 /// A library exactly as schema 7 left it, with a photo in a job, a post, a redaction and its quality.
 fn make_v7_library(root: &Path) {
     std::fs::create_dir_all(root).unwrap();
-    let conn = crate::old_schema::schema_7_database(&root.join("library.sqlite3"));
+    let conn = crate::old_schema::database_at(&root.join("library.sqlite3"), 7);
     drop(conn);
 }
 

@@ -637,7 +637,7 @@ fn a_library_of_schema_7_migrates_and_its_old_rows_are_found() {
     let root = tmp.path().join("lib");
     std::fs::create_dir_all(&root).unwrap();
     {
-        let conn = crate::old_schema::schema_7_database(&root.join("library.sqlite3"));
+        let conn = crate::old_schema::database_at(&root.join("library.sqlite3"), 7);
         conn.execute_batch(
             "INSERT INTO clients (id, name, aliases_json, policy, created_at, updated_at)
                  VALUES (1, '옛날정밀', '[\"옛정\"]', 'public', 'x', 'x');

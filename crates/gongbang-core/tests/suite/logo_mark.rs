@@ -18,7 +18,6 @@ use gongbang_core::repo::{photos, posts, shop_profile};
 use gongbang_core::video::{self, SegmentKind};
 use gongbang_core::{draft, Library, Platform};
 use image::{Rgba, RgbaImage};
-use rusqlite::Connection;
 
 /// A logo as an owner's file: an orange badge with a blue bar on a transparent background, 300×150.
 fn logo_file(dir: &Path) -> PathBuf {
@@ -384,19 +383,8 @@ fn every_character_drawn_is_one_the_font_has() {
 
 /// The previous schema (migrations 001–006) with a saved profile and logo.
 fn make_v6_library(root: &Path) {
-    use rusqlite_migration::{Migrations, M};
     std::fs::create_dir_all(root).unwrap();
-    let mut conn = Connection::open(root.join("library.sqlite3")).unwrap();
-    Migrations::new(vec![
-        M::up(include_str!("../../src/db/sql/001_init.sql")),
-        M::up(include_str!("../../src/db/sql/002_leak_guard.sql")),
-        M::up(include_str!("../../src/db/sql/003_video_and_shop.sql")),
-        M::up(include_str!("../../src/db/sql/004_coach.sql")),
-        M::up(include_str!("../../src/db/sql/005_guard_trace.sql")),
-        M::up(include_str!("../../src/db/sql/006_export_texts.sql")),
-    ])
-    .to_latest(&mut conn)
-    .unwrap();
+    let conn = crate::old_schema::database_at(&root.join("library.sqlite3"), 6);
     conn.execute(
         "INSERT INTO shop_profile (id, name, phone, logo_png, updated_at)
          VALUES (1, '문래정밀', '010-1234-5678', x'89504e47', '2026-11-01T09:00:00+09:00')",

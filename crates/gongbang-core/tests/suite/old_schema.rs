@@ -6,22 +6,25 @@ use std::path::Path;
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-/// A database at schema 7 — the app before the library issue: no products, no search index, photos limited to
-/// JPEG/PNG/WebP/TIFF — made by the migrations that app shipped, in WAL mode with foreign keys on, as it ran.
-pub fn schema_7_database(path: &Path) -> Connection {
+/// Every migration the app has shipped, in order (migration N is at index N - 1).
+const SHIPPED: &[&str] = &[
+    include_str!("../../src/db/sql/001_init.sql"),
+    include_str!("../../src/db/sql/002_leak_guard.sql"),
+    include_str!("../../src/db/sql/003_video_and_shop.sql"),
+    include_str!("../../src/db/sql/004_coach.sql"),
+    include_str!("../../src/db/sql/005_guard_trace.sql"),
+    include_str!("../../src/db/sql/006_export_texts.sql"),
+    include_str!("../../src/db/sql/007_logo_watermark.sql"),
+];
+
+/// A database at schema `version` — the app as it was then — made by the migrations that app shipped (through
+/// the same migration code), in WAL mode with foreign keys on, as it ran.
+pub fn database_at(path: &Path, version: usize) -> Connection {
     let mut conn = Connection::open(path).unwrap();
     conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;")
         .unwrap();
-    Migrations::new(vec![
-        M::up(include_str!("../../src/db/sql/001_init.sql")),
-        M::up(include_str!("../../src/db/sql/002_leak_guard.sql")),
-        M::up(include_str!("../../src/db/sql/003_video_and_shop.sql")),
-        M::up(include_str!("../../src/db/sql/004_coach.sql")),
-        M::up(include_str!("../../src/db/sql/005_guard_trace.sql")),
-        M::up(include_str!("../../src/db/sql/006_export_texts.sql")),
-        M::up(include_str!("../../src/db/sql/007_logo_watermark.sql")),
-    ])
-    .to_latest(&mut conn)
-    .unwrap();
+    Migrations::new(SHIPPED[..version].iter().map(|sql| M::up(sql)).collect())
+        .to_latest(&mut conn)
+        .unwrap();
     conn
 }
