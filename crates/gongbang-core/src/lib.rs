@@ -5,6 +5,7 @@ pub mod audio;
 pub mod backup;
 mod busy;
 pub mod calendar;
+pub mod club;
 pub mod coach;
 pub mod db;
 pub mod domain;
@@ -23,6 +24,7 @@ pub mod render;
 /// Storage: rows to domain types. Public for the core's own test suite, which inspects rows on purpose;
 /// the window, the CLI and the AI helper call [`ops`] instead (checked by `tests/suite/surface.rs`).
 pub mod repo;
+pub mod review;
 pub mod session;
 pub(crate) mod spelling;
 mod store;

@@ -20,6 +20,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/008_photo_heic.sql")).foreign_key_check(),
     // Issue 14: products, the library's archive and removals, the search index (FTS5 trigram).
     M::up(include_str!("sql/009_library.sql")),
+    // Issue 15: review bundles sent and received, the mentor's notes and the owner's answers to them.
+    M::up(include_str!("sql/010_reviews.sql")),
 ];
 
 /// The schema version this build writes.

@@ -14,6 +14,7 @@ pub mod post_event;
 pub mod product;
 pub mod redaction;
 pub mod replacement;
+pub mod review;
 pub mod shop_profile;
 pub mod video_settings;
 

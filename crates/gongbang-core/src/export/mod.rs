@@ -138,6 +138,30 @@ pub fn export_cleared(
     Ok(result)
 }
 
+/// The post's photos in post order, rendered exactly as an export of it writes them (boxes burned, the logo
+/// mark when it is on, clean JPEG) and each checked clean: what a review bundle carries.
+pub(crate) fn rendered_photos(lib: &Library, post: &Post) -> Result<Vec<Vec<u8>>> {
+    let photos = post_photos(lib, post)?;
+    if photos.is_empty() {
+        return Err(CoreError::NoPhotos);
+    }
+    let paths = Library::store_paths(lib.root());
+    let logo = logo_mark(lib)?;
+    let mark = logo.as_ref().map(|(logo, settings)| photos::Mark {
+        logo,
+        settings: *settings,
+    });
+    let rendered = photos::render_all(&paths, &photos, BLOG_LONG_SIDE, mark.as_ref())?;
+    rendered
+        .into_iter()
+        .map(|r| {
+            imaging::jpeg_segments::verify_clean(&r.jpeg)
+                .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
+            Ok(r.jpeg)
+        })
+        .collect()
+}
+
 /// The shop's logo and its mark settings, when the owner turned the mark on and has a logo.
 fn logo_mark(lib: &Library) -> Result<Option<(imaging::watermark::Logo, LogoWatermark)>> {
     let settings = shop_profile::get(lib.conn())?.watermark;

@@ -8,6 +8,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod clients;
+pub mod club;
 pub mod guard;
 pub mod jobs;
 pub mod library;
@@ -15,6 +16,7 @@ pub mod photos;
 pub mod posts;
 pub mod preview;
 pub mod products;
+pub mod review;
 pub mod session;
 pub mod settings;
 pub mod shop;

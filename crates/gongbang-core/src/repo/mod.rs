@@ -13,6 +13,7 @@ pub mod post_replacements;
 pub mod posts;
 pub mod products;
 pub mod redactions;
+pub mod reviews;
 pub mod settings;
 pub mod shop_profile;
 pub mod watch_words;

@@ -120,6 +120,19 @@ pub fn save(
     tags: &[String],
 ) -> Result<Post> {
     let tx = conn.transaction()?;
+    save_in(&tx, id, title, blocks, tags)?;
+    tx.commit()?;
+    get(conn, id)
+}
+
+/// [`save`] inside the caller's transaction (a review's accepted rewrite and its note's state together).
+pub(crate) fn save_in(
+    tx: &Connection,
+    id: i64,
+    title: &str,
+    blocks: &[Block],
+    tags: &[String],
+) -> Result<()> {
     let t = now();
     let n = tx.execute(
         "UPDATE posts SET title = ?2, blocks_json = ?3, tags_json = ?4, updated_at = ?5 WHERE id = ?1",
@@ -134,13 +147,12 @@ pub fn save(
     if n == 0 {
         return Err(CoreError::NoSuchPost(id));
     }
-    write_post_photos(&tx, id, blocks)?;
+    write_post_photos(tx, id, blocks)?;
     tx.execute(
         "UPDATE jobs SET updated_at = ?2 WHERE id = (SELECT job_id FROM posts WHERE id = ?1)",
         params![id, t],
     )?;
-    tx.commit()?;
-    get(conn, id)
+    Ok(())
 }
 
 /// Saves the owner's video choices for a post.
