@@ -12,6 +12,7 @@ use tauri::{AppHandle, Emitter, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 use tauri_specta::Event;
 
+use super::dialogs::pick_folder;
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
@@ -47,16 +48,6 @@ fn emitter(app: &AppHandle) -> impl FnMut(usize, usize) + use<> {
             },
         );
     }
-}
-
-async fn pick_folder(app: &AppHandle, title: &'static str) -> Result<Option<PathBuf>, IpcError> {
-    let app = app.clone();
-    let picked = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog().file().set_title(title).blocking_pick_folder()
-    })
-    .await
-    .map_err(|e| IpcError::internal(e.to_string()))?;
-    Ok(picked.and_then(|p| p.into_path().ok()))
 }
 
 /// The backup settings (folder, every how many days, how many kept, the last backup, the library folder;

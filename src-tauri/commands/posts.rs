@@ -274,6 +274,17 @@ pub async fn export_post(
             eprintln!("could not open the export folder: {e}");
         }
     }
+    // A club that sees the shop's streak sees it grow (only when the owner shares it; never fails the export).
+    let refreshed = with_library(&state, |lib| {
+        Ok(gongbang_core::ops::club::refresh_streak(
+            lib,
+            chrono::Local::now().fixed_offset(),
+        )?)
+    })
+    .await;
+    if let Err(e) = refreshed {
+        eprintln!("could not share the streak with the club: {}", e.message_en);
+    }
     Ok(result)
 }
 

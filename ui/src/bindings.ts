@@ -90,6 +90,49 @@ export const commands = {
 	videoPlan: (postId: number) => __TAURI_INVOKE<VideoPlan_Serialize>("video_plan", { postId }),
 	/**  What an export of the saved post will write and draw (the YouTube text preview shows it). */
 	exportTexts: (postId: number) => __TAURI_INVOKE<ExportTexts_Serialize>("export_texts", { postId }),
+	/**
+	 *  "멘토에게 보내기": a review bundle of the saved post (the leak guard decides as for an export;
+	 *  `confirmedTerms` are flagged texts the owner confirmed), into the club folder or a folder picked now.
+	 */
+	sendForReview: (postId: number, confirmedTerms: string[] | null) => __TAURI_INVOKE<SentBundle>("send_for_review", { postId, confirmedTerms }),
+	/**
+	 *  Opens a review file (`.gbreview`, `.gbreply`) or a pack (`.gbpack`, answered with its path) the owner
+	 *  picks in the OS dialog; `null` when cancelled.
+	 */
+	pickReviewFile: () => __TAURI_INVOKE<Opened_Serialize | null>("pick_review_file"),
+	/**  Opens a file of the club folder (a bundle or a reply moves into the library). */
+	takeClubFile: (name: string) => __TAURI_INVOKE<Opened_Serialize>("take_club_file", { name }),
+	/**  What waits in the club folder for this library. */
+	clubInbox: () => __TAURI_INVOKE<ClubItem[]>("club_inbox"),
+	/**  The bundles this library opened as a mentor, newest first. */
+	receivedReviews: () => __TAURI_INVOKE<Review_Serialize[]>("received_reviews"),
+	/**  A received bundle with its notes. */
+	reviewBundle: (reviewId: number) => __TAURI_INVOKE<BundleView_Serialize>("review_bundle", { reviewId }),
+	/**  The mentor adds a note (a draft until the reply is sent). */
+	addReviewNote: (reviewId: number, note: NoteInput_Deserialize) => __TAURI_INVOKE<BundleView_Serialize>("add_review_note", { reviewId, note }),
+	/**  The mentor changes a draft note. */
+	updateReviewNote: (noteId: number, note: NoteInput_Deserialize) => __TAURI_INVOKE<BundleView_Serialize>("update_review_note", { noteId, note }),
+	/**  The mentor removes a draft note. */
+	deleteReviewNote: (noteId: number) => __TAURI_INVOKE<BundleView_Serialize>("delete_review_note", { noteId }),
+	/**  The name the mentor signed the last reply with ("" the first time). */
+	reviewerName: () => __TAURI_INVOKE<string>("reviewer_name"),
+	/**
+	 *  "답장 보내기": every draft note into one reply file, signed `reviewer`, into the club folder or a folder
+	 *  picked now.
+	 */
+	sendReviewReply: (reviewId: number, reviewer: string) => __TAURI_INVOKE<WrittenReply>("send_review_reply", { reviewId, reviewer }),
+	/**  The post's reviews with every note: who said what and what the owner did with it. */
+	postReviews: (postId: number) => __TAURI_INVOKE<Review_Serialize[]>("post_reviews", { postId }),
+	/**  Accepts, declines or undoes the answer to a note; answers with the review as it now stands. */
+	answerReviewNote: (noteId: number, answer: NoteAnswer) => __TAURI_INVOKE<Review_Serialize>("answer_review_note", { noteId, answer }),
+	/**  The club folder's settings and the shared streaks. */
+	clubSettings: () => __TAURI_INVOKE<ClubSettings_Serialize>("club_settings"),
+	/**  Picks the club folder in the OS dialog; `null` when cancelled. */
+	chooseClubFolder: () => __TAURI_INVOKE<ClubSettings_Serialize | null>("choose_club_folder"),
+	/**  Stops using a club folder (nothing in it is touched). */
+	clearClubFolder: () => __TAURI_INVOKE<ClubSettings_Serialize>("clear_club_folder"),
+	/**  Shares the posting streak with the club (counts only) or stops. */
+	setShareStreak: (on: boolean) => __TAURI_INVOKE<ClubSettings_Serialize>("set_share_streak", { on }),
 	/**  The customers, by name. */
 	listClients: () => __TAURI_INVOKE<Client[]>("list_clients"),
 	/**
@@ -365,6 +408,72 @@ export type Block = { kind: "heading"; text: string } | { kind: "paragraph"; tex
 /**  A short two-column table (the job's specs): `{"kind":"table","rows":[["소재","SUS304"],…]}`. */
 { kind: "table"; rows: ([string, string])[] };
 
+/**  A block of the post as the bundle carries it: the library's photo ids stay home, a photo is its number. */
+export type BundleBlock = { kind: "heading"; text: string } | { kind: "paragraph"; text: string } | 
+/**  `photo`: 1-based, into the bundle's photos. */
+{ kind: "photo"; photo: number; caption: string } | { kind: "list"; items: string[] } | { kind: "table"; rows: ([string, string])[] };
+
+/**  One check of the coach's list, as it came out when the bundle was made. */
+export type BundleCheck = {
+	id: string,
+	/**  `pass`, `warn` or `fail`. */
+	status: string,
+	titleKo: string,
+	titleEn: string,
+	whyKo: string,
+	whyEn: string,
+};
+
+/**  The coach's result when the bundle was made. */
+export type BundleCoach = {
+	score: number,
+	passed: number,
+	total: number,
+	mainKeyword: string,
+	checks: BundleCheck[],
+};
+
+/**  The post as the mentor sees it. */
+export type BundlePost = {
+	platform: Platform,
+	title: string,
+	tags: string[],
+	blocks: BundleBlock[],
+};
+
+/**  A text file of the package, exactly as an export writes it. */
+export type BundleText = {
+	name: string,
+	text: string,
+};
+
+/**  A bundle as the mentor's window shows it. */
+export type BundleView = BundleView_Serialize | BundleView_Deserialize;
+
+/**  A bundle as the mentor's window shows it. */
+export type BundleView_Deserialize = {
+	review: Review_Deserialize,
+	shop: string,
+	createdAt: string,
+	post: BundlePost,
+	/**  The photos as `data:image/jpeg;base64,…`, in number order. */
+	photos: string[],
+	texts: BundleText[],
+	coach: BundleCoach,
+};
+
+/**  A bundle as the mentor's window shows it. */
+export type BundleView_Serialize = {
+	review: Review_Serialize,
+	shop: string,
+	createdAt: string,
+	post: BundlePost,
+	/**  The photos as `data:image/jpeg;base64,…`, in number order. */
+	photos: string[],
+	texts: BundleText[],
+	coach: BundleCoach,
+};
+
 /**  What the calendar screen shows. */
 export type Calendar = Calendar_Serialize | Calendar_Deserialize;
 
@@ -448,6 +557,75 @@ export type ClientInput_Serialize = {
 	aliases: string[],
 	policy: Policy,
 	note: string,
+};
+
+/**  A file in the club folder waiting to be opened. */
+export type ClubItem = {
+	/**  The file's name in the club folder (what `take` opens). */
+	name: string,
+	kind: ClubKind,
+	/**  Who sent it: a bundle's shop, a reply's mentor ("" for a pack: the pack says it when opened). */
+	from: string,
+	/**  A bundle's or a reply's post title. */
+	title: string,
+	createdAt: string,
+};
+
+/**  What a club file is. */
+export type ClubKind = 
+/**  A review bundle someone asks a mentor to look at. */
+"bundle" | 
+/**  A mentor's reply to a bundle this library sent. */
+"reply" | 
+/**  A template pack. */
+"pack";
+
+/**  The club folder in 설정. */
+export type ClubSettings = ClubSettings_Serialize | ClubSettings_Deserialize;
+
+/**  The club folder in 설정. */
+export type ClubSettings_Deserialize = {
+	/**  The club folder, when one is set. */
+	folder?: string | null,
+	/**  Set, but not there now (a USB stick out, a network drive away). */
+	folderMissing: boolean,
+	shareStreak: boolean,
+	/**  The streaks the club's shops share. */
+	streaks: ClubStreak_Deserialize[],
+};
+
+/**  The club folder in 설정. */
+export type ClubSettings_Serialize = {
+	/**  The club folder, when one is set. */
+	folder: string | null,
+	/**  Set, but not there now (a USB stick out, a network drive away). */
+	folderMissing: boolean,
+	shareStreak: boolean,
+	/**  The streaks the club's shops share. */
+	streaks: ClubStreak_Serialize[],
+};
+
+/**  One shop's posting streak as shared with the club: counts only, nothing of the posts. */
+export type ClubStreak = ClubStreak_Serialize | ClubStreak_Deserialize;
+
+/**  One shop's posting streak as shared with the club: counts only, nothing of the posts. */
+export type ClubStreak_Deserialize = {
+	shop: string,
+	streakWeeks: number,
+	thisWeek: number,
+	goalPerWeek: number,
+	updatedAt: string,
+};
+
+/**  One shop's posting streak as shared with the club: counts only, nothing of the posts. */
+export type ClubStreak_Serialize = {
+	shop: string,
+	streakWeeks: number,
+	thisWeek: number,
+	goalPerWeek: number,
+	updatedAt: string,
+	/**  This library's own line. */
+	mine: boolean,
 };
 
 /**  The checklist of one post. */
@@ -1087,6 +1265,64 @@ export type Music = {
  */
 export type NaverPart = "title" | "body" | "tags";
 
+/**  The owner's answer to a note. */
+export type NoteAnswer = 
+/**  Its rewrite goes into the post. */
+"accept" | 
+/**  The post stays as it is. */
+"decline" | 
+/**  The last answer is taken back (an accepted rewrite comes out again). */
+"undo";
+
+/**  A note as the mentor writes it (no id, no state yet). */
+export type NoteInput = NoteInput_Serialize | NoteInput_Deserialize;
+
+/**  A note as the mentor writes it (no id, no state yet). */
+export type NoteInput_Deserialize = {
+	target: NoteTarget,
+	comment: string,
+	/**  The suggested new text; the text it replaces is taken from the bundle. */
+	suggestion?: string | null,
+};
+
+/**  A note as the mentor writes it (no id, no state yet). */
+export type NoteInput_Serialize = {
+	target: NoteTarget,
+	comment: string,
+	/**  The suggested new text; the text it replaces is taken from the bundle. */
+	suggestion: string | null,
+};
+
+/**  Where a note stands: a mentor's draft not yet sent; on the owner's side open, accepted or declined. */
+export type NoteState = "draft" | "open" | "accepted" | "declined";
+
+/**
+ *  What a note is about: the title, or one block of the post (a photo is its block: a note on it speaks of
+ *  the photo, a suggestion rewrites its caption).
+ */
+export type NoteTarget = { kind: "title" } | { kind: "block"; index: number };
+
+/**  What a review file turned out to be once opened. */
+export type Opened = Opened_Serialize | Opened_Deserialize;
+
+/**  What a review file turned out to be once opened. */
+export type Opened_Deserialize = 
+/**  A bundle to review (this library is the mentor's). */
+{ kind: "bundle"; view: BundleView_Deserialize } | 
+/**  A reply to a bundle this library sent. */
+{ kind: "reply"; review: Review_Deserialize } | 
+/**  A template pack: its path, for the pack's own preview and import. */
+{ kind: "pack"; path: string };
+
+/**  What a review file turned out to be once opened. */
+export type Opened_Serialize = 
+/**  A bundle to review (this library is the mentor's). */
+{ kind: "bundle"; view: BundleView_Serialize } | 
+/**  A reply to a bundle this library sent. */
+{ kind: "reply"; review: Review_Serialize } | 
+/**  A template pack: its path, for the pack's own preview and import. */
+{ kind: "pack"; path: string };
+
 /**  Whose part a job shows: the shop's own product, or a customer's job. */
 export type OwnerKind = "own" | "client";
 
@@ -1639,6 +1875,88 @@ export type RestoreResult = {
 	jobs: number,
 };
 
+/**  One review bundle, sent or received, with its notes. */
+export type Review = Review_Serialize | Review_Deserialize;
+
+/**  One note of a review. */
+export type ReviewNote = ReviewNote_Serialize | ReviewNote_Deserialize;
+
+/**  One note of a review. */
+export type ReviewNote_Deserialize = {
+	id: number,
+	/**  Who said it (the mentor's name as they signed the reply). */
+	author: string,
+	target: NoteTarget,
+	comment: string,
+	rewrite?: Rewrite | null,
+	state: NoteState,
+	createdAt: string,
+	/**  When the owner accepted or declined it. */
+	decidedAt?: string | null,
+};
+
+/**  One note of a review. */
+export type ReviewNote_Serialize = {
+	id: number,
+	/**  Who said it (the mentor's name as they signed the reply). */
+	author: string,
+	target: NoteTarget,
+	comment: string,
+	rewrite: Rewrite | null,
+	state: NoteState,
+	createdAt: string,
+	/**  When the owner accepted or declined it. */
+	decidedAt: string | null,
+};
+
+/**  Which side of a review this library is on. */
+export type ReviewRole = 
+/**  The owner sent this bundle. */
+"sent" | 
+/**  A mentor opened this bundle. */
+"received";
+
+/**  One review bundle, sent or received, with its notes. */
+export type Review_Deserialize = {
+	id: number,
+	bundleId: string,
+	role: ReviewRole,
+	/**  The post it is about (sent bundles). */
+	postId?: number | null,
+	shopName: string,
+	title: string,
+	platform: Platform,
+	file: string,
+	createdAt: string,
+	repliedAt?: string | null,
+	notes: ReviewNote_Deserialize[],
+};
+
+/**  One review bundle, sent or received, with its notes. */
+export type Review_Serialize = {
+	id: number,
+	bundleId: string,
+	role: ReviewRole,
+	/**  The post it is about (sent bundles). */
+	postId: number | null,
+	shopName: string,
+	title: string,
+	platform: Platform,
+	file: string,
+	createdAt: string,
+	repliedAt: string | null,
+	notes: ReviewNote_Serialize[],
+};
+
+/**
+ *  A suggested rewrite of the title or of one block's text: what it replaces (as the mentor saw it) and
+ *  the new text.
+ */
+export type Rewrite = {
+	original: string,
+	text: string,
+};
+
 /**  One search hit: what it is, its number, the job it belongs to (photos, posts), a title and a snippet. */
 export type SearchHit = SearchHit_Serialize | SearchHit_Deserialize;
 
@@ -1691,6 +2009,13 @@ export type Segment_Serialize = {
 	/**  The photo's caption (empty for the cards). */
 	caption: string,
 } & SegmentKind_Serialize;
+
+/**  A bundle written: where, and its id. */
+export type SentBundle = {
+	file: string,
+	bundleId: string,
+	reviewId: number,
+};
 
 export type SessionView = SessionView_Serialize | SessionView_Deserialize;
 
@@ -1882,6 +2207,12 @@ export type WeekStat = {
 	met: boolean,
 };
 
+/**  The reply written. */
+export type WrittenReply = {
+	file: string,
+	notes: number,
+};
+
 /**  The text files of a YouTube package, exactly as written. */
 export type YoutubeTexts = {
 	/**  `title.txt`: one line, at most 100 characters, no `<` `>` (no line break at the end). */
@@ -1948,6 +2279,23 @@ export type CommandSignatures = {
 	pick_music: { fn: "pickMusic"; args: ["postId"] };
 	video_plan: { fn: "videoPlan"; args: ["postId"] };
 	export_texts: { fn: "exportTexts"; args: ["postId"] };
+	send_for_review: { fn: "sendForReview"; args: ["postId", "confirmedTerms"] };
+	pick_review_file: { fn: "pickReviewFile"; args: [] };
+	take_club_file: { fn: "takeClubFile"; args: ["name"] };
+	club_inbox: { fn: "clubInbox"; args: [] };
+	received_reviews: { fn: "receivedReviews"; args: [] };
+	review_bundle: { fn: "reviewBundle"; args: ["reviewId"] };
+	add_review_note: { fn: "addReviewNote"; args: ["reviewId", "note"] };
+	update_review_note: { fn: "updateReviewNote"; args: ["noteId", "note"] };
+	delete_review_note: { fn: "deleteReviewNote"; args: ["noteId"] };
+	reviewer_name: { fn: "reviewerName"; args: [] };
+	send_review_reply: { fn: "sendReviewReply"; args: ["reviewId", "reviewer"] };
+	post_reviews: { fn: "postReviews"; args: ["postId"] };
+	answer_review_note: { fn: "answerReviewNote"; args: ["noteId", "answer"] };
+	club_settings: { fn: "clubSettings"; args: [] };
+	choose_club_folder: { fn: "chooseClubFolder"; args: [] };
+	clear_club_folder: { fn: "clearClubFolder"; args: [] };
+	set_share_streak: { fn: "setShareStreak"; args: ["on"] };
 	list_clients: { fn: "listClients"; args: [] };
 	save_client: { fn: "saveClient"; args: ["client"] };
 	set_job_owner: { fn: "setJobOwner"; args: ["jobId", "ownerKind", "clientId"] };
