@@ -91,6 +91,20 @@ export type SourceJob = Wire.SourceJob_Serialize;
 export type BackupSettings = Wire.BackupSettings_Serialize;
 export type BackupProgress = Wire.BackupProgress;
 export type RestoreResult = Wire.RestoreResult;
+// A mentor's review and the club folder (issue 15).
+export type BundleBlock = Wire.BundleBlock;
+export type BundleView = Wire.BundleView_Serialize;
+export type ClubItem = Wire.ClubItem;
+export type ClubSettings = Wire.ClubSettings_Serialize;
+export type ClubStreak = Wire.ClubStreak_Serialize;
+export type NoteAnswer = Wire.NoteAnswer;
+export type NoteInput = Wire.NoteInput_Deserialize;
+export type NoteTarget = Wire.NoteTarget;
+export type Opened = Wire.Opened_Serialize;
+export type Review = Wire.Review_Serialize;
+export type ReviewNote = Wire.ReviewNote_Serialize;
+export type SentBundle = Wire.SentBundle;
+export type WrittenReply = Wire.WrittenReply;
 
 /** The generated commands: what this door offers and what the mock backend implements. */
 export type Commands = typeof commands;
@@ -227,6 +241,29 @@ export const switchLibrary = door(commands.switchLibrary);
 export async function onBackupProgress(handler: (p: BackupProgress) => void): Promise<() => void> {
   return events.backupProgress.listen((ev) => handler(ev.payload));
 }
+
+// ---- a mentor's review and the club folder (src-tauri/commands/review.rs, issue 15) ----
+/** "멘토에게 보내기": the bundle goes through the export's leak guard; the club folder, else an OS dialog. */
+export const sendForReview = door(commands.sendForReview);
+/** The OS dialog picks a .gbreview / .gbreply / .gbpack; `null` = cancelled. */
+export const pickReviewFile = door(commands.pickReviewFile);
+export const takeClubFile = door(commands.takeClubFile);
+export const clubInbox = door(commands.clubInbox);
+export const receivedReviews = door(commands.receivedReviews);
+export const reviewBundle = door(commands.reviewBundle);
+export const addReviewNote = door(commands.addReviewNote);
+export const updateReviewNote = door(commands.updateReviewNote);
+export const deleteReviewNote = door(commands.deleteReviewNote);
+export const reviewerName = door(commands.reviewerName);
+/** "답장 보내기": the draft notes into one reply file (the club folder, else an OS dialog). */
+export const sendReviewReply = door(commands.sendReviewReply);
+export const postReviews = door(commands.postReviews);
+export const answerReviewNote = door(commands.answerReviewNote);
+export const clubSettings = door(commands.clubSettings);
+/** The OS folder dialog (from Rust); `null` = cancelled. */
+export const chooseClubFolder = door(commands.chooseClubFolder);
+export const clearClubFolder = door(commands.clearClubFolder);
+export const setShareStreak = door(commands.setShareStreak);
 
 /** Files dragged from the file manager over the window (Tauri's native drop; paths, not File objects). */
 export async function onFileDrag(handler: (ev: FileDragEvent) => void): Promise<() => void> {

@@ -1270,6 +1270,26 @@ export {
   unarchiveProduct,
   undoRemoval,
 } from './mock-library';
+// A mentor's review and the club folder (issue 15): tests/mock-review.ts.
+export {
+  addReviewNote,
+  answerReviewNote,
+  chooseClubFolder,
+  clearClubFolder,
+  clubInbox,
+  clubSettings,
+  deleteReviewNote,
+  pickReviewFile,
+  postReviews,
+  receivedReviews,
+  reviewBundle,
+  reviewerName,
+  sendForReview,
+  sendReviewReply,
+  setShareStreak,
+  takeClubFile,
+  updateReviewNote,
+} from './mock-review';
 export * from './mock-shop';
 // Named on purpose: `export type *` above also names these (type-only), and two star exports of one name clash.
 export {

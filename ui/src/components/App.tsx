@@ -3,8 +3,8 @@
 // Beside the wizard: the side screens (calendar, shop profile, settings) fill the work area instead of the
 // steps (no rail, no footer); the first run fills the whole window while the shop profile was never saved.
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n';
-import { ready, screen, shopReady, showFirstRun, step } from '../state';
+import { lang, t } from '../i18n';
+import { leaveMentor, mentorMode, ready, screen, shopReady, showFirstRun, step, toggleLang } from '../state';
 import { JobStep } from '../steps/JobStep';
 import { PhotosStep } from '../steps/PhotosStep';
 import { PlatformStep } from '../steps/PlatformStep';
@@ -18,10 +18,12 @@ import { Header } from './Header';
 import { Rail } from './Rail';
 import '../styles/screens.css';
 import '../styles/library.css';
+import '../styles/review.css';
 import { CalendarScreen } from '../screens/CalendarScreen';
 import { FirstRun } from '../screens/FirstRun';
 import { LibraryScreen } from '../screens/LibraryScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
+import { ReviewScreen } from '../screens/ReviewScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { Reminder } from './Reminder';
 import { Toast } from './Toast';
@@ -39,7 +41,7 @@ export function App() {
       h.focus({ preventScroll: true });
   }, [s, sc]);
 
-  if (ready.value && showFirstRun.value) return <FirstRun />;
+  if (ready.value && showFirstRun.value) return mentorMode.value ? <MentorApp /> : <FirstRun />;
   const wizard = sc === 'wizard';
 
   return (
@@ -61,6 +63,8 @@ export function App() {
               <ProfileScreen />
             ) : sc === 'settings' ? (
               <SettingsScreen />
+            ) : sc === 'review' ? (
+              <ReviewScreen />
             ) : s === 'photos' ? (
               <PhotosStep />
             ) : s === 'job' ? (
@@ -85,6 +89,45 @@ export function App() {
         </div>
       </div>
       <DropOverlay />
+    </div>
+  );
+}
+
+/** A mentor's PC (no shop profile): the review screen alone, with the way back to the first run. */
+function MentorApp() {
+  return (
+    <div class="app firstrun-app mentor-app" data-testid="mentor-app">
+      <header class="header">
+        <div class="brand" aria-hidden="true">
+          <span class="brand-mark">공</span>
+        </div>
+        <div class="header-titles">
+          <span class="app-name">{t('appName')}</span>
+        </div>
+        <div class="header-actions">
+          <button type="button" class="btn btn-ghost" data-testid="mentor-back" onClick={leaveMentor}>
+            <span aria-hidden="true">← </span>
+            {t('mentorBackFirstRun')}
+          </button>
+          <button
+            type="button"
+            class="btn btn-ghost btn-lang"
+            data-testid="lang-toggle"
+            title={t('langToggleLabel')}
+            lang={lang.value === 'ko' ? 'en' : 'ko'}
+            onClick={() => void toggleLang()}
+          >
+            {t('langToggle')}
+          </button>
+        </div>
+      </header>
+      <main class="firstrun-main mentor-main" id="work-area">
+        <ErrorBox />
+        <ReviewScreen />
+      </main>
+      <div class="screen-toast">
+        <Toast />
+      </div>
     </div>
   );
 }

@@ -13,6 +13,8 @@ import {
   ready,
   STEP_LABEL,
   STEPS,
+  sendingReview,
+  sendToMentor,
   step,
   stepIndex,
   stoppedHere,
@@ -45,6 +47,17 @@ export function Footer() {
               {t('changeDir')}
             </button>
           </div>
+          <button
+            type="button"
+            class="btn btn-secondary btn-big btn-mentor"
+            data-testid="send-review"
+            disabled={!post.value || busy.value !== null || sendingReview.value || !flagsConfirmed.value}
+            title={flagsConfirmed.value ? undefined : t('exportNeedsConfirm')}
+            aria-busy={sendingReview.value}
+            onClick={() => void sendToMentor()}
+          >
+            {sendingReview.value ? t('sendingReview') : t('sendReview')}
+          </button>
           <button
             type="button"
             class="btn btn-primary btn-big"

@@ -10,6 +10,7 @@ const NAV: Record<Screen, Key> = {
   calendar: 'navCalendar',
   profile: 'navProfile',
   settings: 'navSettings',
+  review: 'navReview',
 };
 
 import { JobPicker } from './JobPicker';

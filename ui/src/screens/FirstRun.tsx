@@ -11,6 +11,7 @@ import {
   firstRunScreen,
   savingProfile,
   skipFirstRun,
+  startMentor,
   toggleLang,
 } from '../state';
 import { ContactFields, PlaceFields, WorkFields } from './ProfileFields';
@@ -121,6 +122,12 @@ export function FirstRun() {
             </button>
           </div>
         </form>
+        <div class="firstrun-mentor">
+          <button type="button" class="btn btn-secondary btn-big" data-testid="firstrun-mentor" onClick={startMentor}>
+            {t('mentorButton')}
+          </button>
+          <span class="hint">{t('mentorButtonHint')}</span>
+        </div>
       </main>
     </div>
   );

@@ -15,6 +15,7 @@ export * from './nav';
 export * from './photos';
 export * from './post';
 export * from './redact';
+export * from './review';
 export * from './scan';
 export * from './screens';
 export * from './session';

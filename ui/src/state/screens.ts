@@ -8,8 +8,8 @@ import { enterLibrary, leaveLibrary, newPostForProduct, openJobFromLibrary } fro
 import { flushAll, switchJob } from './session';
 import { commitLogoRemoval, loadProfile, resetForm, saveIfDirty } from './shop';
 
-export type Screen = 'wizard' | 'library' | 'calendar' | 'profile' | 'settings';
-export const SCREENS: Screen[] = ['wizard', 'library', 'calendar', 'profile', 'settings'];
+export type Screen = 'wizard' | 'library' | 'calendar' | 'profile' | 'settings' | 'review';
+export const SCREENS: Screen[] = ['wizard', 'library', 'calendar', 'profile', 'settings', 'review'];
 export const screen = signal<Screen>('wizard');
 
 effect(() => {

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { FindingsPanel } from '../components/FindingsPanel';
 import { NaverCopySteps } from '../components/NaverCopySteps';
 import { PostPreview } from '../components/PostPreview';
+import { ReviewNotes } from '../components/ReviewNotes';
 import { VideoPanel } from '../components/VideoPanel';
 import { pick, t } from '../i18n';
 import {
@@ -164,6 +165,7 @@ export function PreviewStep() {
         </div>
       )}
       <FindingsPanel />
+      <ReviewNotes />
       {isVideoPlatform(p.platform) ? (
         <VideoPanel post={p} />
       ) : (
