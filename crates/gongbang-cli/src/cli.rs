@@ -83,6 +83,52 @@ pub enum Command {
         #[command(subcommand)]
         command: BackupCommand,
     },
+    /// A mentor's review: send a post as a review bundle (.gbreview), show a bundle or a reply (.gbreply).
+    Review {
+        #[command(subcommand)]
+        command: ReviewCommand,
+    },
+    /// The club folder shared with a mentor or a club: set, clear, show (what waits in it).
+    Club {
+        #[command(subcommand)]
+        command: ClubCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReviewCommand {
+    /// Write a review bundle of the job's post into --out (through the same leak guard as an export; exit 3
+    /// when it refuses); prints the file last.
+    Send {
+        #[arg(long, value_name = "ID")]
+        job: i64,
+        /// The job's post for this platform (default: the post last worked on, or a new Naver draft).
+        #[arg(long, value_enum)]
+        platform: Option<PlatformArg>,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// A flagged text (a customer's name, a part number) the owner confirms may go out; repeatable.
+        #[arg(long = "accept", value_name = "TEXT")]
+        accept: Vec<String>,
+    },
+    /// Show what a review bundle or a reply holds (the file is only read).
+    Show {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClubCommand {
+    /// Use this folder as the club folder (it must exist).
+    Set {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Stop using a club folder (nothing in it is touched).
+    Clear,
+    /// The club folder and the files waiting in it for this library (kind, file, from, title).
+    Show,
 }
 
 #[derive(Subcommand, Debug)]

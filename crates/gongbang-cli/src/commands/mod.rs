@@ -5,6 +5,7 @@ mod export;
 mod guard;
 mod job;
 mod library;
+mod review;
 mod shop;
 
 use std::path::PathBuf;
@@ -53,6 +54,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             BackupCommand::Create { out } => backup::create(&lib, &out),
             BackupCommand::Restore { .. } => Ok(ExitCode::SUCCESS),
         },
+        Command::Review { command } => review::review(&mut lib, command),
+        Command::Club { command } => review::club(&lib, command),
     }
 }
 

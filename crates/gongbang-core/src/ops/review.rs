@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::domain::review::{NoteInput, Review};
+use crate::domain::{Platform, Post};
 use crate::repo::settings;
 use crate::review::{self, BundleView, SentBundle, WrittenReply, BUNDLE_EXT, REPLY_EXT};
 use crate::{club, CoreError, Library, Result};
@@ -39,6 +40,16 @@ pub fn send(
 ) -> Result<SentBundle> {
     let dir = out_dir(lib, dir)?;
     review::send(lib, post_id, &dir, confirmed)
+}
+
+/// The post a review of the job is about: the job's post last worked on (of `platform` when given), or a
+/// new draft for `platform` (Naver when none is given) when the job has no post yet.
+pub fn post_of_job(lib: &mut Library, job_id: i64, platform: Option<Platform>) -> Result<Post> {
+    crate::repo::jobs::get(lib.conn(), job_id)?;
+    match crate::repo::posts::latest_for_job(lib.conn(), job_id, platform)? {
+        Some(p) => Ok(p),
+        None => crate::ops::posts::make_draft(lib, job_id, platform.unwrap_or(Platform::Naver)),
+    }
 }
 
 /// What a review file turned out to be once opened.
