@@ -204,6 +204,10 @@ test('a mentor with no shop profile opens a review from the first run and goes b
   await page.evaluate(() => window.__mockReview.pickNext('bundle'));
   await page.getByTestId('review-open-file').click();
   await expect(page.getByTestId('bundle-title')).toHaveText('알루미늄 브래킷 가공');
+  // The review scrolls inside its own area: the header with the way back stays on screen.
+  await page.getByTestId('reply-send').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  await expect(page.getByTestId('mentor-back')).toBeInViewport();
   await shot(page, 'review-mentor-no-profile');
   await page.getByTestId('mentor-back').click();
   await expect(page.getByTestId('firstrun')).toBeVisible();

@@ -41,6 +41,7 @@ function Note({ note, p }: { note: ReviewNote; p: Post }) {
       data-testid="review-note"
       data-note-id={note.id}
       data-state={note.state}
+      data-target={note.target.kind === 'title' ? 'title' : String(note.target.index)}
     >
       <div class="rv-note-head">
         <span class="rv-target" data-testid="note-target">
