@@ -190,6 +190,8 @@ def test_the_mentor_without_a_profile_reviews_it_from_the_club_folder(
         assert len(replies) == 1, list(club_set.iterdir())
         assert shown == str(replies[0]), shown
         mentor.shot("review-06-mentor-replied")
+        # The review scrolls inside its own area: the page itself never moves, the way back stays on screen.
+        assert s.execute("return document.scrollingElement.scrollTop;") == 0
         mentor.press("mentor-back")
         s.wait_testid("firstrun")
     finally:

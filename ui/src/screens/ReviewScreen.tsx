@@ -303,9 +303,11 @@ function BundleReview({ v }: { v: BundleView }) {
             }}
           />
         </label>
-        <p class="hint" data-testid="reply-count" data-count={drafts}>
-          {drafts > 0 ? t('replyCount', { n: drafts }) : t('replyNone')}
-        </p>
+        {!(sent && drafts === 0) && (
+          <p class="hint" data-testid="reply-count" data-count={drafts}>
+            {drafts > 0 ? t('replyCount', { n: drafts }) : t('replyNone')}
+          </p>
+        )}
         <button
           type="submit"
           class="btn btn-primary btn-big"
