@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use gongbang_core::ops::club;
 use gongbang_core::ops::review::{self as ops, BundleBlock, NoteTarget};
-use gongbang_core::review::{read_bundle, read_reply, BUNDLE_EXT, REPLY_EXT};
-use gongbang_core::{CoreError, Library, Result};
+use gongbang_core::review::{not_a_review_file, read_bundle, read_reply, BUNDLE_EXT, REPLY_EXT};
+use gongbang_core::{Library, Result};
 
 use crate::cli::{ClubCommand, ReviewCommand};
 
@@ -95,16 +95,7 @@ fn show(file: &Path) -> Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     } else {
-        Err(CoreError::invalid(
-            format!(
-                "'{}'은(는) 검토 파일이 아닙니다 (.gbreview 또는 .gbreply).",
-                file.display()
-            ),
-            format!(
-                "'{}' is not a review file (.gbreview or .gbreply).",
-                file.display()
-            ),
-        ))
+        Err(not_a_review_file(file))
     }
 }
 

@@ -105,17 +105,7 @@ pub fn export_cleared(
         youtube::write_package(lib, &mut staging, clearance, ctl)?;
         return finish(lib, clearance, staging);
     }
-    let photos = post_photos(lib, post)?;
-    if photos.is_empty() {
-        return Err(CoreError::NoPhotos);
-    }
-    let paths = Library::store_paths(lib.root());
-    let logo = logo_mark(lib)?;
-    let mark = logo.as_ref().map(|(logo, settings)| photos::Mark {
-        logo,
-        settings: *settings,
-    });
-    let rendered = photos::render_all(&paths, &photos, BLOG_LONG_SIDE, mark.as_ref())?;
+    let rendered = render_post(lib, post)?;
     let logo_left_off: Vec<u32> = (1u32..)
         .zip(&rendered)
         .filter(|(_, r)| r.mark_left_off)
@@ -141,6 +131,18 @@ pub fn export_cleared(
 /// The post's photos in post order, rendered exactly as an export of it writes them (boxes burned, the logo
 /// mark when it is on, clean JPEG) and each checked clean: what a review bundle carries.
 pub(crate) fn rendered_photos(lib: &Library, post: &Post) -> Result<Vec<Vec<u8>>> {
+    render_post(lib, post)?
+        .into_iter()
+        .map(|r| {
+            imaging::jpeg_segments::verify_clean(&r.jpeg)
+                .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
+            Ok(r.jpeg)
+        })
+        .collect()
+}
+
+/// The post's photos rendered for the blog, with the logo mark when the owner turned it on.
+fn render_post(lib: &Library, post: &Post) -> Result<Vec<photos::Rendered>> {
     let photos = post_photos(lib, post)?;
     if photos.is_empty() {
         return Err(CoreError::NoPhotos);
@@ -151,15 +153,7 @@ pub(crate) fn rendered_photos(lib: &Library, post: &Post) -> Result<Vec<Vec<u8>>
         logo,
         settings: *settings,
     });
-    let rendered = photos::render_all(&paths, &photos, BLOG_LONG_SIDE, mark.as_ref())?;
-    rendered
-        .into_iter()
-        .map(|r| {
-            imaging::jpeg_segments::verify_clean(&r.jpeg)
-                .map_err(|e| CoreError::Image(imaging::ImageError::Verify(e)))?;
-            Ok(r.jpeg)
-        })
-        .collect()
+    photos::render_all(&paths, &photos, BLOG_LONG_SIDE, mark.as_ref())
 }
 
 /// The shop's logo and its mark settings, when the owner turned the mark on and has a logo.

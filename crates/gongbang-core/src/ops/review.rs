@@ -85,16 +85,7 @@ pub fn open_file(lib: &mut Library, file: &Path) -> Result<Opened> {
             path: file.to_string_lossy().into_owned(),
         })
     } else {
-        Err(CoreError::invalid(
-            format!(
-                "'{}'은(는) 검토 파일이 아닙니다 (.gbreview 또는 .gbreply).",
-                file.display()
-            ),
-            format!(
-                "'{}' is not a review file (.gbreview or .gbreply).",
-                file.display()
-            ),
-        ))
+        Err(review::format::not_a_review_file(file))
     }
 }
 

@@ -338,16 +338,34 @@ pub(crate) fn bundle_photo(n: usize, bytes: &[u8]) -> BundlePhoto {
     }
 }
 
-/// Reads a bundle's `review.json` only (the club folder's list).
-pub fn read_bundle_manifest(file: &Path) -> Result<BundleManifest> {
+fn open_zip(file: &Path) -> Result<zip::ZipArchive<std::fs::File>> {
     let f = std::fs::File::open(file).map_err(|e| CoreError::io(file, e))?;
-    let mut zip = zip::ZipArchive::new(f).map_err(|e| {
+    zip::ZipArchive::new(f).map_err(|e| {
         unreadable(
             file,
             &format!("zip으로 읽을 수 없음 ({e})"),
             &format!("not a readable zip ({e})"),
         )
-    })?;
+    })
+}
+
+/// The refusal of a file that is neither a bundle nor a reply (by its extension).
+pub fn not_a_review_file(file: &Path) -> CoreError {
+    CoreError::invalid(
+        format!(
+            "'{}'은(는) 검토 파일이 아닙니다 (.gbreview 또는 .gbreply).",
+            file.display()
+        ),
+        format!(
+            "'{}' is not a review file (.gbreview or .gbreply).",
+            file.display()
+        ),
+    )
+}
+
+/// Reads a bundle's `review.json` only (the club folder's list).
+pub fn read_bundle_manifest(file: &Path) -> Result<BundleManifest> {
+    let mut zip = open_zip(file)?;
     manifest_of(&mut zip, file)
 }
 
@@ -387,14 +405,7 @@ fn manifest_of(zip: &mut zip::ZipArchive<std::fs::File>, file: &Path) -> Result<
 /// Reads a whole bundle and checks it: only `review.json` and the listed photos, each photo of the listed
 /// size and hash, a clean JPEG (no metadata), every photo block pointing at one of them.
 pub fn read_bundle(file: &Path) -> Result<(BundleManifest, Vec<Vec<u8>>)> {
-    let f = std::fs::File::open(file).map_err(|e| CoreError::io(file, e))?;
-    let mut zip = zip::ZipArchive::new(f).map_err(|e| {
-        unreadable(
-            file,
-            &format!("zip으로 읽을 수 없음 ({e})"),
-            &format!("not a readable zip ({e})"),
-        )
-    })?;
+    let mut zip = open_zip(file)?;
     let m = manifest_of(&mut zip, file)?;
     if m.photos.len() > MAX_PHOTOS || zip.len() != m.photos.len() + 1 {
         return Err(unreadable(

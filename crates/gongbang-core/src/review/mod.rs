@@ -10,8 +10,8 @@ mod send;
 
 pub use answer::{accept, decline, of_post, open_reply, undo, REPLIES_FOLDER};
 pub use format::{
-    read_bundle, read_bundle_manifest, read_reply, BundleBlock, BundleCheck, BundleCoach,
-    BundleManifest, BundlePost, BundleText, ReplyFile, BUNDLE_EXT, REPLY_EXT,
+    not_a_review_file, read_bundle, read_bundle_manifest, read_reply, BundleBlock, BundleCheck,
+    BundleCoach, BundleManifest, BundlePost, BundleText, ReplyFile, BUNDLE_EXT, REPLY_EXT,
 };
 pub use mentor::{
     add_note, delete_note, open_bundle, received_list, update_note, view, write_reply, BundleView,
