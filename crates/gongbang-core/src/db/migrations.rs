@@ -20,6 +20,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/008_photo_heic.sql")).foreign_key_check(),
     // Issue 14: products, the library's archive and removals, the search index (FTS5 trigram).
     M::up(include_str!("sql/009_library.sql")),
+    // Issue 15: template packs (trusted authors, installed packs). Named 011: 010 is added on main.
+    M::up(include_str!("sql/011_packs.sql")),
 ];
 
 /// The schema version this build writes.
