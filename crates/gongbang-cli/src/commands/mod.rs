@@ -5,6 +5,7 @@ mod export;
 mod guard;
 mod job;
 mod library;
+mod pack;
 mod shop;
 
 use std::path::PathBuf;
@@ -53,6 +54,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             BackupCommand::Create { out } => backup::create(&lib, &out),
             BackupCommand::Restore { .. } => Ok(ExitCode::SUCCESS),
         },
+        Command::Pack { command } => pack::run(&lib, command),
     }
 }
 

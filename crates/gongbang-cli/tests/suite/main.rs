@@ -8,5 +8,6 @@ mod common;
 mod guard_photos;
 mod leak_guard;
 mod library;
+mod packs;
 mod shop;
 mod youtube;
