@@ -93,6 +93,12 @@ pub enum Command {
         #[command(subcommand)]
         command: ClubCommand,
     },
+    /// Template packs (a mentor's templates, trade notes, lessons, keywords and weights): export, import,
+    /// list, remove.
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -129,6 +135,38 @@ pub enum ClubCommand {
     Clear,
     /// The club folder and the files waiting in it for this library (kind, file, from, title).
     Show,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PackCommand {
+    /// Make a signed pack of this library's own templates, trade notes, lessons, keywords.toml and
+    /// weights.toml in --out; prints the file last.
+    Export {
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The pack's name (default: "<author> 템플릿 묶음").
+        #[arg(long)]
+        name: Option<String>,
+        /// The maker's name (default: the shop profile's name).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Check a pack, print what it changes and install it. An author not trusted yet: exit status 2 with
+    /// the name and key fingerprint, unless --trust (then trusted from now on). A changed pack: exit 1.
+    Import {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Trust the pack's author (asked once per key).
+        #[arg(long)]
+        trust: bool,
+    },
+    /// List the installed packs, newest first (id, name, author, fingerprint, files).
+    List,
+    /// Remove an installed pack by its id.
+    Remove {
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

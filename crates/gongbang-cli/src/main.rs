@@ -9,10 +9,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// 3 when the leak guard refused (scripts can tell it from a broken file), 1 for every other error.
+/// 3 when the leak guard refused (scripts can tell it from a broken file), 2 when a pack's author is not
+/// trusted yet (`pack import` without `--trust`), 1 for every other error.
 fn exit_status(e: &gongbang_core::CoreError) -> u8 {
     use gongbang_core::CoreError::{
-        ApprovalMissing, ExportForbidden, FlaggedText, NotCleared, PhotoNotInJob,
+        ApprovalMissing, ExportForbidden, FlaggedText, NotCleared, PackUntrusted, PhotoNotInJob,
         ProductJobRefused, SharedPhotoRefused,
     };
     match e {
@@ -23,6 +24,7 @@ fn exit_status(e: &gongbang_core::CoreError) -> u8 {
         | SharedPhotoRefused { .. }
         | ProductJobRefused { .. }
         | NotCleared { .. } => 3,
+        PackUntrusted { .. } => 2,
         _ => 1,
     }
 }

@@ -129,6 +129,59 @@ impl Library {
     pub fn thumbnail_path(&self, hash: &str) -> PathBuf {
         Self::store_paths(&self.root).thumbnail(hash)
     }
+
+    /// Where the templates, trade notes, lessons, keyword lists and checklist weights are looked up: the
+    /// owner's own files in the library folder first, then the installed packs, newest first (the shipped
+    /// ones come after all of these, in each loader).
+    pub fn overlay(&self) -> Result<Overlay> {
+        let mut roots = vec![self.root.clone()];
+        for pack in crate::repo::packs::installed(&self.conn)? {
+            let dir = self.root.join(PACKS_FOLDER).join(&pack.id);
+            if dir.is_dir() {
+                roots.push(dir);
+            }
+        }
+        Ok(Overlay { roots })
+    }
+}
+
+/// The folder of a library holding the installed template packs, one folder per pack id.
+pub const PACKS_FOLDER: &str = "packs";
+
+/// The folders a mentor's files are looked up in, highest first: the library folder (the owner's own
+/// `templates/`, `trade/`, `lessons/`, `keywords.toml`, `weights.toml`), then each installed pack's folder
+/// (same layout), newest first. Built from [`Library::overlay`]; a loader falls back to what is shipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overlay {
+    roots: Vec<PathBuf>,
+}
+
+impl Overlay {
+    /// Only the library folder's own files (no packs).
+    pub fn owner_only(root: &Path) -> Self {
+        Overlay {
+            roots: vec![root.to_path_buf()],
+        }
+    }
+
+    /// These folders, highest first.
+    pub fn from_roots(roots: Vec<PathBuf>) -> Self {
+        Overlay { roots }
+    }
+
+    /// The folders, highest first.
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
+    /// Every existing file at `rel` (a relative path with `/`), highest first.
+    pub fn files(&self, rel: &str) -> Vec<PathBuf> {
+        self.roots
+            .iter()
+            .map(|r| rel.split('/').fold(r.clone(), |p, part| p.join(part)))
+            .filter(|p| p.is_file())
+            .collect()
+    }
 }
 
 /// Where the pointer to the chosen library folder is kept.

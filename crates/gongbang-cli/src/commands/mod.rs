@@ -5,6 +5,7 @@ mod export;
 mod guard;
 mod job;
 mod library;
+mod pack;
 mod review;
 mod shop;
 
@@ -56,6 +57,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
         Command::Review { command } => review::review(&mut lib, command),
         Command::Club { command } => review::club(&lib, command),
+        Command::Pack { command } => pack::run(&lib, command),
     }
 }
 

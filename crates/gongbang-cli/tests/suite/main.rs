@@ -8,6 +8,7 @@ mod common;
 mod guard_photos;
 mod leak_guard;
 mod library;
+mod packs;
 mod review;
 mod shop;
 mod youtube;

@@ -28,6 +28,9 @@ pub struct CoachCheck {
     pub fix_label_ko: Option<&'static str>,
     pub fix_label_en: Option<&'static str>,
     pub photo_ids: Vec<i64>,
+    /// How much the check counts in the score (0–10; 1 unless a `weights.toml` says otherwise, 0 = shown
+    /// but not counted).
+    pub weight: u8,
 }
 
 /// A check's fixed texts and fix.
@@ -53,6 +56,7 @@ impl Def {
             fix_label_ko: fix.map(|f| f.1),
             fix_label_en: fix.map(|f| f.2),
             photo_ids: Vec::new(),
+            weight: super::weights::DEFAULT,
         }
     }
 }
@@ -275,3 +279,31 @@ pub const PHOTO_CAPTIONS: Def = Def {
     ),
     fix: Some((fix::CAPTIONS, "사진 설명 채우기", "Fill in the captions")),
 };
+
+/// Every check the coach makes, blog, video and common ones (a lesson explains each; a pack's weights may
+/// name only these).
+pub const ALL: &[&Def] = &[
+    &TITLE_KEYWORD,
+    &TEXT_LENGTH,
+    &PHOTO_COUNT,
+    &FIRST_PARAGRAPH_KEYWORD,
+    &CONTACT_BLOCK,
+    &COPIED_TEXT,
+    &TAGS,
+    &VIDEO_TITLE_LENGTH,
+    &VIDEO_TITLE_KEYWORD,
+    &DESCRIPTION_WHAT_WHO,
+    &CHAPTERS,
+    &VIDEO_TAGS,
+    &THUMBNAIL_WORDS,
+    &VIDEO_LENGTH,
+    &LEAK_GUARD,
+    &PHOTO_QUALITY,
+    &CONTACT_PROFILE,
+    &PHOTO_CAPTIONS,
+];
+
+/// Whether `id` is the id of one of the coach's checks.
+pub fn is_check_id(id: &str) -> bool {
+    ALL.iter().any(|d| d.id == id)
+}

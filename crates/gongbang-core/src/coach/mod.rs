@@ -7,10 +7,11 @@ mod fixes;
 pub mod logo;
 pub mod photo_quality;
 mod text;
+pub mod weights;
 
 use serde::Serialize;
 
-use crate::draft::{coach_keyword, keyword_parts, suggest_keywords, MAX_TAGS};
+use crate::draft::{coach_keyword, keyword_lists, keyword_parts, suggest_keywords, MAX_TAGS};
 use crate::guard;
 use crate::library::Library;
 use crate::repo::jobs::{self, Job};
@@ -49,7 +50,8 @@ pub const MIN_VIDEO_MS: u64 = 30_000;
 pub struct Coach {
     pub post_id: i64,
     pub platform: Platform,
-    /// 0–100: the share of checks passed, rounded.
+    /// 0–100: the weighted share of checks passed, rounded (each check's `weight`; 1 unless a
+    /// `weights.toml` of the owner or a pack says otherwise).
     pub score: u32,
     pub passed: usize,
     pub total: usize,
@@ -86,20 +88,45 @@ pub fn check(lib: &Library, post: &Post) -> Result<Coach> {
         Platform::Youtube | Platform::Shorts => video_checks(lib, post, &job, &shop)?,
     };
     list.extend(common_checks(lib, post, &shop)?);
+    let overlay = lib.overlay()?;
+    let weights = weights::lists(&overlay);
+    for c in &mut list {
+        c.weight = weights::weight_of(&weights, c.id);
+    }
     let passed = list
         .iter()
         .filter(|c| c.status == CheckStatus::Pass)
         .count();
     let total = list.len();
+    let weight_sum = |pass_only: bool| -> u32 {
+        list.iter()
+            .filter(|c| !pass_only || c.status == CheckStatus::Pass)
+            .map(|c| u32::from(c.weight))
+            .sum()
+    };
+    let score = weights::score(weight_sum(true), weight_sum(false));
+    let mut keywords = suggest_keywords(&job.fields, &shop);
+    let hangul = |c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    let lang = if post.title.chars().any(hangul) || post.title.trim().is_empty() {
+        crate::draft::Lang::Ko
+    } else {
+        crate::draft::Lang::En
+    };
+    let lists = keyword_lists::lists(&overlay);
+    for w in keyword_lists::extra_for_job(&lists, &job.fields, lang) {
+        if !keywords.contains(&w) {
+            keywords.push(w);
+        }
+    }
     Ok(Coach {
         post_id: post.id,
         platform: post.platform,
-        score: ((passed as f64 * 100.0) / total.max(1) as f64).round() as u32,
+        score,
         passed,
         total,
         checks: list,
         main_keyword: coach_keyword(&job.fields, &shop),
-        keywords: suggest_keywords(&job.fields, &shop),
+        keywords,
     })
 }
 

@@ -22,6 +22,8 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("sql/009_library.sql")),
     // Issue 15: review bundles sent and received, the mentor's notes and the owner's answers to them.
     M::up(include_str!("sql/010_reviews.sql")),
+    // Issue 15: template packs (trusted authors, installed packs). Named 011: 010 is added on main.
+    M::up(include_str!("sql/011_packs.sql")),
 ];
 
 /// The schema version this build writes.

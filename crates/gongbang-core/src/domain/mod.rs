@@ -7,6 +7,7 @@ pub mod client;
 pub mod guard_log;
 pub mod job;
 pub mod library;
+pub mod pack;
 pub mod photo;
 pub mod photo_quality;
 pub mod post;
@@ -26,6 +27,10 @@ pub use library::{
     ClientChange, ClientChoice, ClientDetail, FilterChoices, HitKind, JobCard, LibraryFilter,
     LibraryPage, PhotoPage, PhotoTile, PostedFilter, ProductDetail, ProductPost, Removal,
     RemovalKind, SearchHit,
+};
+pub use pack::{
+    ExportedPack, InstalledPack, KeywordChange, PackAuthor, PackChangeKind, PackFileChange,
+    PackPreview, WeightChange,
 };
 pub use photo::{Photo, PhotoRole};
 pub use photo_quality::PhotoQuality;

@@ -12,6 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::Lang;
 use crate::error::CoreError;
+use crate::library::Overlay;
 use crate::Result;
 
 /// The files of assets/trade, compiled in; a file of the same name in `<library>/trade/` overrides them.
@@ -157,17 +158,35 @@ impl Knowledge {
     /// the same id replaces the shipped one, a new id is added (after the shipped ones, so the specific
     /// grades keep matching first unless the mentor's file says otherwise by replacing them).
     pub fn for_library(library_root: &Path) -> Result<Self> {
+        Self::for_overlay(&Overlay::owner_only(library_root))
+    }
+
+    /// The shipped notes with the installed packs' `trade/` files laid over them, oldest pack first, and
+    /// the owner's own over those (so the newest pack wins over older ones, and the owner over every pack),
+    /// entry by entry as in [`Knowledge::for_library`].
+    pub fn for_overlay(overlay: &Overlay) -> Result<Self> {
         let mut k = shipped()?.clone();
-        let dir = library_root.join(OVERRIDE_FOLDER);
         for (name, _) in FILES {
-            let path = dir.join(name);
-            if !path.is_file() {
-                continue;
+            for path in overlay
+                .files(&format!("{OVERRIDE_FOLDER}/{name}"))
+                .iter()
+                .rev()
+            {
+                let src = std::fs::read_to_string(path).map_err(|e| CoreError::io(path, e))?;
+                k.merge(name, &src)?;
             }
-            let src = std::fs::read_to_string(&path).map_err(|e| CoreError::io(&path, e))?;
-            k.merge(name, &src)?;
         }
         Ok(k)
+    }
+
+    /// Whether `name` is one of the trade notes files (what a library or a pack may hold in `trade/`).
+    pub fn is_file_name(name: &str) -> bool {
+        FILES.iter().any(|(n, _)| *n == name)
+    }
+
+    /// Whether `src` reads as the trade notes file `name` (how a pack's file is checked before install).
+    pub fn check(name: &str, src: &str) -> Result<()> {
+        Knowledge::default().merge(name, src)
     }
 
     fn merge(&mut self, name: &str, src: &str) -> Result<()> {

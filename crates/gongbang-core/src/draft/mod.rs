@@ -3,18 +3,17 @@
 
 mod contact;
 mod josa;
+pub mod keyword_lists;
 mod keywords;
 pub mod knowledge;
 mod lang;
 mod markup;
 mod notes;
 pub mod steps;
-mod templates;
+pub mod templates;
 pub mod variety;
 mod video;
 pub mod youtube_limits;
-
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -93,7 +92,8 @@ pub fn compose(
 /// earlier posts (whose sentences a new draft avoids).
 pub struct Sources<'a> {
     pub knowledge: &'a Knowledge,
-    pub templates_dir: Option<&'a Path>,
+    /// The owner's and the installed packs' files (templates); `None`: only what is shipped.
+    pub overlay: Option<&'a crate::library::Overlay>,
     pub earlier: &'a [Post],
 }
 
@@ -102,7 +102,7 @@ impl Sources<'static> {
     pub fn shipped() -> Result<Self> {
         Ok(Sources {
             knowledge: knowledge::shipped()?,
-            templates_dir: None,
+            overlay: None,
             earlier: &[],
         })
     }
@@ -146,7 +146,7 @@ fn compose_picked(
     sources: &Sources<'_>,
 ) -> Result<(Draft, variety::Picker)> {
     let knowledge = sources.knowledge;
-    let templates_dir = sources.templates_dir;
+    let overlay = sources.overlay;
     let mut picker = variety::Picker::new(&shop.name, job.id, &job.created_at)
         .avoiding(sources.earlier.iter().flat_map(post_lines));
     let values = notes::values(job, shop, lang);
@@ -164,15 +164,11 @@ fn compose_picked(
     let ctx = context(job, &captioned, &steps, notes, shop, platform, lang);
     let draft = match platform {
         Platform::Youtube | Platform::Shorts => {
-            video::compose(job, &captioned, shop, lang, ctx, &mut picker, templates_dir)?
+            video::compose(job, &captioned, shop, lang, ctx, &mut picker, overlay)?
         }
         Platform::Naver | Platform::Html | Platform::Markdown => {
-            let text = templates::render_with(
-                templates::blog_body(lang),
-                ctx,
-                &mut picker,
-                templates_dir,
-            )?;
+            let text =
+                templates::render_with(templates::blog_body(lang), ctx, &mut picker, overlay)?;
             Draft {
                 title: suggest_title_for(&job.fields, shop),
                 blocks: drop_empty_sections(markup::parse_in(&text, &captioned, lang)),
@@ -330,8 +326,8 @@ pub fn make_draft_for(
 ) -> Result<Post> {
     let job = jobs::get(lib.conn(), job_id)?;
     let photos = photos::for_job(lib.conn(), job_id)?;
-    let knowledge = Knowledge::for_library(lib.root())?;
-    let templates_dir = lib.root().join(templates::OVERRIDE_FOLDER);
+    let overlay = lib.overlay()?;
+    let knowledge = Knowledge::for_overlay(&overlay)?;
     let earlier = posts::of_earlier_jobs(lib.conn(), job_id)?;
     let draft = compose_with(
         &job,
@@ -341,7 +337,7 @@ pub fn make_draft_for(
         lang,
         &Sources {
             knowledge: &knowledge,
-            templates_dir: Some(&templates_dir),
+            overlay: Some(&overlay),
             earlier: &earlier,
         },
     )?;

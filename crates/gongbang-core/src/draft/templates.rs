@@ -1,8 +1,7 @@
 //! Why: the draft templates are files in assets/templates that a mentor can edit; they are compiled into
 //! the binary so the app never depends on files beside it, and a mentor's edited copy in the library's
-//! `templates/` folder is used instead when there is one (no rebuild to improve the writing).
-
-use std::path::Path;
+//! `templates/` folder is used instead when there is one (no rebuild to improve the writing), else an
+//! installed pack's (the newest first, see `Library::overlay`).
 use std::sync::{Arc, Mutex, PoisonError};
 
 use minijinja::value::Rest;
@@ -10,6 +9,7 @@ use minijinja::{Environment, Value};
 
 use super::variety::Picker;
 use super::Lang;
+use crate::library::Overlay;
 use crate::Result;
 
 /// The folder of a library whose `.j2` files replace the shipped templates of the same name.
@@ -57,7 +57,21 @@ const SOURCES: &[(&str, &str)] = &[
     ),
 ];
 
-fn environment(picker: &Arc<Mutex<Picker>>, dir: Option<&Path>) -> Result<Environment<'static>> {
+/// Whether `name` is one of the templates the app uses (what a library or a pack may replace).
+pub fn is_known(name: &str) -> bool {
+    SOURCES.iter().any(|(n, _)| *n == name)
+}
+
+/// Whether `src` compiles as the template `name` in the app's own environment (filters and functions
+/// included): how a pack's template is checked before it is installed.
+pub fn check(name: &str, src: &str) -> Result<()> {
+    let picker = Arc::new(Mutex::new(Picker::new("", 0, "")));
+    let mut env = base_environment(&picker);
+    env.add_template_owned(name.to_string(), src.to_string())?;
+    Ok(())
+}
+
+fn base_environment(picker: &Arc<Mutex<Picker>>) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
@@ -76,13 +90,23 @@ fn environment(picker: &Arc<Mutex<Picker>>, dir: Option<&Path>) -> Result<Enviro
             .pick(&slot, &options)
             .unwrap_or_default()
     });
+    env
+}
+
+fn environment(
+    picker: &Arc<Mutex<Picker>>,
+    overlay: Option<&Overlay>,
+) -> Result<Environment<'static>> {
+    let mut env = base_environment(picker);
     for (name, src) in SOURCES {
-        let edited = dir
-            .map(|d| d.join(name))
-            .filter(|p| p.is_file())
-            .and_then(|p| std::fs::read_to_string(p).ok());
-        // A mentor's template that does not compile is not used: the shipped one still drafts.
-        let took_edited = edited.is_some_and(|text| env.add_template_owned(*name, text).is_ok());
+        let edited =
+            overlay.map_or_else(Vec::new, |o| o.files(&format!("{OVERRIDE_FOLDER}/{name}")));
+        // A mentor's template that does not compile is not used: the next one (a pack's, else the shipped
+        // one) still drafts.
+        let took_edited = edited.iter().any(|path| {
+            std::fs::read_to_string(path)
+                .is_ok_and(|text| env.add_template_owned(*name, text).is_ok())
+        });
         if !took_edited {
             env.add_template(name, src)?;
         }
@@ -90,19 +114,20 @@ fn environment(picker: &Arc<Mutex<Picker>>, dir: Option<&Path>) -> Result<Enviro
     Ok(env)
 }
 
-/// Renders one of the templates (the library's edited copy in `dir` when there is one), choosing the
-/// phrasings of `one_of` with `picker`.
+/// Renders one of the templates (the library's or a pack's edited copy from `overlay` when there is one),
+/// choosing the phrasings of `one_of` with `picker`.
 pub fn render_with(
     name: &str,
     ctx: Value,
     picker: &mut Picker,
-    dir: Option<&Path>,
+    overlay: Option<&Overlay>,
 ) -> Result<String> {
     let shared = Arc::new(Mutex::new(std::mem::replace(
         picker,
         Picker::new("", 0, ""),
     )));
-    let out = environment(&shared, dir).and_then(|env| Ok(env.get_template(name)?.render(ctx)?));
+    let out =
+        environment(&shared, overlay).and_then(|env| Ok(env.get_template(name)?.render(ctx)?));
     let env_dropped =
         Arc::try_unwrap(shared).map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner));
     if let Ok(p) = env_dropped {

@@ -1,8 +1,6 @@
 //! Why: a YouTube or Shorts post is a video: its draft is a keyword-first title, a short description in
 //! plain Korean, and every job photo in order with a caption — the photos and captions become the cut list.
 
-use std::path::Path;
-
 use minijinja::Value;
 
 use super::variety::Picker;
@@ -36,15 +34,10 @@ pub(super) fn compose(
     lang: Lang,
     ctx: Value,
     picker: &mut Picker,
-    templates_dir: Option<&Path>,
+    overlay: Option<&crate::library::Overlay>,
 ) -> Result<Draft> {
     let f = &job.fields;
-    let text = templates::render_with(
-        templates::youtube_description(lang),
-        ctx,
-        picker,
-        templates_dir,
-    )?;
+    let text = templates::render_with(templates::youtube_description(lang), ctx, picker, overlay)?;
     let mut blocks = paragraphs(&text);
     blocks.extend(photos.iter().map(|p| Block::Photo {
         photo_id: p.id,

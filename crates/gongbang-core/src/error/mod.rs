@@ -90,6 +90,23 @@ pub enum CoreError {
         ko: String,
         en: String,
     },
+    /// A template pack refused (`pack_damaged`, `pack_tampered`, `pack_refused`, `no_such_pack`,
+    /// `pack_empty`, `pack_author`): nothing was installed or written.
+    #[error("{en}")]
+    Pack {
+        code: &'static str,
+        ko: String,
+        en: String,
+    },
+    /// A template pack signed by a key the owner has not trusted yet (the window asks once; the CLI needs
+    /// `--trust`). `same_name_known`: a trusted author has this name with another key.
+    #[error("the pack's author {name} ({fingerprint}) is not trusted yet")]
+    PackUntrusted {
+        name: String,
+        key: String,
+        fingerprint: String,
+        same_name_known: bool,
+    },
 }
 
 impl CoreError {
@@ -131,7 +148,8 @@ impl CoreError {
             // The source job's own refusal code, as for a shared photo.
             CoreError::ProductJobRefused { refusal, .. } => refusal.code(),
             CoreError::NotCleared { .. } => "not_cleared",
-            CoreError::Backup { code, .. } => code,
+            CoreError::Backup { code, .. } | CoreError::Pack { code, .. } => code,
+            CoreError::PackUntrusted { .. } => "pack_untrusted",
         }
     }
 
@@ -162,7 +180,25 @@ impl CoreError {
             CoreError::NoPhotos => "글에 사진이 한 장도 없습니다. 사진을 먼저 넣어 주세요.".into(),
             CoreError::Template(e) => format!("글 틀(템플릿)에 문제가 있습니다: {e}"),
             CoreError::Json(e) => format!("저장된 글 자료가 손상되었습니다: {e}"),
-            CoreError::Invalid { ko, .. } | CoreError::Backup { ko, .. } => ko.clone(),
+            CoreError::Invalid { ko, .. }
+            | CoreError::Backup { ko, .. }
+            | CoreError::Pack { ko, .. } => ko.clone(),
+            CoreError::PackUntrusted {
+                name,
+                fingerprint,
+                same_name_known: false,
+                ..
+            } => format!(
+                "처음 보는 사람이 만든 묶음입니다: '{name}' (열쇠 지문 {fingerprint}). 아는 사람이 보낸 것이 맞다면, 이 사람을 믿는다고 한 번 답해 주세요. 아직 아무것도 설치하지 않았습니다."
+            ),
+            CoreError::PackUntrusted {
+                name,
+                fingerprint,
+                same_name_known: true,
+                ..
+            } => format!(
+                "'{name}'이라는 이름은 아는 사람과 같지만 열쇠(지문 {fingerprint})가 다릅니다. 다른 사람일 수 있습니다. 본인에게 확인한 뒤에만 믿어 주세요. 아직 아무것도 설치하지 않았습니다."
+            ),
             CoreError::NoSuchClient(name) => format!("'{name}' 고객사를 찾을 수 없습니다."),
             CoreError::Cancelled => "취소했습니다. 만들던 파일은 남기지 않았습니다.".into(),
             CoreError::ExportForbidden { client } => format!(
@@ -241,7 +277,25 @@ impl CoreError {
                 "This library was made by a newer Gongbang Post. Please update the app.".into()
             }
             CoreError::NoPhotos => "The post has no photos. Add photos first.".into(),
-            CoreError::Invalid { en, .. } | CoreError::Backup { en, .. } => en.clone(),
+            CoreError::Invalid { en, .. }
+            | CoreError::Backup { en, .. }
+            | CoreError::Pack { en, .. } => en.clone(),
+            CoreError::PackUntrusted {
+                name,
+                fingerprint,
+                same_name_known: false,
+                ..
+            } => format!(
+                "This pack was made by someone new: '{name}' (key fingerprint {fingerprint}). If you know they sent it, say once that you trust them. Nothing was installed yet."
+            ),
+            CoreError::PackUntrusted {
+                name,
+                fingerprint,
+                same_name_known: true,
+                ..
+            } => format!(
+                "The name '{name}' matches an author you trust, but the key (fingerprint {fingerprint}) is different: it may be someone else. Trust it only after asking them. Nothing was installed yet."
+            ),
             CoreError::Cancelled => "Cancelled. Nothing half-made was left behind.".into(),
             CoreError::ExportForbidden { client } => format!(
                 "Jobs for '{client}' may never be shown (policy: never), so this cannot be exported."

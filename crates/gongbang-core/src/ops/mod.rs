@@ -11,7 +11,9 @@ pub mod clients;
 pub mod club;
 pub mod guard;
 pub mod jobs;
+pub mod lessons;
 pub mod library;
+pub mod packs;
 pub mod photos;
 pub mod posts;
 pub mod preview;
@@ -24,8 +26,11 @@ pub mod shop;
 pub use crate::domain::client::changes as client_changes;
 pub use crate::domain::{
     Approval, Block, Client, ClientChange, ClientChoice, ClientDetail, ClientInput, Corner,
-    FilterChoices, HitKind, Job, JobCard, JobFields, JobKind, LibraryFilter, LibraryPage,
-    LogoWatermark, NewApproval, OwnerKind, Photo, PhotoPage, PhotoRole, PhotoTile, Platform,
+    ExportedPack, FilterChoices, HitKind, InstalledPack, Job, JobCard, JobFields, JobKind,
+    KeywordChange, LibraryFilter, LibraryPage, LogoWatermark, NewApproval, OwnerKind, PackAuthor,
+    PackChangeKind, PackFileChange, PackPreview, Photo, PhotoPage, PhotoRole, PhotoTile, Platform,
     Policy, Post, PostStatus, PostedFilter, Product, ProductDetail, ProductInput, ProductPost,
     RedactBox, Removal, RemovalKind, RemovedPhoto, SearchHit, ShopProfile, VideoSettings,
+    WeightChange,
 };
+pub use crate::lessons::{Lesson, LessonBlock, LessonSummary, Span};

@@ -6,6 +6,7 @@ pub mod clients;
 pub mod guard_log;
 pub mod jobs;
 pub mod library;
+pub mod packs;
 pub mod photo_quality;
 pub mod photos;
 pub mod post_events;

@@ -146,7 +146,7 @@ pub fn logo_png(conn: &Connection) -> Result<Option<Vec<u8>>> {
 }
 
 /// Standard base64 with padding (for the logo's data URL).
-fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {

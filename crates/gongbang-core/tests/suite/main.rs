@@ -24,6 +24,7 @@ mod library_db;
 mod logo_mark;
 mod old_schema;
 mod owner_files;
+mod packs;
 mod review;
 mod surface;
 mod video_music;
