@@ -1270,6 +1270,17 @@ export {
   unarchiveProduct,
   undoRemoval,
 } from './mock-library';
+// Template packs and lessons (issue 15): tests/mock-packs.ts.
+export {
+  exportPack,
+  installedPacks,
+  installPack,
+  lesson,
+  lessonForCheck,
+  lessons,
+  pickPack,
+  removePack,
+} from './mock-packs';
 export * from './mock-shop';
 // Named on purpose: `export type *` above also names these (type-only), and two star exports of one name clash.
 export {

@@ -20,6 +20,7 @@ import '../styles/screens.css';
 import '../styles/library.css';
 import { CalendarScreen } from '../screens/CalendarScreen';
 import { FirstRun } from '../screens/FirstRun';
+import { LessonsScreen } from '../screens/LessonsScreen';
 import { LibraryScreen } from '../screens/LibraryScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
@@ -59,6 +60,8 @@ export function App() {
               <CalendarScreen />
             ) : sc === 'profile' ? (
               <ProfileScreen />
+            ) : sc === 'lessons' ? (
+              <LessonsScreen />
             ) : sc === 'settings' ? (
               <SettingsScreen />
             ) : s === 'photos' ? (

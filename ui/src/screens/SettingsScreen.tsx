@@ -1,9 +1,11 @@
 // Settings: the screen language (two big buttons, the current one pressed) and the optional AI helper's form
-// (components/AiSettings, owned by the write step), and the backup (components/BackupSettings).
+// (components/AiSettings, owned by the write step), the backup (components/BackupSettings) and the template
+// packs (components/PackSettings).
 
 import type { Lang } from '../backend';
 import { AiSettings } from '../components/AiSettings';
 import { BackupSettings } from '../components/BackupSettings';
+import { PackSettings } from '../components/PackSettings';
 import { lang, t } from '../i18n';
 import { toggleLang } from '../state';
 
@@ -46,6 +48,9 @@ export function SettingsScreen() {
       </section>
       <section class="sc-card settings-section" aria-labelledby="settings-backup">
         <BackupSettings />
+      </section>
+      <section class="sc-card settings-section" aria-labelledby="settings-packs">
+        <PackSettings />
       </section>
       <section class="sc-card settings-section">
         <AiSettings />
