@@ -116,6 +116,15 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::backup::backup_now,
             commands::backup::restore_backup,
             commands::backup::switch_library,
+            // template packs and lessons (commands/packs.rs, commands/lessons.rs)
+            commands::packs::pick_pack,
+            commands::packs::install_pack,
+            commands::packs::installed_packs,
+            commands::packs::remove_pack,
+            commands::packs::export_pack,
+            commands::lessons::lessons,
+            commands::lessons::lesson,
+            commands::lessons::lesson_for_check,
         ])
         .events(collect_events![
             commands::views::ImportProgress,

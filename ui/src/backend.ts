@@ -105,6 +105,16 @@ export type Review = Wire.Review_Serialize;
 export type ReviewNote = Wire.ReviewNote_Serialize;
 export type SentBundle = Wire.SentBundle;
 export type WrittenReply = Wire.WrittenReply;
+// Template packs and lessons (issue 15).
+export type InstalledPack = Wire.InstalledPack;
+export type PackPreview = Wire.PackPreview_Serialize;
+export type PackFileChange = Wire.PackFileChange_Serialize;
+export type PickedPack = Wire.PickedPack_Serialize;
+export type ExportedPack = Wire.ExportedPack;
+export type LessonSummary = Wire.LessonSummary;
+export type Lesson = Wire.Lesson;
+export type LessonBlock = Wire.LessonBlock;
+export type LessonSpan = Wire.Span;
 
 /** The generated commands: what this door offers and what the mock backend implements. */
 export type Commands = typeof commands;
@@ -264,6 +274,18 @@ export const clubSettings = door(commands.clubSettings);
 export const chooseClubFolder = door(commands.chooseClubFolder);
 export const clearClubFolder = door(commands.clearClubFolder);
 export const setShareStreak = door(commands.setShareStreak);
+// ---- template packs and lessons (src-tauri/commands/packs.rs, lessons.rs) ----
+/** The OS dialog asks for a .gbpack file (from Rust); what installing it would change; `null` = cancelled. */
+export const pickPack = door(commands.pickPack);
+/** Installs the picked pack; `pack_untrusted` until the owner trusts its author (`trust`). */
+export const installPack = door(commands.installPack);
+export const installedPacks = door(commands.installedPacks);
+export const removePack = door(commands.removePack);
+/** The OS dialog asks for a folder; a signed pack of the library's own files written there; `null` = cancelled. */
+export const exportPack = door(commands.exportPack);
+export const lessons = door(commands.lessons);
+export const lesson = door(commands.lesson);
+export const lessonForCheck = door(commands.lessonForCheck);
 
 /** Files dragged from the file manager over the window (Tauri's native drop; paths, not File objects). */
 export async function onFileDrag(handler: (ev: FileDragEvent) => void): Promise<() => void> {

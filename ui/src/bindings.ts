@@ -289,6 +289,39 @@ export const commands = {
 	restoreBackup: () => __TAURI_INVOKE<RestoreResult | null>("restore_backup"),
 	/**  Uses the library in `dir` (a restored backup) from the next start of the app and the CLI. */
 	switchLibrary: (dir: string) => __TAURI_INVOKE<null>("switch_library", { dir }),
+	/**
+	 *  Asks for a `.gbpack` file (OS dialog) and says what installing it would change; nothing is installed.
+	 *  `null` when the dialog is cancelled. Refused as the core refuses a pack: `pack_damaged`, `pack_tampered`
+	 *  (changed after it was made), `pack_refused` (a file it may not hold, too large, a template that does not
+	 *  compile, weights naming an unknown check, …).
+	 */
+	pickPack: () => __TAURI_INVOKE<PickedPack_Serialize | null>("pick_pack"),
+	/**
+	 *  Checks the pack file again and installs it as the newest pack. An author not trusted yet is refused with
+	 *  `pack_untrusted` (the message names them and their key's fingerprint) unless `trust` is true, which
+	 *  trusts that key from now on.
+	 */
+	installPack: (path: string, trust: boolean) => __TAURI_INVOKE<InstalledPack>("install_pack", { path, trust }),
+	/**  The installed packs, newest first (the newest wins over older ones; the owner's own files over all). */
+	installedPacks: () => __TAURI_INVOKE<InstalledPack[]>("installed_packs"),
+	/**  Removes an installed pack; its files stop being used at once. `no_such_pack` when it is not installed. */
+	removePack: (id: string) => __TAURI_INVOKE<null>("remove_pack", { id }),
+	/**
+	 *  Asks for a folder (OS dialog) and writes a signed pack of the library's own templates, trade notes,
+	 *  lessons, keywords.toml and weights.toml there, named `name` (empty: "<shop name> 템플릿 묶음"), signed
+	 *  with the library's own key and the shop profile's name. `null` when the dialog is cancelled.
+	 *  `pack_empty` when there is nothing to share, `pack_author` when the profile has no shop name.
+	 */
+	exportPack: (name: string) => __TAURI_INVOKE<ExportedPack | null>("export_pack", { name }),
+	/**  The lessons in `lang`, in order (id, title, summary, order, the coach check ids each explains). */
+	lessons: (lang: Lang) => __TAURI_INVOKE<LessonSummary[]>("lessons", { lang }),
+	/**
+	 *  One lesson in `lang` (the other language when it has none in `lang`): headings, paragraphs of text and
+	 *  bold spans, lists, images as `data:` URLs. `invalid` for an unknown id.
+	 */
+	lesson: (id: string, lang: Lang) => __TAURI_INVOKE<Lesson>("lesson", { id, lang }),
+	/**  The lesson that explains the coach check `check` (a `CoachCheck.id`), or `null`. */
+	lessonForCheck: (check: string, lang: Lang) => __TAURI_INVOKE<LessonSummary | null>("lesson_for_check", { check, lang }),
 };
 
 /** Events */
@@ -646,6 +679,11 @@ export type CoachCheck_Deserialize = {
 	fixLabelKo?: string | null,
 	fixLabelEn?: string | null,
 	photoIds: number[],
+	/**
+	 *  How much the check counts in the score (0–10; 1 unless a `weights.toml` says otherwise, 0 = shown
+	 *  but not counted).
+	 */
+	weight: number,
 };
 
 /**  One line of the checklist. */
@@ -660,13 +698,21 @@ export type CoachCheck_Serialize = {
 	fixLabelKo: string | null,
 	fixLabelEn: string | null,
 	photoIds: number[],
+	/**
+	 *  How much the check counts in the score (0–10; 1 unless a `weights.toml` says otherwise, 0 = shown
+	 *  but not counted).
+	 */
+	weight: number,
 };
 
 /**  The checklist of one post. */
 export type Coach_Deserialize = {
 	postId: number,
 	platform: Platform,
-	/**  0–100: the share of checks passed, rounded. */
+	/**
+	 *  0–100: the weighted share of checks passed, rounded (each check's `weight`; 1 unless a
+	 *  `weights.toml` of the owner or a pack says otherwise).
+	 */
 	score: number,
 	passed: number,
 	total: number,
@@ -681,7 +727,10 @@ export type Coach_Deserialize = {
 export type Coach_Serialize = {
 	postId: number,
 	platform: Platform,
-	/**  0–100: the share of checks passed, rounded. */
+	/**
+	 *  0–100: the weighted share of checks passed, rounded (each check's `weight`; 1 unless a
+	 *  `weights.toml` of the owner or a pack says otherwise).
+	 */
 	score: number,
 	passed: number,
 	total: number,
@@ -808,6 +857,16 @@ export type ExportTexts_Serialize = {
 	youtube: YoutubeTexts | null,
 	/**  The post's replacements applied to the texts made from the job record and the shop profile. */
 	replacements: Replacement[],
+};
+
+/**  A pack written by export. */
+export type ExportedPack = {
+	/**  The `.gbpack` file written. */
+	path: string,
+	id: string,
+	name: string,
+	author: PackAuthor,
+	fileCount: number,
 };
 
 /**  Where in the post a finding is. */
@@ -1033,6 +1092,18 @@ export type ImportSummaryView_Serialize = {
 	rejected: number,
 };
 
+/**  An installed pack. */
+export type InstalledPack = {
+	/**  64 hex digits: the blake3 hash of the pack's file list (paths, sizes and hashes). */
+	id: string,
+	name: string,
+	author: PackAuthor,
+	/**  When the author made it (as the pack says), and when it was installed here (local ISO 8601). */
+	createdAt: string,
+	installedAt: string,
+	fileCount: number,
+};
+
 /**  An error as the window receives it. */
 export type IpcError = {
 	code: string,
@@ -1150,8 +1221,48 @@ export type Job_Serialize = {
 	kind: JobKind,
 } & JobFields_Serialize;
 
+/**  Search words a pack's `keywords.toml` adds to one group. */
+export type KeywordChange = {
+	/**  `any`, `process:<process>` or `material:<material>`. */
+	group: string,
+	/**  `ko` or `en`. */
+	lang: string,
+	/**  The words the coach does not suggest yet. */
+	added: string[],
+};
+
 /**  The language of a draft. */
 export type Lang = "ko" | "en";
+
+/**  One lesson, ready to draw. */
+export type Lesson = {
+	id: string,
+	lang: Lang,
+	title: string,
+	summary: string,
+	order: number,
+	checks: string[],
+	blocks: LessonBlock[],
+};
+
+/**  One block of a lesson as the window draws it. */
+export type LessonBlock = 
+/**  `##` (level 2) or `###` (level 3). */
+{ kind: "heading"; level: number; text: string } | { kind: "paragraph"; spans: Span[] } | 
+/**  A `-` list: each item its spans. */
+{ kind: "list"; items: Span[][] } | 
+/**  `![alt](img/x.svg)`: the drawing as a `data:` URL (svg, png or jpeg only). */
+{ kind: "image"; alt: string; dataUrl: string };
+
+/**  One lesson in the list. */
+export type LessonSummary = {
+	id: string,
+	title: string,
+	summary: string,
+	order: number,
+	/**  The coach check ids it explains. */
+	checks: string[],
+};
 
 /**  The library screen's filters; empty strings and nulls mean "any". */
 export type LibraryFilter = LibraryFilter_Serialize | LibraryFilter_Deserialize;
@@ -1326,6 +1437,86 @@ export type Opened_Serialize =
 /**  Whose part a job shows: the shop's own product, or a customer's job. */
 export type OwnerKind = "own" | "client";
 
+/**  A pack's author: the name written in the pack and the Ed25519 public key that signed it. */
+export type PackAuthor = {
+	name: string,
+	/**  The public key, 64 hex digits. */
+	key: string,
+	/**  A short form of the key to read aloud or compare by eye ("1A2B-3C4D-5E6F-7A8B"). */
+	fingerprint: string,
+};
+
+/**  What installing a pack does to one of its files. */
+export type PackChangeKind = 
+/**  Nothing of that name is used now: the pack adds it. */
+"new" | 
+/**  It replaces the file shipped with the app. */
+"replaces_builtin" | 
+/**  It replaces another installed pack's file (`other_pack` names it). */
+"replaces_pack" | 
+/**  The owner's own file of that name wins: the pack's is kept but not used. */
+"hidden_by_owner";
+
+/**  One file of a pack and what installing it changes. */
+export type PackFileChange = PackFileChange_Serialize | PackFileChange_Deserialize;
+
+/**  One file of a pack and what installing it changes. */
+export type PackFileChange_Deserialize = {
+	/**  The path inside the pack (`templates/blog_body.ko.j2`, `lessons/photos.ko.md`, …). */
+	path: string,
+	size: number,
+	change: PackChangeKind,
+	/**  For `replaces_pack`: the name of the pack whose file it replaces. */
+	otherPack?: string | null,
+};
+
+/**  One file of a pack and what installing it changes. */
+export type PackFileChange_Serialize = {
+	/**  The path inside the pack (`templates/blog_body.ko.j2`, `lessons/photos.ko.md`, …). */
+	path: string,
+	size: number,
+	change: PackChangeKind,
+	/**  For `replaces_pack`: the name of the pack whose file it replaces. */
+	otherPack: string | null,
+};
+
+/**  What importing a pack would do, shown before anything is installed. */
+export type PackPreview = PackPreview_Serialize | PackPreview_Deserialize;
+
+/**  What importing a pack would do, shown before anything is installed. */
+export type PackPreview_Deserialize = {
+	id: string,
+	name: string,
+	author: PackAuthor,
+	createdAt: string,
+	/**  The author's key is trusted already (else installing asks once). */
+	trusted: boolean,
+	/**  A trusted author has this name but another key: someone else, or a new key of the same person. */
+	knownNameOtherKey: boolean,
+	/**  This very pack is installed already (installing again makes it the newest). */
+	installed: boolean,
+	files: PackFileChange_Deserialize[],
+	keywords: KeywordChange[],
+	weights: WeightChange[],
+};
+
+/**  What importing a pack would do, shown before anything is installed. */
+export type PackPreview_Serialize = {
+	id: string,
+	name: string,
+	author: PackAuthor,
+	createdAt: string,
+	/**  The author's key is trusted already (else installing asks once). */
+	trusted: boolean,
+	/**  A trusted author has this name but another key: someone else, or a new key of the same person. */
+	knownNameOtherKey: boolean,
+	/**  This very pack is installed already (installing again makes it the newest). */
+	installed: boolean,
+	files: PackFileChange_Serialize[],
+	keywords: KeywordChange[],
+	weights: WeightChange[],
+};
+
 /**  A photo in the library (with its role and caption when listed for a job). */
 export type Photo = Photo_Serialize | Photo_Deserialize;
 
@@ -1487,6 +1678,23 @@ export type Photo_Serialize = {
 	caption: string,
 	/**  Boxes to burn in on every export of this photo. */
 	redactions: RedactBox[],
+};
+
+/**  A pack file the owner picked and what installing it would change. */
+export type PickedPack = PickedPack_Serialize | PickedPack_Deserialize;
+
+/**  A pack file the owner picked and what installing it would change. */
+export type PickedPack_Deserialize = {
+	/**  The file, to hand back to `install_pack`. */
+	path: string,
+	preview: PackPreview_Deserialize,
+};
+
+/**  A pack file the owner picked and what installing it would change. */
+export type PickedPack_Serialize = {
+	/**  The file, to hand back to `install_pack`. */
+	path: string,
+	preview: PackPreview_Serialize,
 };
 
 /**  Where a piece of an export's text is. */
@@ -2109,6 +2317,12 @@ export type SourceJob_Serialize = {
 	productJob: boolean,
 };
 
+/**  A run of text, bold or not. */
+export type Span = {
+	text: string,
+	bold: boolean,
+};
+
 /**  What the owner asked for (`AiStyle` in the IPC contract). */
 export type Style = 
 /**  다듬기: smoother, correct, about as long. */
@@ -2205,6 +2419,17 @@ export type WeekStat = {
 	start: string,
 	count: number,
 	met: boolean,
+};
+
+/**  A checklist weight a pack's `weights.toml` sets. */
+export type WeightChange = {
+	/**  The coach check's id. */
+	check: string,
+	/**  The weight now (1 when nobody set one) and the pack's. */
+	from: number,
+	to: number,
+	/**  The owner's own `weights.toml` sets this check: the pack's weight is not used. */
+	hiddenByOwner: boolean,
 };
 
 /**  The reply written. */
@@ -2348,4 +2573,12 @@ export type CommandSignatures = {
 	backup_now: { fn: "backupNow"; args: [] };
 	restore_backup: { fn: "restoreBackup"; args: [] };
 	switch_library: { fn: "switchLibrary"; args: ["dir"] };
+	pick_pack: { fn: "pickPack"; args: [] };
+	install_pack: { fn: "installPack"; args: ["path", "trust"] };
+	installed_packs: { fn: "installedPacks"; args: [] };
+	remove_pack: { fn: "removePack"; args: ["id"] };
+	export_pack: { fn: "exportPack"; args: ["name"] };
+	lessons: { fn: "lessons"; args: ["lang"] };
+	lesson: { fn: "lesson"; args: ["id", "lang"] };
+	lesson_for_check: { fn: "lessonForCheck"; args: ["check", "lang"] };
 };

@@ -1270,6 +1270,17 @@ export {
   unarchiveProduct,
   undoRemoval,
 } from './mock-library';
+// Template packs and lessons (issue 15): tests/mock-packs.ts.
+export {
+  exportPack,
+  installedPacks,
+  installPack,
+  lesson,
+  lessonForCheck,
+  lessons,
+  pickPack,
+  removePack,
+} from './mock-packs';
 // A mentor's review and the club folder (issue 15): tests/mock-review.ts.
 export {
   addReviewNote,

@@ -467,6 +467,7 @@ function result(d: Def, status: Status, fixable: boolean, photoIds: number[] = [
     fixLabelKo: fix ? fix[1] : null,
     fixLabelEn: fix ? fix[2] : null,
     photoIds,
+    weight: 1,
   };
 }
 const status = (ok: boolean, otherwise: 'fail' | 'warn'): Status => (ok ? 'pass' : otherwise);

@@ -21,6 +21,7 @@ import '../styles/library.css';
 import '../styles/review.css';
 import { CalendarScreen } from '../screens/CalendarScreen';
 import { FirstRun } from '../screens/FirstRun';
+import { LessonsScreen } from '../screens/LessonsScreen';
 import { LibraryScreen } from '../screens/LibraryScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { ReviewScreen } from '../screens/ReviewScreen';
@@ -61,6 +62,8 @@ export function App() {
               <CalendarScreen />
             ) : sc === 'profile' ? (
               <ProfileScreen />
+            ) : sc === 'lessons' ? (
+              <LessonsScreen />
             ) : sc === 'settings' ? (
               <SettingsScreen />
             ) : sc === 'review' ? (

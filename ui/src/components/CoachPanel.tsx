@@ -5,7 +5,17 @@
 
 import type { CheckStatus, CoachCheck } from '../backend';
 import { pick, t } from '../i18n';
-import { coach, coachBusy, coachLoading, fixCheck, photos, sortedChecks, useKeyword } from '../state';
+import {
+  coach,
+  coachBusy,
+  coachLoading,
+  fixCheck,
+  lessonByCheck,
+  openLessonScreen,
+  photos,
+  sortedChecks,
+  useKeyword,
+} from '../state';
 
 const MARK: Record<CheckStatus, string> = { pass: '✓', fail: '✕', warn: '!' };
 const STATUS_KEY = { pass: 'statusPass', fail: 'statusFail', warn: 'statusWarn' } as const;
@@ -13,6 +23,7 @@ const STATUS_KEY = { pass: 'statusPass', fail: 'statusFail', warn: 'statusWarn' 
 function CheckItem({ c }: { c: CoachCheck }) {
   const busy = coachBusy.value !== null;
   const shots = c.photoIds.map((id) => photos.value.find((p) => p.id === id)).filter((p) => !!p);
+  const lesson = lessonByCheck.value.get(c.id);
   return (
     <li class={`check check-${c.status}`} data-testid="coach-check" data-id={c.id} data-status={c.status}>
       <span class="check-mark" aria-hidden="true">
@@ -43,6 +54,18 @@ function CheckItem({ c }: { c: CoachCheck }) {
             onClick={() => void fixCheck(c)}
           >
             {pick(c.fixLabelKo, c.fixLabelEn) || pick(c.titleKo, c.titleEn)}
+          </button>
+        )}
+        {lesson && (
+          <button
+            type="button"
+            class="btn-link check-learn"
+            data-testid="coach-learn"
+            data-lesson={lesson.id}
+            aria-label={t('coachLearnLabel', { s: lesson.title })}
+            onClick={() => void openLessonScreen(lesson.id)}
+          >
+            {t('coachLearn')}
           </button>
         )}
       </div>

@@ -9,6 +9,7 @@ const NAV: Record<Screen, Key> = {
   library: 'navLibrary',
   calendar: 'navCalendar',
   profile: 'navProfile',
+  lessons: 'navLessons',
   settings: 'navSettings',
   review: 'navReview',
 };

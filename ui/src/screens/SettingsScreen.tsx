@@ -1,11 +1,12 @@
 // Settings: the screen language (two big buttons, the current one pressed) and the optional AI helper's form
-// (components/AiSettings, owned by the write step), the backup (components/BackupSettings) and the club folder
-// (components/ClubSettings).
+// (components/AiSettings, owned by the write step), the backup (components/BackupSettings), the club folder
+// (components/ClubSettings) and the template packs (components/PackSettings).
 
 import type { Lang } from '../backend';
 import { AiSettings } from '../components/AiSettings';
 import { BackupSettings } from '../components/BackupSettings';
 import { ClubSettings } from '../components/ClubSettings';
+import { PackSettings } from '../components/PackSettings';
 import { lang, t } from '../i18n';
 import { toggleLang } from '../state';
 
@@ -51,6 +52,9 @@ export function SettingsScreen() {
       </section>
       <section class="sc-card settings-section" aria-labelledby="settings-club">
         <ClubSettings />
+      </section>
+      <section class="sc-card settings-section" aria-labelledby="settings-packs">
+        <PackSettings />
       </section>
       <section class="sc-card settings-section">
         <AiSettings />

@@ -10,6 +10,7 @@ export * from './core';
 export * from './export';
 export * from './guard';
 export * from './job';
+export * from './lessons';
 export * from './library';
 export * from './nav';
 export * from './photos';

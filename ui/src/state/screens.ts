@@ -1,15 +1,16 @@
 // Which screen fills the window: the wizard, or one of the side screens beside it (calendar, shop profile,
-// settings). Leaving the wizard saves what is pending there; leaving the profile saves its form; arriving
+// lessons, settings). Leaving the wizard saves what is pending there; leaving the profile saves its form; arriving
 // loads what the screen shows. The start-up work for these screens (profile, reminder) also lives here.
 import { effect, signal } from '@preact/signals';
 import { dismissReminder, loadKeepPosting, loadReminder } from './calendar';
 import { job, ready, step, toast } from './core';
+import { showLesson } from './lessons';
 import { enterLibrary, leaveLibrary, newPostForProduct, openJobFromLibrary } from './library';
 import { flushAll, switchJob } from './session';
 import { commitLogoRemoval, loadProfile, resetForm, saveIfDirty } from './shop';
 
-export type Screen = 'wizard' | 'library' | 'calendar' | 'profile' | 'settings' | 'review';
-export const SCREENS: Screen[] = ['wizard', 'library', 'calendar', 'profile', 'settings', 'review'];
+export type Screen = 'wizard' | 'library' | 'calendar' | 'profile' | 'lessons' | 'settings' | 'review';
+export const SCREENS: Screen[] = ['wizard', 'library', 'calendar', 'profile', 'lessons', 'settings', 'review'];
 export const screen = signal<Screen>('wizard');
 
 effect(() => {
@@ -30,6 +31,12 @@ export async function goScreen(target: Screen) {
   screen.value = target;
   if (target === 'calendar') void loadKeepPosting();
   if (target === 'library') enterLibrary();
+}
+
+/** The coach's "배우기 ›": the Learn screen with the lesson that explains the check open. */
+export async function openLessonScreen(lessonId: string) {
+  await goScreen('lessons');
+  await showLesson(lessonId);
 }
 
 /** Open a job from the library: the wizard shows it (also when it is the job already open). */
