@@ -118,6 +118,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::backup::switch_library,
             // template packs and lessons (commands/packs.rs, commands/lessons.rs)
             commands::packs::pick_pack,
+            commands::packs::preview_pack,
             commands::packs::install_pack,
             commands::packs::installed_packs,
             commands::packs::remove_pack,

@@ -48,6 +48,21 @@ pub async fn pick_pack(
     Ok(Some(PickedPack { path, preview }))
 }
 
+/// What installing a pack file the window already has would change (a pack opened from the club folder);
+/// refused as `pick_pack` refuses.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_pack(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<PickedPack, IpcError> {
+    with_library(&state, move |lib| {
+        let preview = ops::packs::preview(lib, &PathBuf::from(&path))?;
+        Ok(PickedPack { path, preview })
+    })
+    .await
+}
+
 /// Checks the pack file again and installs it as the newest pack. An author not trusted yet is refused with
 /// `pack_untrusted` (the message names them and their key's fingerprint) unless `trust` is true, which
 /// trusts that key from now on.

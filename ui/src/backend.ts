@@ -277,6 +277,8 @@ export const setShareStreak = door(commands.setShareStreak);
 // ---- template packs and lessons (src-tauri/commands/packs.rs, lessons.rs) ----
 /** The OS dialog asks for a .gbpack file (from Rust); what installing it would change; `null` = cancelled. */
 export const pickPack = door(commands.pickPack);
+/** What installing a pack already at hand (opened from the club folder) would change. */
+export const previewPack = door(commands.previewPack);
 /** Installs the picked pack; `pack_untrusted` until the owner trusts its author (`trust`). */
 export const installPack = door(commands.installPack);
 export const installedPacks = door(commands.installedPacks);

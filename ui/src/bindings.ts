@@ -297,6 +297,11 @@ export const commands = {
 	 */
 	pickPack: () => __TAURI_INVOKE<PickedPack_Serialize | null>("pick_pack"),
 	/**
+	 *  What installing a pack file the window already has would change (a pack opened from the club folder);
+	 *  refused as `pick_pack` refuses.
+	 */
+	previewPack: (path: string) => __TAURI_INVOKE<PickedPack_Serialize>("preview_pack", { path }),
+	/**
 	 *  Checks the pack file again and installs it as the newest pack. An author not trusted yet is refused with
 	 *  `pack_untrusted` (the message names them and their key's fingerprint) unless `trust` is true, which
 	 *  trusts that key from now on.
@@ -597,9 +602,9 @@ export type ClubItem = {
 	/**  The file's name in the club folder (what `take` opens). */
 	name: string,
 	kind: ClubKind,
-	/**  Who sent it: a bundle's shop, a reply's mentor ("" for a pack: the pack says it when opened). */
+	/**  Who sent it: a bundle's shop, a reply's mentor, a pack's author (as the pack names them). */
 	from: string,
-	/**  A bundle's or a reply's post title. */
+	/**  A bundle's or a reply's post title, a pack's name. */
 	title: string,
 	createdAt: string,
 };
@@ -2574,6 +2579,7 @@ export type CommandSignatures = {
 	restore_backup: { fn: "restoreBackup"; args: [] };
 	switch_library: { fn: "switchLibrary"; args: ["dir"] };
 	pick_pack: { fn: "pickPack"; args: [] };
+	preview_pack: { fn: "previewPack"; args: ["path"] };
 	install_pack: { fn: "installPack"; args: ["path", "trust"] };
 	installed_packs: { fn: "installedPacks"; args: [] };
 	remove_pack: { fn: "removePack"; args: ["id"] };

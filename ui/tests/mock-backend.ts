@@ -1279,6 +1279,7 @@ export {
   lessonForCheck,
   lessons,
   pickPack,
+  previewPack,
   removePack,
 } from './mock-packs';
 // A mentor's review and the club folder (issue 15): tests/mock-review.ts.

@@ -193,6 +193,8 @@ let nextPick: PickedPack | null | undefined;
 
 export const pickPack = () =>
   cmd('pick_pack', undefined, (): PickedPack | null => (nextPick === undefined ? defaultPick() : nextPick));
+export const previewPack = (path: string) =>
+  cmd('preview_pack', { path }, (): PickedPack => ({ ...defaultPick(), path }));
 export const installPack = (path: string, trust: boolean) =>
   cmd('install_pack', { path, trust }, (): InstalledPack => {
     const p = (nextPick ?? defaultPick()).preview;

@@ -244,3 +244,16 @@ test('설정: the club folder, the shared streaks with ours highlighted, the fil
   await expect(page.locator('body')).toHaveAttribute('data-screen', 'review');
   await expect(page.getByTestId('club-item')).toHaveCount(1);
 });
+
+test('a pack opened from the review screen shows what it changes in 설정, to install or cancel', async ({ page }) => {
+  await openFresh(page);
+  await page.getByTestId('nav-review').click();
+  await page.evaluate(() => window.__mockReview.pickNext({ pack: '/home/owner/동아리/글틀.gbpack' }));
+  await page.getByTestId('review-open-file').click();
+  await page.getByTestId('review-pack').getByRole('button').click();
+  await expect(page.locator('body')).toHaveAttribute('data-screen', 'settings');
+  await expect(page.getByTestId('pack-preview')).toBeVisible();
+  await expect(page.getByTestId('pack-file').first()).toBeVisible();
+  // Nobody picked a file in 설정: the preview is the opened pack's.
+  await expect(page.getByTestId('pack-author')).toBeVisible();
+});

@@ -48,9 +48,9 @@ pub struct ClubItem {
     /// The file's name in the club folder (what `take` opens).
     pub name: String,
     pub kind: ClubKind,
-    /// Who sent it: a bundle's shop, a reply's mentor ("" for a pack: the pack says it when opened).
+    /// Who sent it: a bundle's shop, a reply's mentor, a pack's author (as the pack names them).
     pub from: String,
-    /// A bundle's or a reply's post title.
+    /// A bundle's or a reply's post title, a pack's name.
     pub title: String,
     pub created_at: String,
 }
@@ -118,7 +118,7 @@ fn kind_of(name: &str) -> Option<ClubKind> {
 }
 
 /// What others put in the club folder for this library: bundles it did not send (and has not opened),
-/// replies to bundles it sent (not yet opened), packs. A file that cannot be read is left out (a sync tool
+/// replies to bundles it sent (not yet opened), packs not installed here. A file that cannot be read is left out (a sync tool
 /// may still be writing it); the list never fails on one bad file.
 pub fn inbox(lib: &Library) -> Result<Vec<ClubItem>> {
     let Some(dir) = folder(lib)? else {
@@ -128,6 +128,10 @@ pub fn inbox(lib: &Library) -> Result<Vec<ClubItem>> {
         return Ok(Vec::new());
     };
     let sent = reviews::sent_bundle_ids(lib.conn())?;
+    let installed: Vec<String> = crate::repo::packs::installed(lib.conn())?
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
     let mut out = Vec::new();
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
@@ -170,17 +174,19 @@ pub fn inbox(lib: &Library) -> Result<Vec<ClubItem>> {
                 }
             }
             ClubKind::Pack => {
-                let created_at = e
-                    .metadata()
-                    .and_then(|m| m.modified())
-                    .map(|t| DateTime::<chrono::Local>::from(t).to_rfc3339())
-                    .unwrap_or_default();
+                // Checked as an import checks it; a pack already installed here is not shown again.
+                let Ok(p) = crate::pack::read(&path) else {
+                    continue;
+                };
+                if installed.contains(&p.manifest.id) {
+                    continue;
+                }
                 ClubItem {
                     name,
                     kind,
-                    from: String::new(),
-                    title: String::new(),
-                    created_at,
+                    from: p.manifest.author.name,
+                    title: p.manifest.name,
+                    created_at: p.manifest.created_at,
                 }
             }
         };

@@ -14,11 +14,12 @@ import {
   type PackFileChange,
   type PickedPack,
   pickPack,
+  previewPack,
   removePack,
   toAppError,
 } from '../backend';
 import { errorText, type Key, t } from '../i18n';
-import { loadLessons } from '../state';
+import { loadLessons, packOpened } from '../state';
 
 const CHANGE: Record<PackFileChange['change'], Key> = {
   new: 'packChangeNew',
@@ -53,7 +54,15 @@ export function PackSettings() {
     }
   };
   useEffect(() => {
-    void run(refresh);
+    void run(async () => {
+      await refresh();
+      // A pack opened from the club folder (the review screen): its preview, to install or cancel.
+      const path = packOpened.peek();
+      if (path) {
+        packOpened.value = null;
+        picked.value = await previewPack(path);
+      }
+    });
   }, []);
 
   const choose = () =>

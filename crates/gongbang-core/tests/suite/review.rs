@@ -501,3 +501,55 @@ fn two_libraries_sharing_one_club_folder_exchange_a_bundle_and_a_reply() {
         assert!(!f.starts_with(".tmp-") || f == ".tmp-abc.gbreview", "{f}");
     }
 }
+
+#[test]
+fn a_pack_put_in_the_club_folder_shows_with_its_author_until_it_is_installed_and_stays_for_others()
+{
+    let (_a, mentor) = temp_library();
+    let (_b, mut shop) = temp_library();
+    let shared = tempfile::tempdir().unwrap();
+    let now = chrono::Local::now().fixed_offset();
+    club::set_folder(&shop, Some(shared.path()), now).unwrap();
+    std::fs::write(
+        mentor.root().join("keywords.toml"),
+        "[any]\nko = [\"문래동 정밀가공\"]\n",
+    )
+    .unwrap();
+    let pack =
+        ops::packs::export(&mentor, shared.path(), "문래 동아리 묶음", Some("김멘토")).unwrap();
+    let inbox = club::inbox(&shop).unwrap();
+    assert_eq!(inbox.len(), 1, "{inbox:?}");
+    assert_eq!(inbox[0].kind, club::ClubKind::Pack);
+    assert_eq!(
+        (inbox[0].from.as_str(), inbox[0].title.as_str()),
+        ("김멘토", "문래 동아리 묶음")
+    );
+    // Opened from the club folder: its path, for the pack's own preview; the file stays for the others.
+    let Opened::Pack { path } = ops_review::take_from_club(&mut shop, &inbox[0].name).unwrap()
+    else {
+        panic!("a pack")
+    };
+    assert!(Path::new(&path).is_file());
+    ops::packs::install(&shop, Path::new(&path), true).unwrap();
+    assert!(Path::new(&pack.path).is_file(), "the club's copy stays");
+    assert!(
+        club::inbox(&shop).unwrap().is_empty(),
+        "installed: not shown again"
+    );
+    // A pack changed in the club folder (a byte of its manifest) is not offered at all.
+    let mut bytes = std::fs::read(&pack.path).unwrap();
+    let at = bytes.windows(7).position(|w| w == b"keyword").unwrap();
+    bytes[at] = b'K';
+    std::fs::write(shared.path().join("changed.gbpack"), &bytes).unwrap();
+    let (_c, other) = temp_library();
+    club::set_folder(&other, Some(shared.path()), now).unwrap();
+    let names: Vec<String> = club::inbox(&other)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    assert_eq!(
+        names,
+        [Path::new(&pack.path).file_name().unwrap().to_string_lossy()]
+    );
+}
