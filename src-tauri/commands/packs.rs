@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use gongbang_core::ops::{self, ExportedPack, InstalledPack, PackPreview};
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
+use super::dialogs::{pick_file, pick_folder};
 use crate::ipc_error::IpcError;
 use crate::state::{with_library, AppState};
 
@@ -31,16 +31,14 @@ pub async fn pick_pack(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<PickedPack>, IpcError> {
-    let file = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("템플릿 묶음 파일 선택 / Choose a template pack")
-            .add_filter("템플릿 묶음 / Template pack", &["gbpack"])
-            .blocking_pick_file()
-    })
-    .await
-    .map_err(|e| IpcError::internal(e.to_string()))?;
-    let Some(file) = file.and_then(|p| p.into_path().ok()) else {
+    let Some(file) = pick_file(
+        &app,
+        "템플릿 묶음 파일 선택 / Choose a template pack",
+        "템플릿 묶음 / Template pack",
+        &["gbpack", "GBPACK"],
+    )
+    .await?
+    else {
         return Ok(None);
     };
     let path = file.to_string_lossy().into_owned();
@@ -104,15 +102,8 @@ pub async fn export_pack(
     state: State<'_, AppState>,
     name: String,
 ) -> Result<Option<ExportedPack>, IpcError> {
-    let dir = tauri::async_runtime::spawn_blocking(move || {
-        app.dialog()
-            .file()
-            .set_title("묶음을 저장할 폴더 / Folder for the pack")
-            .blocking_pick_folder()
-    })
-    .await
-    .map_err(|e| IpcError::internal(e.to_string()))?;
-    let Some(dir) = dir.and_then(|p| p.into_path().ok()) else {
+    let Some(dir) = pick_folder(&app, "묶음을 저장할 폴더 / Folder for the pack").await?
+    else {
         return Ok(None);
     };
     with_library(&state, move |lib| {

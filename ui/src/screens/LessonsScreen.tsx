@@ -50,7 +50,7 @@ export function LessonsScreen() {
       </div>
       {open ? (
         <article class="lesson sc-card" data-testid="lesson" data-id={open.id} aria-busy={lessonLoading.value}>
-          <button type="button" class="btn btn-ghost" data-testid="lesson-back" onClick={() => void showLesson(null)}>
+          <button type="button" class="btn" data-testid="lesson-back" onClick={() => void showLesson(null)}>
             ‹ {t('lessonsBack')}
           </button>
           {open.summary && <p class="lesson-summary">{open.summary}</p>}
