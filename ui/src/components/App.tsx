@@ -3,8 +3,8 @@
 // Beside the wizard: the side screens (calendar, shop profile, settings) fill the work area instead of the
 // steps (no rail, no footer); the first run fills the whole window while the shop profile was never saved.
 import { useEffect, useRef } from 'preact/hooks';
-import { lang, t } from '../i18n';
-import { leaveMentor, mentorMode, ready, screen, shopReady, showFirstRun, step, toggleLang } from '../state';
+import { t } from '../i18n';
+import { leaveMentor, mentorMode, ready, screen, shopReady, showFirstRun, step } from '../state';
 import { JobStep } from '../steps/JobStep';
 import { PhotosStep } from '../steps/PhotosStep';
 import { PlatformStep } from '../steps/PlatformStep';
@@ -15,6 +15,7 @@ import { DropOverlay } from './DropOverlay';
 import { ErrorBox } from './ErrorBox';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { LangToggle } from './LangToggle';
 import { Rail } from './Rail';
 import '../styles/screens.css';
 import '../styles/library.css';
@@ -112,16 +113,7 @@ function MentorApp() {
             <span aria-hidden="true">← </span>
             {t('mentorBackFirstRun')}
           </button>
-          <button
-            type="button"
-            class="btn btn-ghost btn-lang"
-            data-testid="lang-toggle"
-            title={t('langToggleLabel')}
-            lang={lang.value === 'ko' ? 'en' : 'ko'}
-            onClick={() => void toggleLang()}
-          >
-            {t('langToggle')}
-          </button>
+          <LangToggle />
         </div>
       </header>
       <main class="firstrun-main mentor-main" id="work-area">

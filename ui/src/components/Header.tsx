@@ -1,8 +1,8 @@
 // The top bar: which job this is, the screens (작업 = the wizard, 서재 = the library, 달력, 가게 정보, 설정), "new job", the job
 // picker and the language switch. Nothing else, so the owner's eye goes to the work area.
 import { useState } from 'preact/hooks';
-import { type Key, lang, t } from '../i18n';
-import { busy, goScreen, job, SCREENS, type Screen, screen, startNewJob, toggleLang } from '../state';
+import { type Key, t } from '../i18n';
+import { busy, goScreen, job, SCREENS, type Screen, screen, startNewJob } from '../state';
 
 const NAV: Record<Screen, Key> = {
   wizard: 'navWizard',
@@ -15,6 +15,7 @@ const NAV: Record<Screen, Key> = {
 };
 
 import { JobPicker } from './JobPicker';
+import { LangToggle } from './LangToggle';
 
 export function Header() {
   const [picking, setPicking] = useState(false);
@@ -68,16 +69,7 @@ export function Header() {
         >
           {t('jobs')}
         </button>
-        <button
-          type="button"
-          class="btn btn-ghost btn-lang"
-          data-testid="lang-toggle"
-          title={t('langToggleLabel')}
-          lang={lang.value === 'ko' ? 'en' : 'ko'}
-          onClick={() => void toggleLang()}
-        >
-          {t('langToggle')}
-        </button>
+        <LangToggle />
       </div>
       {picking && <JobPicker onClose={() => setPicking(false)} />}
     </header>

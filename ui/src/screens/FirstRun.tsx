@@ -3,7 +3,8 @@
 // there and starts, so the owner is never held up. Shown while the profile was never saved.
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBox } from '../components/ErrorBox';
-import { type Key, lang, t } from '../i18n';
+import { LangToggle } from '../components/LangToggle';
+import { type Key, t } from '../i18n';
 import {
   finishFirstRun,
   firstRunBack,
@@ -12,7 +13,6 @@ import {
   savingProfile,
   skipFirstRun,
   startMentor,
-  toggleLang,
 } from '../state';
 import { ContactFields, PlaceFields, WorkFields } from './ProfileFields';
 
@@ -46,16 +46,7 @@ export function FirstRun() {
           <span class="app-name">{t('appName')}</span>
         </div>
         <div class="header-actions">
-          <button
-            type="button"
-            class="btn btn-ghost btn-lang"
-            data-testid="lang-toggle"
-            title={t('langToggleLabel')}
-            lang={lang.value === 'ko' ? 'en' : 'ko'}
-            onClick={() => void toggleLang()}
-          >
-            {t('langToggle')}
-          </button>
+          <LangToggle />
         </div>
       </header>
       <main class="firstrun-main" id="work-area">
