@@ -78,8 +78,13 @@ pub fn open_bundle(lib: &mut Library, file: &Path) -> Result<BundleView> {
 pub fn view(lib: &Library, review_id: i64) -> Result<BundleView> {
     let review = received(lib, review_id)?;
     let (m, photos) = read_bundle(&lib.root().join(&review.file))?;
+    Ok(view_of(review, m, &photos))
+}
+
+/// The view of a bundle already read (a note's change reads the bundle once, for its check and its view).
+fn view_of(review: Review, m: BundleManifest, photos: &[Vec<u8>]) -> BundleView {
     let b64 = base64::engine::general_purpose::STANDARD;
-    Ok(BundleView {
+    BundleView {
         review,
         shop: m.shop,
         created_at: m.created_at,
@@ -90,7 +95,7 @@ pub fn view(lib: &Library, review_id: i64) -> Result<BundleView> {
             .collect(),
         texts: m.texts,
         coach: m.coach,
-    })
+    }
 }
 
 fn received(lib: &Library, review_id: i64) -> Result<Review> {
@@ -102,10 +107,6 @@ fn received(lib: &Library, review_id: i64) -> Result<Review> {
         ));
     }
     Ok(r)
-}
-
-fn manifest(lib: &Library, r: &Review) -> Result<BundleManifest> {
-    Ok(read_bundle(&lib.root().join(&r.file))?.0)
 }
 
 /// What a note's suggestion replaces, from the bundle; refused when the target is not in the post or
@@ -159,7 +160,7 @@ fn note_from(m: &BundleManifest, input: &NoteInput) -> Result<(String, Option<Re
 /// Adds the mentor's note (a draft until the reply is written).
 pub fn add_note(lib: &Library, review_id: i64, input: &NoteInput) -> Result<BundleView> {
     let r = received(lib, review_id)?;
-    let m = manifest(lib, &r)?;
+    let (m, photos) = read_bundle(&lib.root().join(&r.file))?;
     let (comment, rewrite) = note_from(&m, input)?;
     let note = ReviewNote {
         id: 0,
@@ -172,7 +173,7 @@ pub fn add_note(lib: &Library, review_id: i64, input: &NoteInput) -> Result<Bund
         decided_at: None,
     };
     reviews::add_note(lib.conn(), review_id, None, &note)?;
-    view(lib, review_id)
+    Ok(view_of(reviews::get(lib.conn(), review_id)?, m, &photos))
 }
 
 /// Changes a draft note.
@@ -180,7 +181,7 @@ pub fn update_note(lib: &Library, note_id: i64, input: &NoteInput) -> Result<Bun
     let (review_id, old) = reviews::note(lib.conn(), note_id)?;
     let r = received(lib, review_id)?;
     draft_only(&old)?;
-    let m = manifest(lib, &r)?;
+    let (m, photos) = read_bundle(&lib.root().join(&r.file))?;
     let (comment, rewrite) = note_from(
         &m,
         &NoteInput {
@@ -189,7 +190,7 @@ pub fn update_note(lib: &Library, note_id: i64, input: &NoteInput) -> Result<Bun
         },
     )?;
     reviews::update_note(lib.conn(), note_id, &comment, rewrite.as_ref())?;
-    view(lib, review_id)
+    Ok(view_of(reviews::get(lib.conn(), review_id)?, m, &photos))
 }
 
 /// Removes a draft note.
